@@ -1,0 +1,51 @@
+#include "commands.hpp"
+#include "scenario_paths.hpp"
+
+#ifdef FRONTLINE_HAS_GAME
+#include "frontline/game.hpp"
+#endif
+
+#include <ostream>
+
+namespace frontline::cli {
+
+int run_cli(int argc, const char* const* argv, Io& io) {
+    CLI::App app{"Frontline: practise customer service calls that meet both needs, what the customer came for and how they are treated.\n"
+                 "With no command, opens the game on the bundled scenarios.",
+                 "frontline"};
+    app.set_version_flag("--version", std::string("frontline ") + FRONTLINE_VERSION);
+    app.require_subcommand(0, 1);
+    app.fallthrough(false);
+
+    Action action;
+    add_check_command(app, action);
+    add_play_command(app, action);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        io.out << app.help();
+        return exit_ok;
+    } catch (const CLI::CallForAllHelp&) {
+        io.out << app.help("", CLI::AppFormatMode::All);
+        return exit_ok;
+    } catch (const CLI::CallForVersion& e) {
+        io.out << e.what() << '\n';
+        return exit_ok;
+    } catch (const CLI::ParseError& e) {
+        io.err << "frontline: " << e.what() << "\nRun 'frontline --help' for usage.\n";
+        return exit_usage;
+    }
+    if (action) return action(io);
+
+#ifdef FRONTLINE_HAS_GAME
+    GameOptions g;
+    g.scenario_paths.push_back(bundled_scenarios_dir());
+    return run_game(g);
+#else
+    io.out << app.help();
+    return exit_ok;
+#endif
+}
+
+}  // namespace frontline::cli

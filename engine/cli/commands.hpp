@@ -1,0 +1,34 @@
+// The `frontline` subcommands. Each registers itself on the CLI11 app and
+// returns its exit code through the shared CommandResult; main() stays a table.
+// Exit codes: 0 success, 1 the scenario (or the play) has errors, 2 usage or I/O error.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <iosfwd>
+
+namespace frontline::cli {
+
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_errors = 1;
+inline constexpr int exit_usage = 2;
+
+/// Streams the commands write to, so tests can capture them.
+struct Io {
+    std::istream& in;
+    std::ostream& out;
+    std::ostream& err;
+    bool interactive = false;  ///< stdin is a terminal
+};
+
+/// What a subcommand registers: its CLI11 parser and the action to run once parsed.
+using Action = std::function<int(Io&)>;
+
+void add_check_command(CLI::App& app, Action& action);
+void add_play_command(CLI::App& app, Action& action);
+
+/// Runs the whole command line; what main() calls and what CLI tests call.
+int run_cli(int argc, const char* const* argv, Io& io);
+
+}  // namespace frontline::cli

@@ -1,0 +1,188 @@
+// `frontline play FILE`: a call in the terminal, scripted with --choices, or
+// handed to the game with --gui. The same Runner and scoring as the game.
+#include "commands.hpp"
+#include "terminal.hpp"
+#include "transcript_json.hpp"
+
+#include "frontline/reader.hpp"
+#include "frontline/scoring.hpp"
+
+#ifdef FRONTLINE_HAS_GAME
+#include "frontline/game.hpp"
+#endif
+
+#include <chrono>
+#include <istream>
+#include <ostream>
+
+namespace frontline::cli {
+
+namespace {
+
+struct PlayOptions {
+    std::string file;
+    std::string choices;
+    bool no_feedback = false;
+    bool json = false;
+    bool gui = false;
+    bool assessment = false;
+};
+
+/// "1,3,2" -> {1,3,2}; empty optional (with a message) on anything else.
+std::optional<std::vector<int>> parse_choice_list(const std::string& text, std::ostream& err) {
+    std::vector<int> out;
+    size_t i = 0;
+    while (i <= text.size()) {
+        size_t end = text.find(',', i);
+        if (end == std::string::npos) end = text.size();
+        std::string item = text.substr(i, end - i);
+        while (!item.empty() && item.front() == ' ') item.erase(item.begin());
+        while (!item.empty() && item.back() == ' ') item.pop_back();
+        bool digits = !item.empty() && item.size() <= 3 && item.find_first_not_of("0123456789") == std::string::npos;
+        if (!digits || std::stoi(item) < 1) {
+            err << "frontline play: --choices takes choice numbers separated by commas, like 1,3,2; '" << item.substr(0, 20)
+                << "' is not a choice number\n";
+            return std::nullopt;
+        }
+        out.push_back(std::stoi(item));
+        i = end + 1;
+    }
+    return out;
+}
+
+void show_turn(std::ostream& out, const Runner& run) {
+    const Scenario& s = run.scenario();
+    const size_t width = terminal_width();
+    const TranscriptEntry& last = run.transcript().back();
+    out << '\n' << s.customer.name << ": " << wrap("\"" + last.text + "\"", width, std::string(s.customer.name.size() + 2, ' ')) << "\n\n";
+    int n = 1;
+    for (int c : run.choices()) {
+        out << "  " << n++ << ") " << wrap(run.node()->choices[static_cast<size_t>(c)].say, width, "     ") << '\n';
+    }
+}
+
+void show_feedback(std::ostream& out, const TranscriptEntry& e) {
+    out << "   technical " << signed_number(e.technical) << " | personal " << signed_number(e.personal) << " | mood "
+        << signed_number(e.mood) << " -> " << e.mood_after << '\n';
+    if (!e.feedback.empty()) out << "   Coach: " << wrap(e.feedback, terminal_width(), "          ") << '\n';
+}
+
+const TranscriptEntry& last_choice(const Runner& run) {
+    const auto& t = run.transcript();
+    for (auto it = t.rbegin(); it != t.rend(); ++it)
+        if (it->kind == TranscriptEntry::Kind::choice) return *it;
+    return t.back();
+}
+
+int play(const PlayOptions& o, Io& io) {
+    LoadedScenario loaded = load_scenario(o.file);
+    print_diagnostics(io.err, loaded.diagnostics);
+    if (loaded.io_error) return exit_usage;
+    if (!loaded.scenario) return exit_errors;
+    const Scenario& s = *loaded.scenario;
+
+    std::vector<int> script;
+    if (!o.choices.empty()) {
+        auto parsed = parse_choice_list(o.choices, io.err);
+        if (!parsed) return exit_usage;
+        script = *parsed;
+    }
+    // In --json mode stdout carries only the JSON; the conversation goes to stderr.
+    std::ostream& out = o.json ? io.err : io.out;
+    const bool talk = !o.json || io.interactive;
+    const bool feedback = !o.no_feedback;
+
+    if (talk) {
+        out << "== " << s.title << " ==\n";
+        if (!s.setting.empty()) out << s.setting << '\n';
+        out << wrap(s.summary, terminal_width()) << '\n';
+        out << "Customer: " << s.customer.name;
+        if (!s.customer.persona.empty()) out << ". " << wrap(s.customer.persona, terminal_width());
+        out << '\n';
+    }
+
+    Runner run(s);
+    size_t step = 0;
+    while (!run.finished()) {
+        if (talk) show_turn(out, run);
+        const auto visible = run.choices();
+        int number = 0;
+        double seconds = 0;
+        if (step < script.size()) {
+            number = script[step];
+            if (number > static_cast<int>(visible.size())) {
+                io.err << "frontline play: choice " << number << " at turn " << step + 1 << " does not exist: there "
+                       << (visible.size() == 1 ? "is 1 choice" : "are " + std::to_string(visible.size()) + " choices") << " at node '"
+                       << run.node()->id << "'\n";
+                return exit_errors;
+            }
+            if (talk) out << "> " << number << '\n';
+        } else if (!script.empty() && !io.interactive) {
+            io.err << "frontline play: the " << script.size() << " scripted choices ended before the call did (at node '"
+                   << run.node()->id << "'); add more to --choices\n";
+            return exit_errors;
+        } else {
+            auto asked = std::chrono::steady_clock::now();
+            for (;;) {
+                out << "> " << std::flush;
+                std::string line;
+                if (!std::getline(io.in, line)) {
+                    io.err << "\nfrontline play: input ended before the call did; nothing was recorded\n";
+                    return exit_errors;
+                }
+                while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+                if (line == "q" || line == "quit") {
+                    out << "Call abandoned.\n";
+                    return exit_ok;
+                }
+                bool digits = !line.empty() && line.size() <= 3 && line.find_first_not_of("0123456789") == std::string::npos;
+                if (digits) number = std::stoi(line);
+                if (digits && number >= 1 && number <= static_cast<int>(visible.size())) break;
+                out << "Type a number from 1 to " << visible.size() << ", or q to quit.\n";
+            }
+            seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - asked).count();
+        }
+        ++step;
+        run.choose_visible(number, seconds);
+        if (talk && feedback) show_feedback(out, last_choice(run));
+    }
+
+    AttemptScore score = score_attempt(s, *loaded.bounds, run);
+    if (talk) {
+        if (run.state().walked_out) out << '\n' << s.customer.name << " has had enough and leaves.\n";
+        print_debrief(out, s, run, score);
+    }
+    if (o.json) io.out << attempt_to_json(s, run, score).dump(2) << '\n';
+    return exit_ok;
+}
+
+}  // namespace
+
+void add_play_command(CLI::App& app, Action& action) {
+    auto* cmd = app.add_subcommand("play", "Play a scenario in the terminal (or in the game with --gui)");
+    auto o = std::make_shared<PlayOptions>();
+    cmd->add_option("file", o->file, "Scenario file")->required();
+    cmd->add_option("--choices", o->choices, "Scripted path: choice numbers as shown at each turn, e.g. 1,3,2");
+    cmd->add_flag("--no-feedback", o->no_feedback, "Hold the coach's feedback until the debrief");
+    cmd->add_flag("--json", o->json, "Write the transcript and scores as JSON to stdout");
+    cmd->add_flag("--gui", o->gui, "Open the scenario in the game window");
+    cmd->add_flag("--assessment", o->assessment, "With --gui: assessment mode (no meters, no feedback until the debrief)");
+    cmd->callback([o, &action] {
+        action = [o](Io& io) {
+            if (o->gui) {
+#ifdef FRONTLINE_HAS_GAME
+                GameOptions g;
+                g.open_directly = o->file;
+                g.assessment = o->assessment;
+                return run_game(g);
+#else
+                io.err << "frontline play: this build has no game (configure with -DFRONTLINE_GAME=ON)\n";
+                return exit_usage;
+#endif
+            }
+            return play(*o, io);
+        };
+    });
+}
+
+}  // namespace frontline::cli

@@ -1,0 +1,174 @@
+// The scenario as plain data: what the YAML reader produces and every other pass
+// (check, run, score, analyse, the game) consumes. No yaml types leak past here.
+// Nodes, choices and endings refer to each other by index into flat tables.
+#pragma once
+
+#include "frontline/diagnostic.hpp"
+#include "frontline/expression.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace frontline {
+
+/// How the call ended for the customer, best to worst.
+enum class Outcome : uint8_t { delighted, satisfied, neutral, lost, complaint };
+inline constexpr int outcome_count = 5;
+std::string_view outcome_name(Outcome o);
+std::optional<Outcome> parse_outcome(std::string_view s);
+
+/// Where a choice leads: a node or an ending, by index.
+struct Target {
+    enum class Kind : uint8_t { node, ending };
+    Kind kind = Kind::node;
+    int index = -1;
+    bool is_ending() const { return kind == Kind::ending; }
+    friend bool operator==(const Target&, const Target&) = default;
+};
+
+struct Assignment {
+    int var = -1;  ///< slot in Scenario::vars
+    Expression value;
+    SourcePos pos;
+};
+
+struct Choice {
+    std::string say;
+    int technical = 0;  ///< points toward the technical need
+    int personal = 0;   ///< points toward the personal need
+    int mood = 0;       ///< mood delta (mood is clamped to 0..100 afterwards)
+    Expression condition;  ///< empty = always shown
+    std::vector<Assignment> set;
+    std::string feedback;
+    std::vector<std::string> skills;
+    Target next;
+    std::string next_name;  ///< as written, for messages
+    SourcePos pos;          ///< the `- say:` item
+    SourcePos next_pos;
+    SourcePos condition_pos;
+};
+
+/// One of the customer's lines at a node; the first whose condition holds is shown.
+struct CustomerLine {
+    Expression condition;  ///< empty = always
+    std::string text;
+    SourcePos pos;
+};
+
+struct Node {
+    std::string id;
+    std::vector<CustomerLine> customer;
+    std::vector<Choice> choices;
+    std::string notes;  ///< facilitator discussion prompt
+    SourcePos pos;
+};
+
+struct Ending {
+    std::string id;
+    Outcome outcome = Outcome::neutral;
+    std::string text;
+    SourcePos pos;
+};
+
+struct Variable {
+    std::string name;
+    ValueType type = ValueType::integer;
+    Value initial = 0;
+    SourcePos pos;
+};
+
+/// Expected results of a scripted walkthrough (`tests:` in a scenario).
+struct Walkthrough {
+    struct Range {
+        int min = 0;
+        int max = 0;
+        SourcePos pos;
+    };
+    struct Step {
+        int index = 0;        ///< 1-based among visible choices, or 0 when `prefix` is used
+        std::string prefix;   ///< unique prefix of a visible choice's text
+        SourcePos pos;
+    };
+    std::string name;
+    std::vector<Step> steps;
+    std::string ending;
+    SourcePos ending_pos;
+    std::optional<Outcome> outcome;
+    SourcePos outcome_pos;
+    std::optional<Range> technical;  ///< percent
+    std::optional<Range> personal;   ///< percent
+    std::optional<Range> mood;
+    std::vector<std::pair<std::string, SourcePos>> lines;
+    SourcePos pos;
+};
+
+struct Scenario {
+    std::string file;         ///< path it was read from (for diagnostics)
+    std::string content_hash; ///< FNV-1a 64 of the file bytes, hex: results stay tied to a version
+
+    std::string id;
+    std::string title;
+    std::string summary;
+    std::string setting;
+    int difficulty = 2;  ///< 1..5
+    std::vector<std::string> skills;
+
+    struct Customer {
+        std::string name;
+        std::string persona;
+        int mood = 50;  ///< 0 furious .. 100 delighted
+        struct Walkout {
+            int below = 0;
+            int ending = -1;
+            std::string ending_name;
+            SourcePos pos;
+        };
+        std::optional<Walkout> walkout;
+    } customer;
+
+    struct Needs {
+        std::string technical;
+        std::string personal;
+    } needs;
+
+    struct PassMarks {
+        int technical = 60;  ///< percent
+        int personal = 60;   ///< percent
+    } pass;
+
+    /// Optional time pressure: after `grace` seconds of silence at a node,
+    /// mood drops by `drain` per further second.
+    struct Patience {
+        double grace = 20;
+        double drain = 1;
+    };
+    std::optional<Patience> patience;
+
+    std::vector<std::string> debrief;  ///< learning points
+    std::vector<Variable> vars;
+    Symbols symbols;  ///< names for the expression compiler (mirrors vars)
+
+    int start = -1;
+    std::string start_name;
+    SourcePos start_pos;
+    std::vector<Node> nodes;
+    std::vector<Ending> endings;
+    std::vector<Walkthrough> tests;
+
+    SourcePos id_pos;
+
+    int find_node(std::string_view id) const;
+    int find_ending(std::string_view id) const;
+    /// Resolves a `next:` name; Target::index is -1 if nothing has that name.
+    Target resolve(std::string_view name) const;
+};
+
+/// Content hash used to tie results to the exact text of a scenario.
+std::string hash_content(std::string_view bytes);
+
+/// The six best-in-class behaviours plus service recovery, in display order.
+const std::vector<std::string>& known_skills();
+
+}  // namespace frontline

@@ -1,0 +1,48 @@
+// Scoring an attempt on the two needs. Percentages are of the best achievable on
+// any path in this scenario (ScoreBounds, from the state exploration), never a
+// hand-entered maximum. The quadrant is the core lesson of the game.
+#pragma once
+
+#include "frontline/check.hpp"
+#include "frontline/runner.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace frontline {
+
+/// Which needs the trainee met, against the scenario's pass marks.
+enum class Quadrant : uint8_t {
+    best_in_class,       ///< both needs met
+    fixed_it_lost_them,  ///< technical only: the job done, the person not
+    kept_the_customer,   ///< personal only: the "no" said well, the failure repaired with care
+    mere_mortal,         ///< neither
+};
+std::string_view quadrant_id(Quadrant q);     ///< "best-in-class", ...
+std::string_view quadrant_title(Quadrant q);  ///< "Best in class", ...
+std::string_view quadrant_lesson(Quadrant q); ///< one sentence that teaches it
+
+struct AttemptScore {
+    int technical = 0;  ///< raw points
+    int personal = 0;
+    double technical_percent = 0;  ///< 0..100 of the best achievable
+    double personal_percent = 0;
+    int64_t best_technical = 0;
+    int64_t best_personal = 0;
+    bool technical_met = false;
+    bool personal_met = false;
+    Quadrant quadrant = Quadrant::mere_mortal;
+    int mood = 0;
+    bool finished = false;
+    int ending = -1;
+    Outcome outcome = Outcome::neutral;
+    std::vector<std::string> skills;  ///< practised on this path, first-use order, no repeats
+};
+
+/// Percent of `best`, clamped to 0..100; a need with nothing to earn counts as met (100).
+double percent_of_best(int64_t raw, int64_t best);
+
+AttemptScore score_attempt(const Scenario& s, const ScoreBounds& bounds, const Runner& run);
+
+}  // namespace frontline

@@ -1,0 +1,73 @@
+#include "frontline/scoring.hpp"
+
+#include <algorithm>
+
+namespace frontline {
+
+std::string_view quadrant_id(Quadrant q) {
+    switch (q) {
+        case Quadrant::best_in_class: return "best-in-class";
+        case Quadrant::fixed_it_lost_them: return "fixed-it-lost-them";
+        case Quadrant::kept_the_customer: return "kept-the-customer";
+        case Quadrant::mere_mortal: return "mere-mortal";
+    }
+    return "mere-mortal";
+}
+
+std::string_view quadrant_title(Quadrant q) {
+    switch (q) {
+        case Quadrant::best_in_class: return "Best in class";
+        case Quadrant::fixed_it_lost_them: return "Fixed it, lost them";
+        case Quadrant::kept_the_customer: return "Kept the customer";
+        case Quadrant::mere_mortal: return "Mere mortal";
+    }
+    return "Mere mortal";
+}
+
+std::string_view quadrant_lesson(Quadrant q) {
+    switch (q) {
+        case Quadrant::best_in_class:
+            return "You met what they came for and how they wanted to be treated. That is service people come back for.";
+        case Quadrant::fixed_it_lost_them:
+            return "The job got done, but the person did not feel heard. Customers judge service by how they were treated first.";
+        case Quadrant::kept_the_customer:
+            return "What they came for could not be fully met, but they felt respected: a failure handled with care can still win loyalty.";
+        case Quadrant::mere_mortal:
+            return "Neither need was met. Go back to the turn where the call turned and try owning the problem out loud.";
+    }
+    return "";
+}
+
+double percent_of_best(int64_t raw, int64_t best) {
+    // With nothing to earn on a need, any path meets it; a negative total is 0%.
+    if (best <= 0) return raw >= best ? 100.0 : 0.0;
+    return std::clamp(100.0 * static_cast<double>(raw) / static_cast<double>(best), 0.0, 100.0);
+}
+
+AttemptScore score_attempt(const Scenario& s, const ScoreBounds& bounds, const Runner& run) {
+    AttemptScore out;
+    const CallState& st = run.state();
+    out.technical = st.technical;
+    out.personal = st.personal;
+    out.best_technical = bounds.best_technical;
+    out.best_personal = bounds.best_personal;
+    out.technical_percent = percent_of_best(st.technical, bounds.best_technical);
+    out.personal_percent = percent_of_best(st.personal, bounds.best_personal);
+    out.technical_met = out.technical_percent >= s.pass.technical;
+    out.personal_met = out.personal_percent >= s.pass.personal;
+    out.quadrant = out.technical_met ? (out.personal_met ? Quadrant::best_in_class : Quadrant::fixed_it_lost_them)
+                                     : (out.personal_met ? Quadrant::kept_the_customer : Quadrant::mere_mortal);
+    out.mood = st.mood;
+    out.finished = st.ended();
+    out.ending = st.ending;
+    if (st.ended()) out.outcome = s.endings[static_cast<size_t>(st.ending)].outcome;
+    for (const TranscriptEntry& e : run.transcript()) {
+        if (e.kind != TranscriptEntry::Kind::choice) continue;
+        const Choice& c = s.nodes[static_cast<size_t>(e.node)].choices[static_cast<size_t>(e.choice)];
+        for (const auto& skill : c.skills)
+            if (std::find(out.skills.begin(), out.skills.end(), skill) == out.skills.end()) out.skills.push_back(skill);
+    }
+    return out;
+}
+
+}  // namespace frontline

@@ -1,0 +1,750 @@
+// YAML to plain Scenario. Sections: byte-level guards (size, binary, UTF-8,
+// nesting), a strict field reader over yaml-cpp nodes (types, ranges, duplicate
+// and unknown keys, a node budget against alias bombs), then the scenario schema.
+#include "frontline/reader.hpp"
+
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <charconv>
+#include <unordered_set>
+
+namespace frontline {
+
+namespace {
+
+// --- byte-level guards -----------------------------------------------------------
+
+/// 1-based line and column (in bytes) of offset `at`.
+SourcePos position_of(std::string_view bytes, size_t at) {
+    SourcePos p{1, 1};
+    for (size_t i = 0; i < at && i < bytes.size(); ++i) {
+        if (bytes[i] == '\n') {
+            ++p.line;
+            p.column = 1;
+        } else {
+            ++p.column;
+        }
+    }
+    return p;
+}
+
+/// Length of a valid UTF-8 sequence at `i`, or 0 if invalid (overlongs and surrogates too).
+size_t utf8_sequence(std::string_view s, size_t i) {
+    auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+    unsigned char c = b(i);
+    if (c < 0x80) return 1;
+    size_t n;
+    uint32_t cp;
+    if ((c & 0xE0) == 0xC0) { n = 2; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { n = 3; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { n = 4; cp = c & 0x07; }
+    else return 0;
+    if (i + n > s.size()) return 0;
+    for (size_t k = 1; k < n; ++k) {
+        if ((b(i + k) & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b(i + k) & 0x3F);
+    }
+    static const uint32_t min_for_length[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < min_for_length[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return n;
+}
+
+/// Rejects what yaml-cpp would silently accept or choke on. Returns false to stop.
+bool guard_bytes(std::string_view bytes, DiagnosticList& diags) {
+    if (bytes.size() > max_scenario_bytes) {
+        diags.error("FL004", {1, 1}, "the file is " + std::to_string(bytes.size() / 1024) + " KiB; scenario files may be at most " +
+                                         std::to_string(max_scenario_bytes / (1024 * 1024)) + " MiB");
+        return false;
+    }
+    int invalid = 0;
+    int flow_depth = 0;
+    char quote = 0;
+    bool comment = false;
+    for (size_t i = 0; i < bytes.size();) {
+        auto c = static_cast<unsigned char>(bytes[i]);
+        if (c == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+            diags.error("FL007", position_of(bytes, i), "the file contains binary data (byte 0x" +
+                                                            std::string(1, "0123456789abcdef"[c >> 4]) + std::string(1, "0123456789abcdef"[c & 15]) +
+                                                            "); is this really a scenario?");
+            return false;
+        }
+        if (c >= 0x80) {
+            size_t n = utf8_sequence(bytes, i);
+            if (n == 0) {
+                // All of them, up to a few: an editor with the wrong encoding breaks many lines at once.
+                if (++invalid <= 10) diags.error("FL002", position_of(bytes, i), "invalid UTF-8; save the file as UTF-8");
+                ++i;
+                continue;
+            }
+            i += n;
+            continue;
+        }
+        // A rough flow-nesting count ([ and { outside quotes and comments): yaml-cpp
+        // recurses per level, so absurd nesting is refused before it parses.
+        if (c == '\n') { comment = false; quote = quote == '"' ? quote : 0; }
+        else if (comment) {}
+        else if (quote) { if (c == static_cast<unsigned char>(quote)) quote = 0; }
+        else if (c == '#' && (i == 0 || bytes[i - 1] == ' ' || bytes[i - 1] == '\t')) comment = true;
+        else if (c == '"' || c == '\'') { if (i == 0 || bytes[i - 1] == ' ' || bytes[i - 1] == '[' || bytes[i - 1] == '{' || bytes[i - 1] == ',' || bytes[i - 1] == ':') quote = static_cast<char>(c); }
+        else if (c == '[' || c == '{') {
+            if (++flow_depth > max_yaml_depth) {
+                diags.error("FL005", position_of(bytes, i), "nesting is deeper than " + std::to_string(max_yaml_depth) + " levels");
+                return false;
+            }
+        } else if ((c == ']' || c == '}') && flow_depth > 0) --flow_depth;
+        ++i;
+    }
+    return invalid == 0;
+}
+
+// --- strict field reading --------------------------------------------------------
+
+SourcePos pos_of(const YAML::Node& n) {
+    // yaml-cpp marks are 0-based; this is the one place they become 1-based.
+    const YAML::Mark m = n.Mark();
+    if (m.line < 0 || m.column < 0) return {};
+    return {static_cast<uint32_t>(m.line + 1), static_cast<uint32_t>(m.column + 1)};
+}
+
+/// Where the text of a scalar starts: one column later when it is quoted.
+SourcePos text_pos_of(const YAML::Node& n) {
+    SourcePos p = pos_of(n);
+    if (n.Tag() == "!" && p.line > 0) p.column += 1;
+    return p;
+}
+
+std::string kind_name(const YAML::Node& n) {
+    switch (n.Type()) {
+        case YAML::NodeType::Map: return "a mapping";
+        case YAML::NodeType::Sequence: return "a list";
+        case YAML::NodeType::Null: return "nothing";
+        case YAML::NodeType::Scalar: return "'" + n.Scalar().substr(0, 40) + "'";
+        default: return "nothing";
+    }
+}
+
+class FieldReader {
+public:
+    explicit FieldReader(DiagnosticList& diags) : diags_(diags) {}
+
+    DiagnosticList& diags() { return diags_; }
+    bool over_budget() const { return over_budget_; }
+
+    /// Counts nodes visited; aliases make a small file expand, so the walk is bounded.
+    bool visit(const YAML::Node& n) {
+        if (++visited_ <= max_yaml_nodes) return true;
+        if (!over_budget_) {
+            over_budget_ = true;
+            diags_.error("FL006", pos_of(n), "the file expands to more than " + std::to_string(max_yaml_nodes) +
+                                                 " values (through aliases?); simplify it");
+        }
+        return false;
+    }
+
+    /// A mapping's entries, after reporting duplicate and unknown keys.
+    std::vector<std::pair<YAML::Node, YAML::Node>> entries(const YAML::Node& map, const std::vector<std::string>& known,
+                                                           std::string_view where) {
+        std::vector<std::pair<YAML::Node, YAML::Node>> out;
+        std::unordered_set<std::string> seen;
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            if (!visit(it->first)) break;
+            const YAML::Node& key = it->first;
+            if (!key.IsScalar()) {
+                diags_.error("FL010", pos_of(key), "keys must be plain words, found " + kind_name(key));
+                continue;
+            }
+            const std::string& name = key.Scalar();
+            if (!seen.insert(name).second) {
+                diags_.error("FL013", pos_of(key), "duplicate key '" + name + "'" + (where.empty() ? "" : " in " + std::string(where)) +
+                                                       "; only the first is used");
+                continue;
+            }
+            if (!known.empty() && std::find(known.begin(), known.end(), name) == known.end()) {
+                diags_.warning("FL012", pos_of(key), "unknown key '" + name + "'" + (where.empty() ? "" : " in " + std::string(where)) +
+                                                         did_you_mean(name, known) + "; it is ignored");
+                continue;
+            }
+            out.emplace_back(key, it->second);
+        }
+        return out;
+    }
+
+    std::optional<std::string> text(const YAML::Node& n, std::string_view what) {
+        if (n.IsScalar()) return n.Scalar();
+        diags_.error("FL010", pos_of(n), "'" + std::string(what) + "' should be text, found " + kind_name(n));
+        return std::nullopt;
+    }
+
+    std::optional<int64_t> integer(const YAML::Node& n, std::string_view what, int64_t min, int64_t max) {
+        if (!n.IsScalar()) {
+            diags_.error("FL010", pos_of(n), "'" + std::string(what) + "' should be a whole number, found " + kind_name(n));
+            return std::nullopt;
+        }
+        const std::string& s = n.Scalar();
+        int64_t v = 0;
+        const char* first = s.data();
+        if (!s.empty() && s[0] == '+') ++first;
+        auto [ptr, ec] = std::from_chars(first, s.data() + s.size(), v);
+        if (ec == std::errc::result_out_of_range) {
+            diags_.error("FL014", pos_of(n), "'" + std::string(what) + "' is " + s + ", outside " + std::to_string(min) + ".." + std::to_string(max));
+            return std::nullopt;
+        }
+        if (ec != std::errc{} || ptr != s.data() + s.size() || s.empty()) {
+            diags_.error("FL010", pos_of(n), "'" + std::string(what) + "' should be a whole number, found " + kind_name(n));
+            return std::nullopt;
+        }
+        if (v < min || v > max) {
+            diags_.error("FL014", pos_of(n), "'" + std::string(what) + "' is " + s + ", outside " + std::to_string(min) + ".." + std::to_string(max));
+            return std::nullopt;
+        }
+        return v;
+    }
+
+    std::optional<double> number(const YAML::Node& n, std::string_view what, double min, double max) {
+        if (n.IsScalar()) {
+            try {
+                size_t used = 0;
+                double v = std::stod(n.Scalar(), &used);
+                if (used == n.Scalar().size()) {
+                    if (v < min || v > max) {
+                        diags_.error("FL014", pos_of(n), "'" + std::string(what) + "' is " + n.Scalar() + ", outside " +
+                                                             std::to_string(static_cast<int>(min)) + ".." + std::to_string(static_cast<int>(max)));
+                        return std::nullopt;
+                    }
+                    return v;
+                }
+            } catch (const std::exception&) {
+            }
+        }
+        diags_.error("FL010", pos_of(n), "'" + std::string(what) + "' should be a number, found " + kind_name(n));
+        return std::nullopt;
+    }
+
+    std::optional<bool> boolean(const YAML::Node& n, std::string_view what) {
+        if (n.IsScalar() && n.Tag() != "!") {
+            const std::string& s = n.Scalar();
+            if (s == "true") return true;
+            if (s == "false") return false;
+        }
+        diags_.error("FL010", pos_of(n), "'" + std::string(what) + "' should be true or false, found " + kind_name(n));
+        return std::nullopt;
+    }
+
+    /// A list of text items; a single text is accepted as a list of one.
+    std::vector<std::string> text_list(const YAML::Node& n, std::string_view what) {
+        std::vector<std::string> out;
+        if (n.IsScalar()) {
+            out.push_back(n.Scalar());
+            return out;
+        }
+        if (!n.IsSequence()) {
+            diags_.error("FL010", pos_of(n), "'" + std::string(what) + "' should be a list, found " + kind_name(n));
+            return out;
+        }
+        for (const auto& item : n) {
+            if (!visit(item)) break;
+            if (auto t = text(item, what)) out.push_back(std::move(*t));
+        }
+        return out;
+    }
+
+    bool is_map(const YAML::Node& n, std::string_view what) {
+        if (n.IsMap()) return true;
+        diags_.error("FL010", pos_of(n), "'" + std::string(what) + "' should be a mapping of keys, found " + kind_name(n));
+        return false;
+    }
+
+    bool is_list(const YAML::Node& n, std::string_view what) {
+        if (n.IsSequence()) return true;
+        diags_.error("FL010", pos_of(n), "'" + std::string(what) + "' should be a list, found " + kind_name(n));
+        return false;
+    }
+
+    void missing(SourcePos at, std::string_view key, std::string_view where) {
+        diags_.error("FL011", at, "missing required key '" + std::string(key) + "'" + (where.empty() ? "" : " in " + std::string(where)));
+    }
+
+private:
+    DiagnosticList& diags_;
+    size_t visited_ = 0;
+    bool over_budget_ = false;
+};
+
+/// Looks up a key among already-validated entries.
+const YAML::Node* find(const std::vector<std::pair<YAML::Node, YAML::Node>>& entries, std::string_view key) {
+    for (const auto& [k, v] : entries)
+        if (k.Scalar() == key) return &v;
+    return nullptr;
+}
+
+bool valid_id(std::string_view s, bool allow_underscore) {
+    if (s.empty() || s.size() > 64) return false;
+    for (char c : s) {
+        bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || (allow_underscore && (c == '_' || (c >= 'A' && c <= 'Z')));
+        if (!ok) return false;
+    }
+    return true;
+}
+
+bool valid_var_name(std::string_view s) {
+    if (s.empty() || s.size() > 64 || !((s[0] >= 'a' && s[0] <= 'z') || s[0] == '_')) return false;
+    for (char c : s)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+    return true;
+}
+
+}  // namespace
+
+// The schema walk lives in scenario_schema.cpp-like sections below; it is one
+// function per YAML level, each taking the FieldReader.
+namespace {
+
+const std::vector<std::string> top_keys = {"id", "title", "summary", "setting", "difficulty", "skills", "customer", "needs",
+                                           "scoring", "patience", "debrief", "vars", "start", "nodes", "endings", "tests"};
+const std::vector<std::string> customer_keys = {"name", "persona", "mood", "walkout"};
+const std::vector<std::string> walkout_keys = {"below", "ending"};
+const std::vector<std::string> needs_keys = {"technical", "personal"};
+const std::vector<std::string> scoring_keys = {"pass"};
+const std::vector<std::string> pass_keys = {"technical", "personal"};
+const std::vector<std::string> patience_keys = {"grace", "drain"};
+const std::vector<std::string> node_keys = {"customer", "choices", "notes"};
+const std::vector<std::string> line_keys = {"if", "text"};
+const std::vector<std::string> choice_keys = {"say", "technical", "personal", "mood", "set", "if", "feedback", "skills", "next"};
+const std::vector<std::string> ending_keys = {"outcome", "text"};
+const std::vector<std::string> test_keys = {"name", "choices", "expect"};
+const std::vector<std::string> expect_keys = {"ending", "outcome", "technical", "personal", "mood", "lines"};
+
+class ScenarioReader {
+public:
+    ScenarioReader(FieldReader& r, Scenario& s) : r_(r), s_(s) {}
+
+    void read(const YAML::Node& root) {
+        auto top = r_.entries(root, top_keys, "");
+        SourcePos root_pos = pos_of(root);
+        s_.id_pos = root_pos;
+
+        if (auto* n = find(top, "id")) {
+            s_.id_pos = pos_of(*n);
+            if (auto t = r_.text(*n, "id")) {
+                s_.id = *t;
+                if (!valid_id(s_.id, false))
+                    r_.diags().error("FL015", pos_of(*n), "'id' must be lowercase letters, digits and hyphens (like cold-meal), found '" + s_.id.substr(0, 64) + "'");
+            }
+        } else r_.missing(root_pos, "id", "");
+        required_text(top, "title", s_.title, root_pos);
+        required_text(top, "summary", s_.summary, root_pos);
+        if (auto* n = find(top, "setting")) if (auto t = r_.text(*n, "setting")) s_.setting = *t;
+        if (auto* n = find(top, "difficulty")) if (auto v = r_.integer(*n, "difficulty", 1, 5)) s_.difficulty = static_cast<int>(*v);
+        if (auto* n = find(top, "skills")) s_.skills = skills(*n, "skills");
+        if (auto* n = find(top, "debrief")) s_.debrief = r_.text_list(*n, "debrief");
+
+        if (auto* n = find(top, "customer")) read_customer(*n); else r_.missing(root_pos, "customer", "");
+        if (auto* n = find(top, "needs")) read_needs(*n); else r_.missing(root_pos, "needs", "");
+        if (auto* n = find(top, "scoring")) read_scoring(*n);
+        if (auto* n = find(top, "patience")) read_patience(*n);
+        if (auto* n = find(top, "vars")) read_vars(*n);
+        s_.symbols.var_names.clear();
+        for (const auto& v : s_.vars) {
+            s_.symbols.var_names.push_back(v.name);
+            s_.symbols.var_types.push_back(v.type);
+        }
+
+        if (auto* n = find(top, "start")) {
+            s_.start_pos = pos_of(*n);
+            if (auto t = r_.text(*n, "start")) s_.start_name = *t;
+        } else r_.missing(root_pos, "start", "");
+        // Endings first, so nothing else needs them, but nodes are read in file order.
+        if (auto* n = find(top, "nodes")) read_nodes(*n); else r_.missing(root_pos, "nodes", "");
+        if (auto* n = find(top, "endings")) read_endings(*n); else r_.missing(root_pos, "endings", "");
+        if (auto* n = find(top, "tests")) read_tests(*n);
+    }
+
+private:
+    void required_text(const std::vector<std::pair<YAML::Node, YAML::Node>>& entries, std::string_view key, std::string& out,
+                       SourcePos at, std::string_view where = "") {
+        if (auto* n = find(entries, key)) {
+            if (auto t = r_.text(*n, key)) {
+                out = *t;
+                if (out.empty()) r_.diags().error("FL010", pos_of(*n), "'" + std::string(key) + "' is empty");
+            }
+        } else {
+            r_.missing(at, key, where);
+        }
+    }
+
+    std::vector<std::string> skills(const YAML::Node& n, std::string_view what) {
+        std::vector<std::string> out = r_.text_list(n, what);
+        // Positions of list items for the warning; fall back to the list itself.
+        for (size_t i = 0; i < out.size(); ++i) {
+            const auto& known = known_skills();
+            if (std::find(known.begin(), known.end(), out[i]) == known.end()) {
+                SourcePos at = n.IsSequence() && i < n.size() ? pos_of(n[i]) : pos_of(n);
+                r_.diags().warning("FL016", at, "unknown skill '" + out[i] + "'" + did_you_mean(out[i], known) +
+                                                    "; known skills: encourage-feedback, delight, understand-the-customer, "
+                                                    "manage-expectations, say-no, human-touch, service-recovery");
+            }
+        }
+        return out;
+    }
+
+    void read_customer(const YAML::Node& n) {
+        if (!r_.is_map(n, "customer")) return;
+        auto e = r_.entries(n, customer_keys, "customer");
+        required_text(e, "name", s_.customer.name, pos_of(n), "customer");
+        if (auto* p = find(e, "persona")) if (auto t = r_.text(*p, "persona")) s_.customer.persona = *t;
+        if (auto* m = find(e, "mood")) if (auto v = r_.integer(*m, "mood", 0, 100)) s_.customer.mood = static_cast<int>(*v);
+        if (auto* w = find(e, "walkout")) {
+            if (!r_.is_map(*w, "walkout")) return;
+            auto we = r_.entries(*w, walkout_keys, "walkout");
+            Scenario::Customer::Walkout walkout;
+            walkout.pos = pos_of(*w);
+            if (auto* b = find(we, "below")) { if (auto v = r_.integer(*b, "below", 0, 100)) walkout.below = static_cast<int>(*v); }
+            else r_.missing(pos_of(*w), "below", "walkout");
+            if (auto* en = find(we, "ending")) {
+                walkout.pos = pos_of(*en);
+                if (auto t = r_.text(*en, "ending")) walkout.ending_name = *t;
+            } else r_.missing(pos_of(*w), "ending", "walkout");
+            s_.customer.walkout = walkout;
+        }
+    }
+
+    void read_needs(const YAML::Node& n) {
+        if (!r_.is_map(n, "needs")) return;
+        auto e = r_.entries(n, needs_keys, "needs");
+        required_text(e, "technical", s_.needs.technical, pos_of(n), "needs");
+        required_text(e, "personal", s_.needs.personal, pos_of(n), "needs");
+    }
+
+    void read_scoring(const YAML::Node& n) {
+        if (!r_.is_map(n, "scoring")) return;
+        auto e = r_.entries(n, scoring_keys, "scoring");
+        if (auto* p = find(e, "pass")) {
+            if (!r_.is_map(*p, "pass")) return;
+            auto pe = r_.entries(*p, pass_keys, "scoring.pass");
+            if (auto* t = find(pe, "technical")) if (auto v = r_.integer(*t, "technical", 0, 100)) s_.pass.technical = static_cast<int>(*v);
+            if (auto* t = find(pe, "personal")) if (auto v = r_.integer(*t, "personal", 0, 100)) s_.pass.personal = static_cast<int>(*v);
+        }
+    }
+
+    void read_patience(const YAML::Node& n) {
+        if (!r_.is_map(n, "patience")) return;
+        auto e = r_.entries(n, patience_keys, "patience");
+        Scenario::Patience p;
+        if (auto* g = find(e, "grace")) if (auto v = r_.number(*g, "grace", 0, 3600)) p.grace = *v;
+        if (auto* d = find(e, "drain")) if (auto v = r_.number(*d, "drain", 0, 100)) p.drain = *v;
+        s_.patience = p;
+    }
+
+    void read_vars(const YAML::Node& n) {
+        if (n.IsNull()) return;
+        if (!r_.is_map(n, "vars")) return;
+        for (const auto& [key, value] : r_.entries(n, {}, "vars")) {
+            Variable v;
+            v.name = key.Scalar();
+            v.pos = pos_of(key);
+            bool builtin = false;
+            for (int b = 0; b < builtin_count; ++b) builtin |= builtin_name(static_cast<Builtin>(b)) == v.name;
+            if (builtin || v.name == "true" || v.name == "false" || v.name == "and" || v.name == "or" || v.name == "not") {
+                r_.diags().error("FL015", v.pos, "'" + v.name + "' is a built-in word; choose another variable name");
+                continue;
+            }
+            if (!valid_var_name(v.name)) {
+                r_.diags().error("FL015", v.pos, "variable names are lowercase letters, digits and '_' (like offered_dessert), found '" + v.name.substr(0, 64) + "'");
+                continue;
+            }
+            if (value.IsScalar() && value.Tag() != "!" && (value.Scalar() == "true" || value.Scalar() == "false")) {
+                v.type = ValueType::boolean;
+                v.initial = value.Scalar() == "true";
+            } else if (auto i = r_.integer(value, v.name, -1'000'000'000, 1'000'000'000)) {
+                v.type = ValueType::integer;
+                v.initial = *i;
+            } else {
+                continue;
+            }
+            s_.vars.push_back(std::move(v));
+        }
+    }
+
+    Expression expression(const YAML::Node& n, std::string_view what, SourcePos* where = nullptr) {
+        if (!n.IsScalar()) {
+            r_.diags().error("FL010", pos_of(n), "'" + std::string(what) + "' should be an expression, found " + kind_name(n));
+            return {};
+        }
+        SourcePos at = text_pos_of(n);
+        if (where) *where = at;
+        return compile_expression(n.Scalar(), at, s_.symbols, r_.diags());
+    }
+
+    Expression condition(const YAML::Node& n) {
+        SourcePos at;
+        Expression e = expression(n, "if", &at);
+        if (!e.empty() && e.type() != ValueType::boolean) {
+            r_.diags().error("FL032", at, "'if' needs a true/false condition, but '" + e.source() + "' is a number; compare it, e.g. '" + e.source() + " > 0'");
+            return {};
+        }
+        return e;
+    }
+
+    void read_nodes(const YAML::Node& n) {
+        if (!r_.is_map(n, "nodes")) return;
+        for (const auto& [key, value] : r_.entries(n, {}, "nodes")) {
+            if (r_.over_budget()) return;
+            Node node;
+            node.id = key.Scalar();
+            node.pos = pos_of(key);
+            if (!valid_id(node.id, true))
+                r_.diags().error("FL015", node.pos, "node ids are letters, digits, '-' and '_' (like fresh_plate), found '" + node.id.substr(0, 64) + "'");
+            if (value.IsMap()) {
+                auto e = r_.entries(value, node_keys, "node '" + node.id + "'");
+                if (auto* c = find(e, "customer")) read_customer_lines(*c, node);
+                else r_.missing(node.pos, "customer", "node '" + node.id + "'");
+                if (auto* notes = find(e, "notes")) if (auto t = r_.text(*notes, "notes")) node.notes = *t;
+                if (auto* choices = find(e, "choices")) read_choices(*choices, node);
+            } else {
+                r_.is_map(value, "node '" + node.id + "'");
+            }
+            s_.nodes.push_back(std::move(node));
+        }
+    }
+
+    void read_customer_lines(const YAML::Node& n, Node& node) {
+        if (n.IsScalar()) {
+            node.customer.push_back({{}, n.Scalar(), pos_of(n)});
+            return;
+        }
+        if (!r_.is_list(n, "customer")) return;
+        for (const auto& item : n) {
+            if (!r_.visit(item)) return;
+            CustomerLine line;
+            line.pos = pos_of(item);
+            if (item.IsScalar()) {
+                line.text = item.Scalar();
+            } else if (r_.is_map(item, "customer line")) {
+                auto e = r_.entries(item, line_keys, "customer line");
+                if (auto* t = find(e, "text")) { if (auto s = r_.text(*t, "text")) line.text = *s; }
+                else r_.missing(line.pos, "text", "customer line");
+                if (auto* c = find(e, "if")) line.condition = condition(*c);
+            }
+            node.customer.push_back(std::move(line));
+        }
+    }
+
+    void read_choices(const YAML::Node& n, Node& node) {
+        if (n.IsNull()) return;  // reported as "no choices" by the check pass
+        if (!r_.is_list(n, "choices")) return;
+        for (const auto& item : n) {
+            if (!r_.visit(item)) return;
+            Choice c;
+            c.pos = pos_of(item);
+            if (!r_.is_map(item, "choice")) continue;
+            auto e = r_.entries(item, choice_keys, "choice");
+            if (auto* say = find(e, "say")) { if (auto t = r_.text(*say, "say")) c.say = *t; }
+            else r_.missing(c.pos, "say", "choice");
+            if (auto* v = find(e, "technical")) if (auto i = r_.integer(*v, "technical", -1000, 1000)) c.technical = static_cast<int>(*i);
+            if (auto* v = find(e, "personal")) if (auto i = r_.integer(*v, "personal", -1000, 1000)) c.personal = static_cast<int>(*i);
+            if (auto* v = find(e, "mood")) if (auto i = r_.integer(*v, "mood", -100, 100)) c.mood = static_cast<int>(*i);
+            if (auto* v = find(e, "if")) {
+                c.condition_pos = text_pos_of(*v);
+                c.condition = condition(*v);
+            }
+            if (auto* v = find(e, "set")) read_set(*v, c);
+            if (auto* v = find(e, "feedback")) if (auto t = r_.text(*v, "feedback")) c.feedback = *t;
+            if (auto* v = find(e, "skills")) c.skills = skills(*v, "skills");
+            if (auto* v = find(e, "next")) {
+                c.next_pos = pos_of(*v);
+                if (auto t = r_.text(*v, "next")) c.next_name = *t;
+            } else r_.missing(c.pos, "next", "choice");
+            node.choices.push_back(std::move(c));
+        }
+    }
+
+    void read_set(const YAML::Node& n, Choice& c) {
+        if (!r_.is_map(n, "set")) return;
+        for (const auto& [key, value] : r_.entries(n, {}, "set")) {
+            Assignment a;
+            a.pos = pos_of(key);
+            const std::string& name = key.Scalar();
+            auto& names = s_.symbols.var_names;
+            auto it = std::find(names.begin(), names.end(), name);
+            if (it == names.end()) {
+                bool builtin = false;
+                for (int b = 0; b < builtin_count; ++b) builtin |= builtin_name(static_cast<Builtin>(b)) == name;
+                if (builtin) r_.diags().error("FL033", a.pos, "'" + name + "' is read-only; use the choice's '" + name + "' key to change it");
+                else r_.diags().error("FL031", a.pos, "unknown variable '" + name + "'" + did_you_mean(name, names) + "; declare it under 'vars:'");
+                continue;
+            }
+            a.var = static_cast<int>(it - names.begin());
+            SourcePos at;
+            a.value = expression(value, "set", &at);
+            if (a.value.empty()) continue;
+            ValueType want = s_.vars[static_cast<size_t>(a.var)].type;
+            if (a.value.type() != want) {
+                r_.diags().error("FL032", at, "'" + name + "' holds " + (want == ValueType::boolean ? "true/false" : "a number") +
+                                                  ", but '" + a.value.source() + "' is " + (want == ValueType::boolean ? "a number" : "true/false"));
+                continue;
+            }
+            c.set.push_back(std::move(a));
+        }
+    }
+
+    void read_endings(const YAML::Node& n) {
+        if (!r_.is_map(n, "endings")) return;
+        for (const auto& [key, value] : r_.entries(n, {}, "endings")) {
+            Ending ending;
+            ending.id = key.Scalar();
+            ending.pos = pos_of(key);
+            if (!valid_id(ending.id, true))
+                r_.diags().error("FL015", ending.pos, "ending ids are letters, digits, '-' and '_', found '" + ending.id.substr(0, 64) + "'");
+            if (r_.is_map(value, "ending '" + ending.id + "'")) {
+                auto e = r_.entries(value, ending_keys, "ending '" + ending.id + "'");
+                if (auto* o = find(e, "outcome")) {
+                    if (auto t = r_.text(*o, "outcome")) {
+                        if (auto out = parse_outcome(*t)) ending.outcome = *out;
+                        else {
+                            std::vector<std::string> names;
+                            for (int i = 0; i < outcome_count; ++i) names.emplace_back(outcome_name(static_cast<Outcome>(i)));
+                            r_.diags().error("FL015", pos_of(*o), "'outcome' must be one of delighted, satisfied, neutral, lost, complaint; found '" +
+                                                                      t->substr(0, 40) + "'" + did_you_mean(*t, names));
+                        }
+                    }
+                } else r_.missing(ending.pos, "outcome", "ending '" + ending.id + "'");
+                required_text(e, "text", ending.text, ending.pos, "ending '" + ending.id + "'");
+            }
+            s_.endings.push_back(std::move(ending));
+        }
+    }
+
+    std::optional<Walkthrough::Range> range(const YAML::Node& n, std::string_view what, int min, int max) {
+        Walkthrough::Range r;
+        r.pos = pos_of(n);
+        if (n.IsScalar()) {
+            auto v = r_.integer(n, what, min, max);
+            if (!v) return std::nullopt;
+            r.min = r.max = static_cast<int>(*v);
+            return r;
+        }
+        if (!n.IsSequence() || n.size() != 2) {
+            r_.diags().error("FL010", pos_of(n), "'" + std::string(what) + "' should be a range [min, max] or one number, found " + kind_name(n));
+            return std::nullopt;
+        }
+        auto lo = r_.integer(n[0], what, min, max);
+        auto hi = r_.integer(n[1], what, min, max);
+        if (!lo || !hi) return std::nullopt;
+        if (*lo > *hi) {
+            r_.diags().error("FL014", pos_of(n), "'" + std::string(what) + "' range is empty: " + std::to_string(*lo) + " > " + std::to_string(*hi));
+            return std::nullopt;
+        }
+        r.min = static_cast<int>(*lo);
+        r.max = static_cast<int>(*hi);
+        return r;
+    }
+
+    void read_tests(const YAML::Node& n) {
+        if (!r_.is_list(n, "tests")) return;
+        for (const auto& item : n) {
+            if (!r_.visit(item)) return;
+            Walkthrough t;
+            t.pos = pos_of(item);
+            if (!r_.is_map(item, "walkthrough")) continue;
+            auto e = r_.entries(item, test_keys, "walkthrough");
+            if (auto* name = find(e, "name")) { if (auto s = r_.text(*name, "name")) t.name = *s; }
+            else t.name = "walkthrough at line " + std::to_string(t.pos.line);
+            if (auto* choices = find(e, "choices")) {
+                if (r_.is_list(*choices, "choices")) {
+                    for (const auto& step : *choices) {
+                        if (!r_.visit(step)) return;
+                        Walkthrough::Step st;
+                        st.pos = pos_of(step);
+                        if (!step.IsScalar()) { r_.diags().error("FL010", st.pos, "a walkthrough step is a choice number or the start of its text, found " + kind_name(step)); continue; }
+                        const std::string& s = step.Scalar();
+                        int v = 0;
+                        auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+                        if (step.Tag() != "!" && ec == std::errc{} && ptr == s.data() + s.size()) {
+                            if (v < 1 || v > 9) { r_.diags().error("FL014", st.pos, "choice number " + s + " is outside 1..9"); continue; }
+                            st.index = v;
+                        } else {
+                            st.prefix = s;
+                        }
+                        t.steps.push_back(std::move(st));
+                    }
+                }
+            } else r_.missing(t.pos, "choices", "walkthrough");
+            if (auto* expect = find(e, "expect")) {
+                if (r_.is_map(*expect, "expect")) {
+                    auto x = r_.entries(*expect, expect_keys, "expect");
+                    if (auto* v = find(x, "ending")) { t.ending_pos = pos_of(*v); if (auto s = r_.text(*v, "ending")) t.ending = *s; }
+                    if (auto* v = find(x, "outcome")) {
+                        t.outcome_pos = pos_of(*v);
+                        if (auto s = r_.text(*v, "outcome")) {
+                            t.outcome = parse_outcome(*s);
+                            if (!t.outcome) r_.diags().error("FL015", pos_of(*v), "'outcome' must be one of delighted, satisfied, neutral, lost, complaint");
+                        }
+                    }
+                    if (auto* v = find(x, "technical")) t.technical = range(*v, "technical", 0, 100);
+                    if (auto* v = find(x, "personal")) t.personal = range(*v, "personal", 0, 100);
+                    if (auto* v = find(x, "mood")) t.mood = range(*v, "mood", 0, 100);
+                    if (auto* v = find(x, "lines")) {
+                        if (v->IsScalar()) t.lines.emplace_back(v->Scalar(), pos_of(*v));
+                        else if (r_.is_list(*v, "lines"))
+                            for (const auto& line : *v)
+                                if (auto s = r_.text(line, "lines")) t.lines.emplace_back(*s, pos_of(line));
+                    }
+                }
+            }
+            s_.tests.push_back(std::move(t));
+        }
+    }
+
+    FieldReader& r_;
+    Scenario& s_;
+};
+
+}  // namespace
+
+std::optional<Scenario> read_scenario(std::string_view bytes, const std::string& file, DiagnosticList& diags) {
+    if (!guard_bytes(bytes, diags)) return std::nullopt;
+
+    YAML::Node root;
+    try {
+        root = YAML::Load(std::string(bytes));
+    } catch (const YAML::DeepRecursion& e) {
+        diags.error("FL005", {static_cast<uint32_t>(e.mark.line + 1), static_cast<uint32_t>(e.mark.column + 1)},
+                    "nesting is too deep");
+        return std::nullopt;
+    } catch (const YAML::ParserException& e) {
+        SourcePos at{static_cast<uint32_t>(std::max(0, e.mark.line) + 1), static_cast<uint32_t>(std::max(0, e.mark.column) + 1)};
+        diags.error("FL001", at, "YAML syntax: " + e.msg);
+        return std::nullopt;
+    } catch (const std::exception& e) {
+        diags.error("FL001", {1, 1}, std::string("YAML could not be read: ") + e.what());
+        return std::nullopt;
+    }
+
+    if (!root.IsDefined() || root.IsNull()) {
+        diags.error("FL003", {1, 1}, "the file is empty; a scenario needs at least id, title, summary, customer, needs, start, nodes and endings");
+        return std::nullopt;
+    }
+    if (!root.IsMap()) {
+        diags.error("FL010", pos_of(root), "a scenario file is a mapping of keys (id:, title:, ...), found " + kind_name(root));
+        return std::nullopt;
+    }
+
+    Scenario s;
+    s.file = file;
+    s.content_hash = hash_content(bytes);
+    FieldReader reader(diags);
+    try {
+        ScenarioReader(reader, s).read(root);
+    } catch (const YAML::Exception& e) {
+        // yaml-cpp can still throw on odd trees (bad conversions); an author error, not a crash.
+        diags.error("FL001", {static_cast<uint32_t>(std::max(0, e.mark.line) + 1), static_cast<uint32_t>(std::max(0, e.mark.column) + 1)},
+                    "YAML could not be read: " + e.msg);
+        return std::nullopt;
+    }
+    if (reader.over_budget()) return std::nullopt;
+    return s;
+}
+
+}  // namespace frontline
