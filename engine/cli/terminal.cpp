@@ -18,8 +18,10 @@ size_t display_width(std::string_view s) {
 
 std::string wrap(std::string_view text, size_t width, std::string_view indent) {
     std::string out;
-    size_t column = 0;
     size_t i = 0;
+    // Leading spaces are layout (list indentation), kept as written.
+    while (i < text.size() && text[i] == ' ') out += text[i++];
+    size_t column = i;
     bool first_word = true;
     while (i < text.size()) {
         if (text[i] == '\n') {
@@ -82,11 +84,11 @@ void print_debrief(std::ostream& out, const Scenario& s, const Runner& run, cons
         out << wrap(e->text, width) << '\n';
         out << "Outcome: " << outcome_name(e->outcome) << (run.state().walked_out ? " (the customer walked out)" : "") << "\n\n";
     }
-    out << "Technical need: " << wrap(s.needs.technical, width, "                ") << '\n';
+    out << wrap("Technical need: " + s.needs.technical, width, "                ") << '\n';
     out << "  you scored " << score.technical << " of " << score.best_technical << " possible ("
         << percent(score.technical_percent) << ", pass " << s.pass.technical << "%)"
         << (score.technical_met ? ": met" : ": not met") << '\n';
-    out << "Personal need:  " << wrap(s.needs.personal, width, "                ") << '\n';
+    out << wrap("Personal need:  " + s.needs.personal, width, "                ") << '\n';
     out << "  you scored " << score.personal << " of " << score.best_personal << " possible ("
         << percent(score.personal_percent) << ", pass " << s.pass.personal << "%)"
         << (score.personal_met ? ": met" : ": not met") << '\n';
@@ -99,15 +101,15 @@ void print_debrief(std::ostream& out, const Scenario& s, const Runner& run, cons
     }
     if (!s.debrief.empty()) {
         out << "\nLearning points:\n";
-        for (const auto& point : s.debrief) out << "  - " << wrap(point, width, "    ") << '\n';
+        for (const auto& point : s.debrief) out << wrap("  - " + point, width, "    ") << '\n';
     }
     out << "\nThe call, turn by turn:\n";
     for (const TranscriptEntry& e : run.transcript()) {
         if (e.kind == TranscriptEntry::Kind::choice) {
-            out << "  " << e.turn + 1 << ". \"" << wrap(e.text, width, "      ") << "\"\n";
+            out << wrap("  " + std::to_string(e.turn + 1) + ". \"" + e.text + "\"", width, "      ") << '\n';
             out << "     technical " << signed_number(e.technical) << ", personal " << signed_number(e.personal)
                 << ", mood " << signed_number(e.mood) << " -> " << e.mood_after << '\n';
-            if (!e.feedback.empty()) out << "     " << wrap(e.feedback, width, "     ") << '\n';
+            if (!e.feedback.empty()) out << wrap("     " + e.feedback, width, "     ") << '\n';
         } else if (e.kind == TranscriptEntry::Kind::dead_air) {
             out << "     (silence: mood " << signed_number(e.mood) << ")\n";
         }

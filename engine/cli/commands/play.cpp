@@ -54,17 +54,17 @@ void show_turn(std::ostream& out, const Runner& run) {
     const Scenario& s = run.scenario();
     const size_t width = terminal_width();
     const TranscriptEntry& last = run.transcript().back();
-    out << '\n' << s.customer.name << ": " << wrap("\"" + last.text + "\"", width, std::string(s.customer.name.size() + 2, ' ')) << "\n\n";
+    out << '\n' << wrap(s.customer.name + ": \"" + last.text + "\"", width, std::string(s.customer.name.size() + 2, ' ')) << "\n\n";
     int n = 1;
     for (int c : run.choices()) {
-        out << "  " << n++ << ") " << wrap(run.node()->choices[static_cast<size_t>(c)].say, width, "     ") << '\n';
+        out << wrap("  " + std::to_string(n++) + ") " + run.node()->choices[static_cast<size_t>(c)].say, width, "     ") << '\n';
     }
 }
 
 void show_feedback(std::ostream& out, const TranscriptEntry& e) {
     out << "   technical " << signed_number(e.technical) << " | personal " << signed_number(e.personal) << " | mood "
         << signed_number(e.mood) << " -> " << e.mood_after << '\n';
-    if (!e.feedback.empty()) out << "   Coach: " << wrap(e.feedback, terminal_width(), "          ") << '\n';
+    if (!e.feedback.empty()) out << wrap("   Coach: " + e.feedback, terminal_width(), "          ") << '\n';
 }
 
 const TranscriptEntry& last_choice(const Runner& run) {
@@ -96,9 +96,7 @@ int play(const PlayOptions& o, Io& io) {
         out << "== " << s.title << " ==\n";
         if (!s.setting.empty()) out << s.setting << '\n';
         out << wrap(s.summary, terminal_width()) << '\n';
-        out << "Customer: " << s.customer.name;
-        if (!s.customer.persona.empty()) out << ". " << wrap(s.customer.persona, terminal_width());
-        out << '\n';
+        out << wrap("Customer: " + s.customer.name + (s.customer.persona.empty() ? "" : ". " + s.customer.persona), terminal_width()) << '\n';
     }
 
     Runner run(s);

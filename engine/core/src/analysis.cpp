@@ -234,6 +234,8 @@ bool optimise(const StateGraph& g, const Components& comps, Need need, int sign,
     const size_t n = g.states.size();
     value.assign(n, unreachable_score);
     via.assign(n, -1);
+    // Ties go to the shorter path: the plan a trainer would show is the direct one.
+    std::vector<int32_t> steps(n, 0);
     bool unbounded = false;
     auto weight = [&](const StateEdge& e) -> int64_t {
         return sign * static_cast<int64_t>(need == Need::technical ? e.technical : e.personal);
@@ -247,9 +249,11 @@ bool optimise(const StateGraph& g, const Components& comps, Need need, int sign,
             int64_t rest = e.to < 0 ? 0 : value[static_cast<size_t>(e.to)];
             if (rest == unreachable_score) continue;
             int64_t candidate = weight(e) + rest;
-            if (candidate > value[s]) {
+            int32_t length = 1 + (e.to < 0 ? 0 : steps[static_cast<size_t>(e.to)]);
+            if (candidate > value[s] || (candidate == value[s] && length < steps[s])) {
                 value[s] = candidate;
                 via[s] = static_cast<int32_t>(ei);
+                steps[s] = length;
                 improved = true;
             }
         }

@@ -18,7 +18,9 @@ namespace frontline {
 
 inline constexpr size_t max_scenario_bytes = 4 * 1024 * 1024;
 inline constexpr int max_yaml_depth = 64;
-inline constexpr size_t max_yaml_nodes = 200'000;  ///< after alias expansion
+/// Values the reader may visit, after alias expansion: a real file needs at most
+/// one per two bytes, so a small file that expands hugely through aliases is cut off.
+inline constexpr size_t yaml_value_budget(size_t bytes) { return bytes / 2 + 1000; }
 
 /// Reads one scenario from its bytes. Returns nothing if the YAML could not be
 /// turned into a scenario at all; otherwise a scenario whose problems are in `diags`.
