@@ -1,6 +1,7 @@
 // YAML to plain Scenario: the scenario schema, one function per YAML level.
 // The byte guards and the strict field reader it builds on are in yaml_fields.hpp.
 #include "frontline/reader.hpp"
+#include "frontline/scenario_keys.hpp"
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
@@ -9,6 +10,7 @@
 #include <charconv>
 #include <unordered_set>
 
+#include "walkthrough_fields.hpp"
 #include "yaml_fields.hpp"
 
 namespace frontline {
@@ -30,8 +32,6 @@ const std::vector<std::string> node_keys = {"customer", "choices", "notes"};
 const std::vector<std::string> line_keys = {"if", "text"};
 const std::vector<std::string> choice_keys = {"say", "technical", "personal", "mood", "set", "if", "feedback", "skills", "next"};
 const std::vector<std::string> ending_keys = {"outcome", "text"};
-const std::vector<std::string> test_keys = {"name", "choices", "expect"};
-const std::vector<std::string> expect_keys = {"ending", "outcome", "technical", "personal", "mood", "lines"};
 
 class ScenarioReader {
 public:
@@ -333,86 +333,8 @@ private:
         }
     }
 
-    std::optional<Walkthrough::Range> range(const YAML::Node& n, std::string_view what, int min, int max) {
-        Walkthrough::Range r;
-        r.pos = pos_of(n);
-        if (n.IsScalar()) {
-            auto v = r_.integer(n, what, min, max);
-            if (!v) return std::nullopt;
-            r.min = r.max = static_cast<int>(*v);
-            return r;
-        }
-        if (!n.IsSequence() || n.size() != 2) {
-            r_.diags().error("FL010", pos_of(n), "'" + std::string(what) + "' should be a range [min, max] or one number, found " + kind_name(n));
-            return std::nullopt;
-        }
-        auto lo = r_.integer(n[0], what, min, max);
-        auto hi = r_.integer(n[1], what, min, max);
-        if (!lo || !hi) return std::nullopt;
-        if (*lo > *hi) {
-            r_.diags().error("FL014", pos_of(n), "'" + std::string(what) + "' range is empty: " + std::to_string(*lo) + " > " + std::to_string(*hi));
-            return std::nullopt;
-        }
-        r.min = static_cast<int>(*lo);
-        r.max = static_cast<int>(*hi);
-        return r;
-    }
-
-    void read_tests(const YAML::Node& n) {
-        if (!r_.is_list(n, "tests")) return;
-        for (const auto& item : n) {
-            if (!r_.visit(item)) return;
-            Walkthrough t;
-            t.pos = pos_of(item);
-            if (!r_.is_map(item, "walkthrough")) continue;
-            auto e = r_.entries(item, test_keys, "walkthrough");
-            if (auto* name = find(e, "name")) { if (auto s = r_.text(*name, "name")) t.name = *s; }
-            else t.name = "walkthrough at line " + std::to_string(t.pos.line);
-            if (auto* choices = find(e, "choices")) {
-                if (r_.is_list(*choices, "choices")) {
-                    for (const auto& step : *choices) {
-                        if (!r_.visit(step)) return;
-                        Walkthrough::Step st;
-                        st.pos = pos_of(step);
-                        if (!step.IsScalar()) { r_.diags().error("FL010", st.pos, "a walkthrough step is a choice number or the start of its text, found " + kind_name(step)); continue; }
-                        const std::string& s = step.Scalar();
-                        int v = 0;
-                        auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-                        if (step.Tag() != "!" && ec == std::errc{} && ptr == s.data() + s.size()) {
-                            if (v < 1 || v > 9) { r_.diags().error("FL014", st.pos, "choice number " + s + " is outside 1..9"); continue; }
-                            st.index = v;
-                        } else {
-                            st.prefix = s;
-                        }
-                        t.steps.push_back(std::move(st));
-                    }
-                }
-            } else r_.missing(t.pos, "choices", "walkthrough");
-            if (auto* expect = find(e, "expect")) {
-                if (r_.is_map(*expect, "expect")) {
-                    auto x = r_.entries(*expect, expect_keys, "expect");
-                    if (auto* v = find(x, "ending")) { t.ending_pos = pos_of(*v); if (auto s = r_.text(*v, "ending")) t.ending = *s; }
-                    if (auto* v = find(x, "outcome")) {
-                        t.outcome_pos = pos_of(*v);
-                        if (auto s = r_.text(*v, "outcome")) {
-                            t.outcome = parse_outcome(*s);
-                            if (!t.outcome) r_.diags().error("FL015", pos_of(*v), "'outcome' must be one of delighted, satisfied, neutral, lost, complaint");
-                        }
-                    }
-                    if (auto* v = find(x, "technical")) t.technical = range(*v, "technical", 0, 100);
-                    if (auto* v = find(x, "personal")) t.personal = range(*v, "personal", 0, 100);
-                    if (auto* v = find(x, "mood")) t.mood = range(*v, "mood", 0, 100);
-                    if (auto* v = find(x, "lines")) {
-                        if (v->IsScalar()) t.lines.emplace_back(v->Scalar(), pos_of(*v));
-                        else if (r_.is_list(*v, "lines"))
-                            for (const auto& line : *v)
-                                if (auto s = r_.text(line, "lines")) t.lines.emplace_back(*s, pos_of(line));
-                    }
-                }
-            }
-            s_.tests.push_back(std::move(t));
-        }
-    }
+    // Shared with sidecar *.test.yaml files (walkthrough_reader.cpp).
+    void read_tests(const YAML::Node& n) { read_walkthrough_list(r_, n, s_.tests); }
 
     FieldReader& r_;
     Scenario& s_;
@@ -462,6 +384,14 @@ std::optional<Scenario> read_scenario(std::string_view bytes, const std::string&
     }
     if (reader.over_budget()) return std::nullopt;
     return s;
+}
+
+std::map<std::string, std::vector<std::string>> scenario_keys() {
+    return {{"scenario", top_keys},   {"customer", customer_keys}, {"walkout", walkout_keys},
+            {"needs", needs_keys},    {"scoring", scoring_keys},   {"pass", pass_keys},
+            {"patience", patience_keys}, {"node", node_keys},      {"customer_line", line_keys},
+            {"choice", choice_keys},  {"ending", ending_keys},     {"walkthrough", walkthrough_keys()},
+            {"expect", expect_keys()}};
 }
 
 }  // namespace frontline
