@@ -1,5 +1,8 @@
 #include "fixtures.hpp"
 
+#include <fstream>
+#include <sstream>
+
 using namespace frontline;
 using frontline::test::codes_of;
 using frontline::test::load_clean;
@@ -105,4 +108,18 @@ TEST_CASE("the bundled scenarios load without errors or warnings", "[reader][sce
         CHECK(loaded.scenario->nodes.size() >= 10);
         CHECK(loaded.scenario->endings.size() >= 3);
     }
+}
+
+TEST_CASE("the example in docs/scenario-format.md is a clean scenario", "[reader][docs]") {
+    std::ifstream in(std::string(FRONTLINE_CORPUS_DIR) + "/../../docs/scenario-format.md");
+    REQUIRE(in);
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string doc = text.str();
+    const auto begin = doc.find("```yaml\n");
+    REQUIRE(begin != std::string::npos);
+    const auto end = doc.find("```", begin + 8);
+    auto loaded = load_scenario_from_bytes(doc.substr(begin + 8, end - begin - 8), "scenario-format.md");
+    for (const auto& d : loaded.diagnostics.items()) UNSCOPED_INFO(format_diagnostic(d));
+    CHECK(loaded.diagnostics.items().empty());
 }

@@ -4,6 +4,7 @@
 #include "frontline/analysis.hpp"
 
 #include <algorithm>
+#include <span>
 
 namespace frontline {
 
@@ -167,14 +168,19 @@ namespace {
 /// Strongly connected components, iteratively (a 10,000-node chain must not
 /// overflow the call stack). Components come out sinks first.
 struct Components {
-    std::vector<int> of;                  ///< component per state
-    std::vector<std::vector<int>> members;  ///< in reverse topological order
+    std::vector<int> of;          ///< component per state
+    std::vector<int> members;     ///< states grouped by component, sinks first
+    std::vector<uint32_t> begin;  ///< component c is members[begin[c] .. begin[c+1])
+    size_t count() const { return begin.size() - 1; }
+    std::span<const int> operator[](size_t c) const { return {members.data() + begin[c], members.data() + begin[c + 1]}; }
 };
 
 Components strongly_connected(const StateGraph& g) {
     const int n = static_cast<int>(g.states.size());
     Components out;
     out.of.assign(static_cast<size_t>(n), -1);
+    out.begin.push_back(0);
+    out.members.reserve(static_cast<size_t>(n));
     std::vector<int> index(static_cast<size_t>(n), -1), low(static_cast<size_t>(n), 0);
     std::vector<bool> on_stack(static_cast<size_t>(n), false);
     std::vector<int> stack;
@@ -205,16 +211,15 @@ Components strongly_connected(const StateGraph& g) {
                 continue;
             }
             if (low[v] == index[v]) {
-                std::vector<int> comp;
                 int w;
                 do {
                     w = stack.back();
                     stack.pop_back();
                     on_stack[static_cast<size_t>(w)] = false;
-                    out.of[static_cast<size_t>(w)] = static_cast<int>(out.members.size());
-                    comp.push_back(w);
+                    out.of[static_cast<size_t>(w)] = static_cast<int>(out.begin.size()) - 1;
+                    out.members.push_back(w);
                 } while (w != f.state);
-                out.members.push_back(std::move(comp));
+                out.begin.push_back(static_cast<uint32_t>(out.members.size()));
             }
             int finished = f.state;
             call.pop_back();
@@ -259,8 +264,8 @@ bool optimise(const StateGraph& g, const Components& comps, Need need, int sign,
         }
         return improved;
     };
-    for (size_t c = 0; c < comps.members.size(); ++c) {
-        const auto& members = comps.members[c];
+    for (size_t c = 0; c < comps.count(); ++c) {
+        const auto members = comps[c];
         auto leaves = [&](const StateEdge& e) { return e.to < 0 || comps.of[static_cast<size_t>(e.to)] != static_cast<int>(c); };
         auto inside = [&](const StateEdge& e) { return e.to >= 0 && comps.of[static_cast<size_t>(e.to)] == static_cast<int>(c); };
         for (int s : members) relax(static_cast<size_t>(s), leaves);
@@ -293,12 +298,8 @@ int state_of_edge(const StateGraph& g, int edge) {
     return static_cast<int>(it - g.edge_begin.begin()) - 1;
 }
 
-}  // namespace
-
-NeedPlan plan_need(const StateGraph& g, Need need) {
+NeedPlan plan_with(const StateGraph& g, const Components& comps, Need need) {
     NeedPlan plan;
-    if (g.states.empty()) return plan;
-    Components comps = strongly_connected(g);
     int loop_best = -1, loop_worst = -1;
     plan.range.best_unbounded = optimise(g, comps, need, +1, plan.best, plan.best_edge, loop_best);
     plan.range.worst_unbounded = optimise(g, comps, need, -1, plan.worst, plan.worst_edge, loop_worst);
@@ -312,6 +313,20 @@ NeedPlan plan_need(const StateGraph& g, Need need) {
         plan.range.loop_choice = g.edges[static_cast<size_t>(loop_best)].choice;
     }
     return plan;
+}
+
+}  // namespace
+
+NeedPlan plan_need(const StateGraph& g, Need need) {
+    if (g.states.empty()) return {};
+    return plan_with(g, strongly_connected(g), need);
+}
+
+std::array<NeedPlan, 2> plan_needs(const StateGraph& g) {
+    if (g.states.empty()) return {};
+    // One condensation serves both needs.
+    Components comps = strongly_connected(g);
+    return {plan_with(g, comps, Need::technical), plan_with(g, comps, Need::personal)};
 }
 
 std::vector<bool> can_finish(const StateGraph& g) {

@@ -120,9 +120,9 @@ std::optional<ScoreBounds> check_scenario(Scenario& s, DiagnosticList& diags, co
 
     ScoreBounds bounds;
     bounds.states = g.states.size();
-    const Need needs[] = {Need::technical, Need::personal};
-    for (Need need : needs) {
-        NeedPlan plan = plan_need(g, need);
+    const auto plans = plan_needs(g);
+    for (Need need : {Need::technical, Need::personal}) {
+        const NeedPlan& plan = plans[static_cast<size_t>(need)];
         const char* name = need == Need::technical ? "technical" : "personal";
         if (plan.range.best_unbounded) {
             SourcePos at = s.id_pos;

@@ -153,7 +153,8 @@ public:
     std::vector<std::pair<YAML::Node, YAML::Node>> entries(const YAML::Node& map, const std::vector<std::string>& known,
                                                            std::string_view where) {
         std::vector<std::pair<YAML::Node, YAML::Node>> out;
-        std::unordered_set<std::string> seen;
+        // Mappings are small: a linear scan beats hashing every key.
+        std::vector<std::string_view> seen;
         for (auto it = map.begin(); it != map.end(); ++it) {
             if (!visit(it->first)) break;
             const YAML::Node& key = it->first;
@@ -162,11 +163,12 @@ public:
                 continue;
             }
             const std::string& name = key.Scalar();
-            if (!seen.insert(name).second) {
+            if (std::find(seen.begin(), seen.end(), std::string_view(name)) != seen.end()) {
                 diags_.error("FL013", pos_of(key), "duplicate key '" + name + "'" + (where.empty() ? "" : " in " + std::string(where)) +
                                                        "; only the first is used");
                 continue;
             }
+            seen.push_back(name);
             if (!known.empty() && std::find(known.begin(), known.end(), name) == known.end()) {
                 diags_.warning("FL012", pos_of(key), "unknown key '" + name + "'" + (where.empty() ? "" : " in " + std::string(where)) +
                                                          did_you_mean(name, known) + "; it is ignored");

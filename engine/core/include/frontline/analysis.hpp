@@ -7,7 +7,9 @@
 #include "frontline/runner.hpp"
 #include "frontline/scenario.hpp"
 
+#include <array>
 #include <cstdint>
+#include <span>
 #include <limits>
 #include <vector>
 
@@ -64,6 +66,8 @@ enum class Need : uint8_t { technical, personal };
 
 /// Longest/shortest path over the state graph's condensation; Bellman-Ford inside loops.
 NeedPlan plan_need(const StateGraph& g, Need need);
+/// Both needs at once (index by Need), sharing the condensation.
+std::array<NeedPlan, 2> plan_needs(const StateGraph& g);
 
 /// Per state: can any ending be reached from it?
 std::vector<bool> can_finish(const StateGraph& g);
