@@ -1,0 +1,54 @@
+// The game front-end's one public entry point. SDL and Dear ImGui stay behind it:
+// the CLI (and anything else) only sees plain options and an exit code.
+#pragma once
+
+#include "frontline/scoring.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace frontline {
+
+/// A trainee's best result on one scenario, as the library card shows it.
+struct BestResult {
+    double technical_percent = 0;
+    double personal_percent = 0;
+    Quadrant quadrant = Quadrant::mere_mortal;
+    Outcome outcome = Outcome::neutral;
+    int attempts = 0;
+};
+
+/// Looks up the best result so far for a scenario (keyed by id and content hash by
+/// the store). Empty = "not played yet". The results store plugs in here.
+using BestResultProvider = std::function<std::optional<BestResult>(const Scenario&)>;
+
+/// Told about every finished call, so a store can record it. `assessment` is the mode.
+using AttemptRecorder = std::function<void(const Scenario&, const AttemptScore&, const Runner&, bool assessment)>;
+
+struct GameOptions {
+    /// Scenario files and/or folders (folders are searched recursively).
+    std::vector<std::filesystem::path> scenario_paths;
+    /// Skip the library and open this scenario's briefing (`frontline play --gui FILE`).
+    std::optional<std::filesystem::path> open_directly;
+    /// Start calls in assessment mode (no meters, no feedback until the debrief).
+    bool assessment = false;
+    /// Render library, call and debrief PNGs headless into this folder, then exit.
+    std::optional<std::filesystem::path> screenshots_dir;
+    /// Print first-frame time and peak RSS to stderr when the game exits.
+    bool report_timing = false;
+    /// Optional results store hooks; without them the game remembers this session only.
+    BestResultProvider best_result;
+    AttemptRecorder record_attempt;
+    /// Overrides the settings file location (tests); default is the XDG config dir.
+    std::optional<std::filesystem::path> settings_file;
+};
+
+/// Opens the game window and runs until the trainee quits. Returns the process
+/// exit code (0 on a normal quit, 1 if the window could not be created or, in
+/// screenshot mode, if a screenshot could not be written).
+int run_game(const GameOptions& options);
+
+}  // namespace frontline

@@ -1,0 +1,256 @@
+// Sections: creation / settings application / frame / event loop / helpers.
+#include "app.hpp"
+
+#include "screens/screens.hpp"
+#include "theme.hpp"
+
+#include <SDL.h>
+#include <imgui.h>
+#include <imgui_impl_sdl.h>
+#include <imgui_impl_sdlrenderer.h>
+#include <stb_image_write.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <vector>
+
+namespace frontline::game {
+
+namespace {
+
+double sdl_seconds() {
+    static const double freq = static_cast<double>(SDL_GetPerformanceFrequency());
+    return static_cast<double>(SDL_GetPerformanceCounter()) / freq;
+}
+
+constexpr int min_window_w = 960;
+constexpr int min_window_h = 600;
+
+}  // namespace
+
+std::string default_font_path() { return FRONTLINE_DEFAULT_FONT; }
+
+std::unique_ptr<App> App::create(GameState state, const PlatformConfig& config, std::string& error) {
+    std::unique_ptr<App> app(new App());
+    app->game_ = std::move(state);
+    app->config_ = config;
+    if (!app->config_.clock) app->config_.clock = sdl_seconds;
+
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
+        error = std::string("cannot start SDL video: ") + SDL_GetError();
+        return nullptr;
+    }
+    app->created_at_ = sdl_seconds();
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1");
+    SDL_SetHint(SDL_HINT_IME_SHOW_UI, "1");
+    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    app->window_ = SDL_CreateWindow("Frontline", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, config.width,
+                                    config.height, flags);
+    if (!app->window_) {
+        error = std::string("cannot create the window: ") + SDL_GetError();
+        return nullptr;
+    }
+    SDL_SetWindowMinimumSize(app->window_, min_window_w, min_window_h);
+    // No vsync: the loop is event-driven, so frames are few; vsync would only add latency.
+    app->renderer_ = SDL_CreateRenderer(app->window_, -1, SDL_RENDERER_ACCELERATED);
+    if (!app->renderer_) app->renderer_ = SDL_CreateRenderer(app->window_, -1, SDL_RENDERER_SOFTWARE);
+    if (!app->renderer_) {
+        error = std::string("cannot create a renderer: ") + SDL_GetError();
+        return nullptr;
+    }
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    app->imgui_ready_ = true;
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // layout is computed, never saved
+    io.LogFilename = nullptr;
+    ImGui_ImplSDL2_InitForSDLRenderer(app->window_);
+    app->platform_ready_ = true;
+    ImGui_ImplSDLRenderer_Init(app->renderer_);
+    app->renderer_backend_ready_ = true;
+    app->apply_settings();
+    return app;
+}
+
+App::~App() {
+    if (renderer_backend_ready_) ImGui_ImplSDLRenderer_Shutdown();
+    if (platform_ready_) ImGui_ImplSDL2_Shutdown();
+    if (imgui_ready_) ImGui::DestroyContext();
+    if (renderer_) SDL_DestroyRenderer(renderer_);
+    if (window_) SDL_DestroyWindow(window_);
+    SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS);
+}
+
+void App::apply_settings() {
+    const Settings& s = game_.settings;
+    if (s.ui_scale_percent != applied_scale_) {
+        // Fonts are rebuilt at the new pixel size (crisp text on a projector),
+        // outside NewFrame/Render as ImGui requires.
+        std::vector<std::string> warnings;
+        build_fonts(static_cast<float>(s.ui_scale_percent) / 100.0f, config_.font_path, warnings);
+        for (std::string& w : warnings) {
+            std::fprintf(stderr, "frontline: warning: %s\n", w.c_str());
+            if (std::find(game_.notices.begin(), game_.notices.end(), w) == game_.notices.end())
+                game_.notices.push_back(std::move(w));
+        }
+        ImGui_ImplSDLRenderer_DestroyFontsTexture();
+        ImGui_ImplSDLRenderer_CreateFontsTexture();
+        ImGui::GetIO().Fonts->ClearTexData();  // the texture holds the pixels now
+        applied_scale_ = s.ui_scale_percent;
+    }
+    apply_theme(s);
+    if (s.fullscreen != applied_fullscreen_) {
+        SDL_SetWindowFullscreen(window_, s.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+        applied_fullscreen_ = s.fullscreen;
+    }
+    if (game_.settings_changed && !config_.settings_file.empty()) {
+        std::string err = save_settings(config_.settings_file, s);
+        if (!err.empty()) std::fprintf(stderr, "frontline: warning: settings not saved: %s\n", err.c_str());
+    }
+    game_.settings_changed = false;
+}
+
+bool App::frame(const std::filesystem::path* capture) {
+    if (game_.settings_changed) apply_settings();
+    const double now = config_.clock();
+    const double dt = last_time_ < 0 ? 0.0 : std::max(0.0, now - last_time_);
+    last_time_ = now;
+
+    ImGuiIO& io = ImGui::GetIO();
+    if (!config_.scripted_input) {
+        ImGui_ImplSDL2_NewFrame();
+    } else {
+        int w = 0, h = 0;
+        SDL_GetRendererOutputSize(renderer_, &w, &h);
+        io.DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h));
+        io.DisplayFramebufferScale = ImVec2(1, 1);
+    }
+    // ImGui needs a positive step even when a test's clock stands still.
+    io.DeltaTime = static_cast<float>(std::max(dt, 1e-3));
+    ImGui_ImplSDLRenderer_NewFrame();
+
+    advance_time(game_, dt);
+    ui_.now = now;
+    ImGui::NewFrame();
+    Intent asked = draw_game(game_, ui_);
+    ImGui::Render();
+
+    if (!config_.rasterize && !capture) {
+        ++frames_drawn_;
+        last_intent_ = asked;
+        game::apply(game_, asked);
+        after_intent(asked);
+        return true;
+    }
+    const Palette& p = palette();
+    ImVec4 bg = ImGui::ColorConvertU32ToFloat4(p.background);
+    SDL_SetRenderDrawColor(renderer_, static_cast<Uint8>(bg.x * 255), static_cast<Uint8>(bg.y * 255),
+                           static_cast<Uint8>(bg.z * 255), 255);
+    SDL_RenderClear(renderer_);
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    bool ok = true;
+    if (capture) {
+        std::string err = write_png(renderer_, *capture);
+        if (!err.empty()) {
+            std::fprintf(stderr, "frontline: %s\n", err.c_str());
+            ok = false;
+        }
+    }
+    SDL_RenderPresent(renderer_);
+    ++frames_drawn_;
+    if (first_frame_ms_ < 0) first_frame_ms_ = (sdl_seconds() - created_at_) * 1000.0;
+
+    last_intent_ = asked;
+    game::apply(game_, asked);
+    after_intent(asked);
+    return ok;
+}
+
+void App::after_intent(const Intent& asked) {
+    // A new call starts with the face at its real mood, not easing from the last one.
+    if (std::holds_alternative<intent::StartCall>(asked) || std::holds_alternative<intent::Retry>(asked) ||
+        std::holds_alternative<intent::RetryFromTurn>(asked))
+        ui_.shown_mood = -1;
+}
+
+int App::wake_after_ms() const {
+    if (ui_.animating) return 16;
+    if (game_.screen == Screen::call && game_.runner && !game_.runner->finished() && !game_.paused &&
+        game_.library[static_cast<size_t>(game_.current)].scenario().patience)
+        return 250;  // the patience bar moves and dead air is charged: four calm updates a second
+    return -1;
+}
+
+void App::run() {
+    int pending = 2;  // the first frames lay out windows
+    while (!game_.quit) {
+        SDL_Event ev;
+        int wake = wake_after_ms();
+        bool have = false;
+        if (pending > 0) have = SDL_PollEvent(&ev) != 0;
+        else have = SDL_WaitEventTimeout(&ev, wake < 0 ? 1000 : wake) != 0;
+        bool timer = pending == 0 && !have && wake >= 0;
+        while (have) {
+            ImGui_ImplSDL2_ProcessEvent(&ev);
+            switch (ev.type) {
+            case SDL_QUIT: game_.quit = true; break;
+            case SDL_WINDOWEVENT:
+                if (ev.window.event == SDL_WINDOWEVENT_FOCUS_LOST || ev.window.event == SDL_WINDOWEVENT_MINIMIZED)
+                    game_.paused = true;
+                if (ev.window.event == SDL_WINDOWEVENT_FOCUS_GAINED || ev.window.event == SDL_WINDOWEVENT_RESTORED)
+                    game_.paused = false;
+                break;
+            default: break;
+            }
+            // ImGui settles hover and click state over a couple of frames.
+            pending = 3;
+            have = SDL_PollEvent(&ev) != 0;
+        }
+        if (game_.quit) break;
+        if (pending > 0 || timer) {
+            frame();
+            if (pending > 0) --pending;
+            if (ui_.animating) pending = std::max(pending, 1);
+        }
+    }
+}
+
+void App::resize(int width, int height) {
+    SDL_SetWindowSize(window_, width, height);
+    // The dummy driver has no event pump to resize the surface for us.
+    SDL_Event ev{};
+    ev.type = SDL_WINDOWEVENT;
+    ev.window.event = SDL_WINDOWEVENT_SIZE_CHANGED;
+    ev.window.windowID = SDL_GetWindowID(window_);
+    ev.window.data1 = width;
+    ev.window.data2 = height;
+    SDL_PushEvent(&ev);
+    SDL_PumpEvents();
+    while (SDL_PollEvent(&ev)) {
+    }
+}
+
+std::string write_png(SDL_Renderer* renderer, const std::filesystem::path& path) {
+    int w = 0, h = 0;
+    if (SDL_GetRendererOutputSize(renderer, &w, &h) != 0) return std::string("cannot read frame size: ") + SDL_GetError();
+    std::vector<unsigned char> pixels(static_cast<size_t>(w) * static_cast<size_t>(h) * 3);
+    if (SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_RGB24, pixels.data(), w * 3) != 0)
+        return std::string("cannot read the frame back: ") + SDL_GetError();
+    std::error_code ec;
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+    if (!stbi_write_png(path.string().c_str(), w, h, 3, pixels.data(), w * 3))
+        return "cannot write " + path.string();
+    return {};
+}
+
+long peak_rss_kb() {
+    std::ifstream in("/proc/self/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("VmHWM:", 0) == 0) return std::strtol(line.c_str() + 6, nullptr, 10);
+    return -1;
+}
+
+}  // namespace frontline::game

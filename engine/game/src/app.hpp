@@ -1,0 +1,99 @@
+// The platform layer: one SDL window and renderer, the ImGui context, and the
+// event-driven loop. It owns a GameState and applies the intents the screens
+// return. Input can come from SDL (the real game) or be set by a script on
+// ImGui's io (tests, screenshots); time always comes from an injected clock.
+#pragma once
+
+#include "game_state.hpp"
+#include "widgets.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+
+struct SDL_Window;
+struct SDL_Renderer;
+
+namespace frontline::game {
+
+/// DejaVu Sans from fonts-dejavu-core (set at build time).
+std::string default_font_path();
+
+struct PlatformConfig {
+    int width = 1280;
+    int height = 720;
+    /// Tests and the screenshot tour set io.MousePos / MouseDown / KeysDown
+    /// themselves; the SDL backend then never overwrites them.
+    bool scripted_input = false;
+    /// Seconds, monotonic. Default: SDL's performance counter.
+    std::function<double()> clock;
+    std::string font_path = default_font_path();
+    /// Where settings are saved; empty = do not save (tests, screenshots).
+    std::filesystem::path settings_file;
+    /// Rasterise every frame. Scripted runs turn it off: ImGui's layout and hit
+    /// testing do not depend on pixels, and the software rasteriser is ~98% of a
+    /// frame's cost. Frames captured to PNG are always rasterised.
+    bool rasterize = true;
+};
+
+class App {
+public:
+    /// Creates the window, renderer and ImGui context. nullptr + `error` on failure.
+    static std::unique_ptr<App> create(GameState state, const PlatformConfig& config, std::string& error);
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+
+    /// One frame: pass time, draw, apply the intent, present. With `capture`,
+    /// the frame is also written there as a PNG (read back before presenting).
+    /// Returns false only if the capture could not be written.
+    bool frame(const std::filesystem::path* capture = nullptr);
+
+    /// The event-driven loop of the real game: sleeps in SDL_WaitEventTimeout,
+    /// draws a few frames after each input, wakes for the patience timer.
+    /// Returns when the trainee quits.
+    void run();
+
+    GameState& game() { return game_; }
+    UiState& ui() { return ui_; }
+    const Intent& last_intent() const { return last_intent_; }
+    int frames_drawn() const { return frames_drawn_; }
+    /// Milliseconds from create() to the first frame presented.
+    double first_frame_ms() const { return first_frame_ms_; }
+    void resize(int width, int height);
+    SDL_Window* window() const { return window_; }
+
+    /// How long the loop may sleep before something on screen must change.
+    /// -1 = until the next event.
+    int wake_after_ms() const;
+
+private:
+    App() = default;
+    void apply_settings();
+    void after_intent(const Intent& asked);
+
+    GameState game_;
+    UiState ui_;
+    PlatformConfig config_;
+    SDL_Window* window_ = nullptr;
+    SDL_Renderer* renderer_ = nullptr;
+    bool imgui_ready_ = false;
+    bool platform_ready_ = false;
+    bool renderer_backend_ready_ = false;
+    int applied_scale_ = -1;
+    bool applied_fullscreen_ = false;
+    double last_time_ = -1;
+    double created_at_ = 0;
+    double first_frame_ms_ = -1;
+    int frames_drawn_ = 0;
+    Intent last_intent_;
+};
+
+/// Writes the renderer's current back buffer as PNG; "" or an error message.
+std::string write_png(SDL_Renderer* renderer, const std::filesystem::path& path);
+
+/// Peak resident set size of this process in kB (Linux), or -1.
+long peak_rss_kb();
+
+}  // namespace frontline::game

@@ -1,0 +1,170 @@
+#include "autoplay.hpp"
+
+#include "frontline/analysis.hpp"
+
+#include <SDL.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+namespace frontline::game {
+
+std::unique_ptr<ScriptedGame> ScriptedGame::start(const GameOptions& options, int width, int height,
+                                                  std::string& error, const Settings& settings) {
+    std::unique_ptr<ScriptedGame> s(new ScriptedGame());
+    s->clock_ = std::make_shared<double>(0.0);
+    PlatformConfig config;
+    config.width = width;
+    config.height = height;
+    config.scripted_input = true;
+    config.rasterize = false;  // pixels only for screenshots
+    config.clock = [c = s->clock_] { return *c; };
+    GameState state = make_game_state(options);
+    state.settings = settings;
+    s->app_ = App::create(std::move(state), config, error);
+    if (!s->app_) return nullptr;
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    s->frames(2);  // ImGui lays windows out over the first frames
+    return s;
+}
+
+void ScriptedGame::frames(int n, double step) {
+    for (int i = 0; i < n; ++i) {
+        *clock_ += step;
+        app_->frame();
+    }
+}
+
+bool ScriptedGame::has(const std::string& widget) const { return app_->ui().widgets.count(widget) != 0; }
+
+bool ScriptedGame::click(const std::string& widget) {
+    auto it = app_->ui().widgets.find(widget);
+    if (it == app_->ui().widgets.end()) return false;
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = it->second.center();
+    frames(1);  // hover
+    io.MouseDown[0] = true;
+    frames(1);
+    io.MouseDown[0] = false;
+    frames(1);  // the release is the click; its intent is applied this frame
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    frames(1);  // the next screen draws and remembers its widgets
+    return true;
+}
+
+bool ScriptedGame::scroll(const std::string& widget, float wheel) {
+    auto it = app_->ui().widgets.find(widget);
+    if (it == app_->ui().widgets.end()) return false;
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = it->second.center();
+    frames(1);  // hover first: the wheel scrolls the window under the mouse
+    io.MouseWheel = wheel;
+    frames(1);
+    io.MouseWheel = 0;
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    frames(1);
+    return true;
+}
+
+void ScriptedGame::press(int scancode, bool ctrl) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = ctrl;
+    io.KeysDown[scancode] = true;
+    frames(1);
+    io.KeysDown[scancode] = false;
+    io.KeyCtrl = false;
+    frames(2);
+}
+
+void ScriptedGame::wait(double seconds, double step) {
+    double end = *clock_ + seconds;
+    while (*clock_ + 1e-9 < end) frames(1, std::min(step, end - *clock_));
+}
+
+bool ScriptedGame::screenshot(const std::filesystem::path& png) {
+    *clock_ += 1.0 / 30;
+    return app_->frame(&png);
+}
+
+void ScriptedGame::resize(int width, int height) {
+    app_->resize(width, height);
+    frames(2);
+}
+
+std::vector<int> planned_path(const Scenario& s, Need need, bool worst) {
+    StateGraph g = explore_states(s);
+    if (g.states.empty()) return {};
+    NeedPlan plan = plan_need(g, need);
+    return follow_plan(g, worst ? plan.worst_edge : plan.best_edge);
+}
+
+int visible_number(const Runner& r, int choice) {
+    std::vector<int> v = r.choices();
+    auto it = std::find(v.begin(), v.end(), choice);
+    return it == v.end() ? 0 : static_cast<int>(it - v.begin()) + 1;
+}
+
+namespace {
+
+/// The scenario the screenshots show: the cold meal if bundled, else the first that loads.
+int tour_scenario(const GameState& g) {
+    int first = -1;
+    for (int i = 0; i < static_cast<int>(g.library.size()); ++i) {
+        const LibraryEntry& e = g.library[static_cast<size_t>(i)];
+        if (!e.ok()) continue;
+        if (first < 0) first = i;
+        if (e.scenario().id.find("cold") != std::string::npos) return i;
+    }
+    return first;
+}
+
+}  // namespace
+
+int take_screenshots(const GameOptions& options, const std::filesystem::path& dir) {
+    // Headless and bit-identical: the dummy driver and the software renderer.
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    setenv("SDL_RENDER_DRIVER", "software", 1);
+    setenv("SDL_FRAMEBUFFER_ACCELERATION", "0", 1);
+    GameOptions o = options;
+    o.open_directly.reset();
+    o.best_result = nullptr;  // the library shot should not depend on who ran it
+    std::string error;
+    auto game = ScriptedGame::start(o, 1280, 720, error);
+    if (!game) {
+        std::fprintf(stderr, "frontline: %s\n", error.c_str());
+        return 1;
+    }
+    int index = tour_scenario(game->game());
+    if (index < 0) {
+        std::fprintf(stderr, "frontline: no scenario loaded, nothing to show\n");
+        return 1;
+    }
+    bool ok = game->screenshot(dir / "library.png");
+
+    const Scenario& s = game->game().library[static_cast<size_t>(index)].scenario();
+    std::vector<int> path = planned_path(s, Need::personal);
+    game->click("card " + std::to_string(index));
+    game->click("start");
+    // Two turns in: the conversation, the coach's feedback and the meters all show.
+    size_t shown_turns = std::min<size_t>(2, path.empty() ? 0 : path.size() - 1);
+    for (size_t i = 0; i < shown_turns; ++i) game->click("choice " + std::to_string(visible_number(*game->game().runner, path[i])));
+    game->frames(20);  // let the face settle on the new mood
+    ok = game->screenshot(dir / "call.png") && ok;
+    for (size_t i = shown_turns; i < path.size() && game->game().screen == Screen::call; ++i)
+        game->click("choice " + std::to_string(visible_number(*game->game().runner, path[i])));
+    if (game->game().screen != Screen::debrief) {
+        std::fprintf(stderr, "frontline: the screenshot tour did not reach a debrief\n");
+        return 1;
+    }
+    // Open the first turn's paths not taken, so the debrief shows them.
+    game->click("alternatives 1");
+    ok = game->screenshot(dir / "debrief.png") && ok;
+    if (ok) std::printf("wrote %s, %s, %s\n", (dir / "library.png").string().c_str(),
+                        (dir / "call.png").string().c_str(), (dir / "debrief.png").string().c_str());
+    return ok ? 0 : 1;
+}
+
+}  // namespace frontline::game

@@ -1,0 +1,60 @@
+// Driving the real game without a human: a manual clock and scripted input set
+// on ImGui's io, exactly where the SDL backend would put them. Tests use it to
+// click and type through whole calls; the screenshot tour uses it to pose frames.
+#pragma once
+
+#include "app.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace frontline::game {
+
+class ScriptedGame {
+public:
+    /// Starts the game headless-capable (whatever SDL_VIDEODRIVER says) with a
+    /// manual clock at 0 and draws the first frame. nullptr + `error` on failure.
+    static std::unique_ptr<ScriptedGame> start(const GameOptions& options, int width, int height, std::string& error,
+                                               const Settings& settings = {});
+
+    /// Draws `n` frames, advancing the clock by `step` seconds before each.
+    void frames(int n = 1, double step = 1.0 / 30);
+    /// Moves the mouse over a remembered widget, presses and releases it.
+    /// False (and nothing clicked) if the widget is not on screen.
+    bool click(const std::string& widget);
+    /// Turns the mouse wheel over a remembered widget (negative = down). False if absent.
+    bool scroll(const std::string& widget, float wheel);
+    /// Presses and releases a key (SDL scancode), optionally with Ctrl held.
+    void press(int scancode, bool ctrl = false);
+    /// Lets `seconds` pass in steps of `step`, drawing a frame each step.
+    void wait(double seconds, double step = 0.25);
+    bool has(const std::string& widget) const;
+    bool screenshot(const std::filesystem::path& png);
+    void resize(int width, int height);
+
+    GameState& game() { return app_->game(); }
+    UiState& ui() { return app_->ui(); }
+    App& app() { return *app_; }
+    double now() const { return *clock_; }
+
+private:
+    ScriptedGame() = default;
+    std::shared_ptr<double> clock_;
+    std::unique_ptr<App> app_;
+};
+
+/// Node choice indices, turn by turn, of the best (or worst) path for `need`
+/// from the start to an ending, from the state exploration. Empty if none.
+std::vector<int> planned_path(const Scenario& s, Need need, bool worst = false);
+
+/// The 1-based number the trainee sees for node choice `choice` now, or 0.
+int visible_number(const Runner& r, int choice);
+
+/// The screenshot tour: library, a call in coach mode, a debrief, written as
+/// library.png, call.png and debrief.png into `dir`. Returns an exit code.
+int take_screenshots(const GameOptions& options, const std::filesystem::path& dir);
+
+}  // namespace frontline::game

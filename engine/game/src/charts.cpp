@@ -1,0 +1,116 @@
+#include "charts.hpp"
+
+#include "portrait.hpp"
+#include "theme.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace frontline::game {
+
+namespace {
+
+ImU32 with_alpha(ImU32 c, int alpha) { return (c & ~IM_COL32_A_MASK) | (static_cast<ImU32>(alpha) << IM_COL32_A_SHIFT); }
+
+void centered_text(ImDrawList* dl, ImFont* font, ImVec2 center, ImU32 col, const char* text) {
+    float fs = font->FontSize;
+    ImVec2 sz = font->CalcTextSizeA(fs, 1e6f, 0, text);
+    dl->AddText(font, fs, ImVec2(center.x - sz.x * 0.5f, center.y - sz.y * 0.5f), col, text);
+}
+
+}  // namespace
+
+void draw_quadrant_chart(const std::vector<PathPoint>& path, int pass_technical, int pass_personal, float size) {
+    const Palette& p = palette();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImFont* small = fonts().small;
+    const float label_h = small->FontSize * 1.6f;
+    ImVec2 o = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(size, size + label_h * 2));
+
+    // Labels above and below the plot: ImGui cannot rotate text.
+    ImVec2 a(o.x, o.y + label_h), b(o.x + size, o.y + label_h + size);
+    const float w = b.x - a.x, h = b.y - a.y;
+    auto to_screen = [&](double tech, double pers) {
+        return ImVec2(a.x + w * static_cast<float>(std::clamp(tech, 0.0, 100.0) / 100.0),
+                      b.y - h * static_cast<float>(std::clamp(pers, 0.0, 100.0) / 100.0));
+    };
+    ImVec2 pass = to_screen(pass_technical, pass_personal);
+
+    dl->AddRectFilled(a, b, p.panel);
+    dl->AddRectFilled(ImVec2(pass.x, a.y), ImVec2(b.x, pass.y), with_alpha(p.good, 40));  // best in class
+    dl->AddRectFilled(ImVec2(a.x, pass.y), ImVec2(pass.x, b.y), with_alpha(p.bad, 22));   // mere mortal
+    dl->AddLine(ImVec2(pass.x, a.y), ImVec2(pass.x, b.y), p.chart_grid, 2);
+    dl->AddLine(ImVec2(a.x, pass.y), ImVec2(b.x, pass.y), p.chart_grid, 2);
+    dl->AddRect(a, b, p.panel_border, 0, 0, 1.5f);
+
+    // Quadrant names sit in the chart's outer corners, where the pass-mark lines
+    // never run through them whatever the marks are.
+    const float m = small->FontSize * 0.4f;
+    auto corner_text = [&](const char* text, bool right, bool top) {
+        // Wrapped to the quadrant's width: high pass marks make narrow quadrants.
+        float room = std::max((right ? b.x - pass.x : pass.x - a.x) - m * 2, small->FontSize * 3);
+        ImVec2 sz = small->CalcTextSizeA(small->FontSize, 1e6f, room, text);
+        ImVec2 at(right ? b.x - m - sz.x : a.x + m, top ? a.y + m : b.y - m - sz.y);
+        dl->AddText(small, small->FontSize, at, p.text_dim, text, nullptr, room);
+    };
+    corner_text("Best in class", true, true);
+    corner_text("Kept the customer", false, true);
+    corner_text("Fixed it, lost them", true, false);
+    corner_text("Mere mortal", false, false);
+
+    dl->AddText(small, small->FontSize, ImVec2(a.x, o.y + label_h * 0.15f), p.text, "\xE2\x86\x91 Personal need met");
+    centered_text(dl, small, ImVec2((a.x + b.x) * 0.5f, b.y + label_h * 0.55f), p.text,
+                  "Technical need met \xE2\x86\x92");
+
+    if (path.empty()) return;
+    const float dot = std::max(4.0f, size * 0.012f);
+    for (size_t i = 1; i < path.size(); ++i)
+        dl->AddLine(to_screen(path[i - 1].technical_percent, path[i - 1].personal_percent),
+                    to_screen(path[i].technical_percent, path[i].personal_percent), with_alpha(p.accent, 170),
+                    dot * 0.5f);
+    for (size_t i = 0; i + 1 < path.size(); ++i) {
+        ImVec2 q = to_screen(path[i].technical_percent, path[i].personal_percent);
+        dl->AddCircleFilled(q, dot, p.panel, 16);
+        dl->AddCircle(q, dot, p.accent, 16, 2);
+        if (i > 0) {
+            std::string n = std::to_string(i);
+            dl->AddText(small, small->FontSize, ImVec2(q.x + dot * 1.2f, q.y - small->FontSize - dot * 0.2f), p.text_dim,
+                        n.c_str());
+        }
+    }
+    ImVec2 last = to_screen(path.back().technical_percent, path.back().personal_percent);
+    dl->AddCircleFilled(last, dot * 2.2f, p.accent, 24);
+    dl->AddCircle(last, dot * 2.2f, p.panel, 24, 2.5f);
+}
+
+void draw_mood_curve(const std::vector<int>& mood, float width, float height) {
+    const Palette& p = palette();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImFont* small = fonts().small;
+    ImVec2 o = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(width, height));
+    const float left = small->CalcTextSizeA(small->FontSize, 1e6f, 0, "Delighted").x + 10;
+    ImVec2 a(o.x + left, o.y), b(o.x + width, o.y + height);
+    // Emotion bands, faint, labelled at the left.
+    for (int band = 0; band < emotion_count; ++band) {
+        float y0 = b.y - (b.y - a.y) * static_cast<float>(band + 1) / 5.0f;
+        float y1 = b.y - (b.y - a.y) * static_cast<float>(band) / 5.0f;
+        Emotion e = static_cast<Emotion>(band);
+        dl->AddRectFilled(ImVec2(a.x, y0), ImVec2(b.x, y1), with_alpha(emotion_color(e), band % 2 ? 26 : 16));
+        std::string_view name = emotion_name(e);
+        dl->AddText(small, small->FontSize, ImVec2(o.x, (y0 + y1) * 0.5f - small->FontSize * 0.5f), p.text_dim,
+                    name.data(), name.data() + name.size());
+    }
+    dl->AddRect(a, b, p.panel_border);
+    if (mood.empty()) return;
+    const size_t n = mood.size();
+    auto pt = [&](size_t i) {
+        float x = n == 1 ? a.x : a.x + (b.x - a.x) * static_cast<float>(i) / static_cast<float>(n - 1);
+        return ImVec2(x, b.y - (b.y - a.y) * static_cast<float>(std::clamp(mood[i], 0, 100)) / 100.0f);
+    };
+    for (size_t i = 1; i < n; ++i) dl->AddLine(pt(i - 1), pt(i), p.mood, 3);
+    for (size_t i = 0; i < n; ++i) dl->AddCircleFilled(pt(i), 4, emotion_color(emotion_of(mood[i])), 12);
+}
+
+}  // namespace frontline::game

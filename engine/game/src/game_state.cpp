@@ -1,0 +1,269 @@
+#include "game_state.hpp"
+
+#include <algorithm>
+
+namespace frontline::game {
+
+std::string LibraryEntry::display_title() const {
+    if (ok() && !scenario().title.empty()) return scenario().title;
+    return path.filename().string();
+}
+
+std::string describe(const Intent& i) {
+    return std::visit(
+        [](const auto& v) -> std::string {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::monostate>) return "none";
+            else if constexpr (std::is_same_v<T, intent::OpenScenario>) return "open scenario " + std::to_string(v.index);
+            else if constexpr (std::is_same_v<T, intent::StartCall>)
+                return v.mode == Mode::coach ? "start call (coach)" : "start call (assessment)";
+            else if constexpr (std::is_same_v<T, intent::Choose>) return "choose " + std::to_string(v.number);
+            else if constexpr (std::is_same_v<T, intent::Retry>) return "retry";
+            else if constexpr (std::is_same_v<T, intent::RetryFromTurn>) return "retry from turn " + std::to_string(v.turn);
+            else if constexpr (std::is_same_v<T, intent::NextScenario>) return "next scenario";
+            else if constexpr (std::is_same_v<T, intent::BackToLibrary>) return "back to library";
+            else if constexpr (std::is_same_v<T, intent::OpenSettings>) return "open settings";
+            else if constexpr (std::is_same_v<T, intent::CloseSettings>) return "close settings";
+            else if constexpr (std::is_same_v<T, intent::ChangeSettings>) return "change settings";
+            else if constexpr (std::is_same_v<T, intent::SetSkillFilter>) return "filter skill '" + v.skill + "'";
+            else if constexpr (std::is_same_v<T, intent::SetMode>) return v.mode == Mode::coach ? "coach mode" : "assessment mode";
+            else if constexpr (std::is_same_v<T, intent::ShowDiagnostics>) return "diagnostics " + std::to_string(v.index);
+            else return "quit";
+        },
+        i);
+}
+
+GameState make_game_state(const GameOptions& options) {
+    GameState g;
+    g.mode = options.assessment ? Mode::assessment : Mode::coach;
+    g.best_result = options.best_result;
+    g.record_attempt = options.record_attempt;
+
+    std::vector<std::filesystem::path> inputs = options.scenario_paths;
+    if (options.open_directly) inputs = {*options.open_directly};
+    std::vector<std::string> missing;
+    std::vector<std::filesystem::path> files = find_scenario_files(inputs, missing);
+    for (const std::string& m : missing) {
+        // A missing file asked for by name still gets a card, so the error is visible.
+        LibraryEntry e;
+        e.path = m;
+        e.loaded.io_error = true;
+        e.loaded.diagnostics = DiagnosticList(m);
+        e.loaded.diagnostics.error("FL000", {}, "no such file or folder");
+        g.library.push_back(std::move(e));
+    }
+    for (const auto& f : files) {
+        LibraryEntry e;
+        e.path = f;
+        e.loaded = load_scenario(f, CheckOptions{});
+        g.library.push_back(std::move(e));
+    }
+    if (options.open_directly) {
+        g.single_scenario = true;
+        if (!g.library.empty()) apply(g, intent::OpenScenario{0});
+    }
+    return g;
+}
+
+const Scenario& current_scenario(const GameState& g) { return g.library[static_cast<size_t>(g.current)].scenario(); }
+const ScoreBounds& current_bounds(const GameState& g) { return *g.library[static_cast<size_t>(g.current)].loaded.bounds; }
+
+namespace {
+
+bool current_ok(const GameState& g) {
+    return g.current >= 0 && g.current < static_cast<int>(g.library.size()) &&
+           g.library[static_cast<size_t>(g.current)].ok();
+}
+
+std::string result_key(const Scenario& s) { return s.id + "#" + s.content_hash; }
+
+int quadrant_rank(Quadrant q) {
+    switch (q) {
+    case Quadrant::best_in_class: return 3;
+    case Quadrant::kept_the_customer: return 2;  // the person first: the game's lesson
+    case Quadrant::fixed_it_lost_them: return 1;
+    case Quadrant::mere_mortal: return 0;
+    }
+    return 0;
+}
+
+bool better(const BestResult& a, const BestResult& b) {
+    if (quadrant_rank(a.quadrant) != quadrant_rank(b.quadrant)) return quadrant_rank(a.quadrant) > quadrant_rank(b.quadrant);
+    return a.technical_percent + a.personal_percent > b.technical_percent + b.personal_percent;
+}
+
+void finish_call(GameState& g) {
+    const Scenario& s = current_scenario(g);
+    g.score = score_attempt(s, current_bounds(g), *g.runner);
+    g.debrief = build_debrief(s, current_bounds(g), *g.runner, g.states_before_choice);
+    BestResult r{g.score->technical_percent, g.score->personal_percent, g.score->quadrant, g.score->outcome, 1};
+    auto [it, inserted] = g.session_best.try_emplace(result_key(s), r);
+    if (!inserted) {
+        int attempts = it->second.attempts + 1;
+        if (better(r, it->second)) it->second = r;
+        it->second.attempts = attempts;
+    }
+    if (g.record_attempt) g.record_attempt(s, *g.score, *g.runner, g.mode == Mode::assessment);
+    g.screen = Screen::debrief;
+}
+
+void start_runner(GameState& g, std::span<const int> path) {
+    const Scenario& s = current_scenario(g);
+    g.runner = replay(s, path);
+    // The states the prefix passed through, for the debrief's paths not taken.
+    g.states_before_choice.clear();
+    CallState st = initial_state(s);
+    for (size_t i = 0; i < g.runner->path().size(); ++i) {
+        g.states_before_choice.push_back(st);
+        st = apply_choice(s, st, g.runner->path()[i]);
+    }
+    g.thinking_seconds = 0;
+    g.score.reset();
+    g.debrief.reset();
+    g.screen = Screen::call;
+    if (g.runner->finished()) finish_call(g);
+}
+
+void open(GameState& g, int index) {
+    if (index < 0 || index >= static_cast<int>(g.library.size())) return;
+    g.current = index;
+    g.runner.reset();
+    g.score.reset();
+    g.debrief.reset();
+    g.states_before_choice.clear();
+    g.screen = g.library[static_cast<size_t>(index)].ok() ? Screen::briefing : Screen::diagnostics;
+}
+
+}  // namespace
+
+void apply(GameState& g, const Intent& i) {
+    std::visit(
+        [&g](const auto& v) {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, intent::OpenScenario>) {
+                open(g, v.index);
+            } else if constexpr (std::is_same_v<T, intent::ShowDiagnostics>) {
+                if (v.index >= 0 && v.index < static_cast<int>(g.library.size())) {
+                    g.current = v.index;
+                    g.screen = Screen::diagnostics;
+                }
+            } else if constexpr (std::is_same_v<T, intent::StartCall>) {
+                if (!current_ok(g)) return;
+                g.mode = v.mode;
+                start_runner(g, {});
+            } else if constexpr (std::is_same_v<T, intent::Choose>) {
+                if (g.screen != Screen::call || !g.runner || g.runner->finished()) return;
+                std::vector<int> visible = g.runner->choices();
+                if (v.number < 1 || v.number > static_cast<int>(visible.size())) return;
+                CallState before = g.runner->state();
+                if (!g.runner->choose_visible(v.number, g.thinking_seconds)) return;
+                g.states_before_choice.push_back(std::move(before));
+                g.thinking_seconds = 0;
+                if (g.runner->finished()) finish_call(g);
+            } else if constexpr (std::is_same_v<T, intent::Retry>) {
+                if (current_ok(g) && (g.screen == Screen::debrief || g.screen == Screen::call)) start_runner(g, {});
+            } else if constexpr (std::is_same_v<T, intent::RetryFromTurn>) {
+                if (!current_ok(g) || !g.runner) return;
+                const std::vector<int>& path = g.runner->path();
+                if (v.turn < 0 || v.turn > static_cast<int>(path.size())) return;
+                std::vector<int> prefix(path.begin(), path.begin() + v.turn);
+                start_runner(g, prefix);
+            } else if constexpr (std::is_same_v<T, intent::NextScenario>) {
+                int next = next_scenario_index(g);
+                if (next >= 0) open(g, next);
+            } else if constexpr (std::is_same_v<T, intent::BackToLibrary>) {
+                g.runner.reset();
+                g.score.reset();
+                g.debrief.reset();
+                g.screen = Screen::library;
+            } else if constexpr (std::is_same_v<T, intent::OpenSettings>) {
+                if (g.screen != Screen::settings) g.screen_before_settings = g.screen;
+                g.screen = Screen::settings;
+            } else if constexpr (std::is_same_v<T, intent::CloseSettings>) {
+                if (g.screen == Screen::settings) g.screen = g.screen_before_settings;
+            } else if constexpr (std::is_same_v<T, intent::ChangeSettings>) {
+                Settings s = v.settings;
+                s.ui_scale_percent = std::clamp(s.ui_scale_percent, min_ui_scale_percent, max_ui_scale_percent);
+                if (s != g.settings) {
+                    g.settings = s;
+                    g.settings_changed = true;
+                }
+            } else if constexpr (std::is_same_v<T, intent::SetSkillFilter>) {
+                g.skill_filter = v.skill;
+            } else if constexpr (std::is_same_v<T, intent::SetMode>) {
+                g.mode = v.mode;
+            } else if constexpr (std::is_same_v<T, intent::Quit>) {
+                g.quit = true;
+            }
+        },
+        i);
+}
+
+void advance_time(GameState& g, double seconds) {
+    if (seconds <= 0 || g.paused || g.screen != Screen::call || !g.runner || g.runner->finished()) return;
+    g.thinking_seconds += seconds;
+    if (current_scenario(g).patience) {
+        g.runner->wait(seconds);
+        if (g.runner->finished()) finish_call(g);  // walked out during the silence
+    }
+}
+
+std::vector<int> visible_library(const GameState& g) {
+    std::vector<int> out;
+    for (int i = 0; i < static_cast<int>(g.library.size()); ++i) {
+        const LibraryEntry& e = g.library[static_cast<size_t>(i)];
+        if (g.skill_filter.empty()) {
+            out.push_back(i);
+        } else if (e.ok()) {
+            const auto& sk = e.scenario().skills;
+            if (std::find(sk.begin(), sk.end(), g.skill_filter) != sk.end()) out.push_back(i);
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> library_skills(const GameState& g) {
+    std::vector<std::string> used;
+    for (const LibraryEntry& e : g.library)
+        if (e.ok())
+            for (const std::string& s : e.scenario().skills)
+                if (std::find(used.begin(), used.end(), s) == used.end()) used.push_back(s);
+    std::vector<std::string> out;
+    for (const std::string& k : known_skills())
+        if (std::find(used.begin(), used.end(), k) != used.end()) out.push_back(k);
+    for (const std::string& s : used)
+        if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+    return out;
+}
+
+std::optional<BestResult> best_result_for(const GameState& g, int index) {
+    if (index < 0 || index >= static_cast<int>(g.library.size())) return std::nullopt;
+    const LibraryEntry& e = g.library[static_cast<size_t>(index)];
+    if (!e.ok()) return std::nullopt;
+    if (g.best_result)
+        if (auto r = g.best_result(e.scenario())) return r;
+    auto it = g.session_best.find(result_key(e.scenario()));
+    if (it == g.session_best.end()) return std::nullopt;
+    return it->second;
+}
+
+int next_scenario_index(const GameState& g) {
+    int n = static_cast<int>(g.library.size());
+    for (int step = 1; step < n; ++step) {
+        int i = ((g.current < 0 ? -1 : g.current) + step) % n;
+        if (g.library[static_cast<size_t>(i)].ok()) return i;
+    }
+    return -1;
+}
+
+double technical_percent_now(const GameState& g) {
+    if (!g.runner) return 0;
+    return percent_of_best(g.runner->state().technical, current_bounds(g).best_technical);
+}
+
+double personal_percent_now(const GameState& g) {
+    if (!g.runner) return 0;
+    return percent_of_best(g.runner->state().personal, current_bounds(g).best_personal);
+}
+
+}  // namespace frontline::game

@@ -1,0 +1,120 @@
+// The game's state and the one function that changes it. Nothing here draws or
+// touches SDL: screens read a const GameState and return an Intent, the loop
+// calls apply(), and a test can drive exactly the same path without a window.
+//
+// Sections: library entries / intents / GameState / operations.
+#pragma once
+
+#include "debrief_model.hpp"
+#include "frontline/game.hpp"
+#include "frontline/reader.hpp"
+#include "frontline/runner.hpp"
+#include "frontline/scoring.hpp"
+#include "settings.hpp"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace frontline::game {
+
+enum class Screen : uint8_t { library, briefing, call, debrief, settings, diagnostics };
+enum class Mode : uint8_t { coach, assessment };
+
+/// One scenario file as the library knows it: loaded and checked, or its diagnostics.
+struct LibraryEntry {
+    std::filesystem::path path;
+    LoadedScenario loaded;
+    bool ok() const { return loaded.scenario.has_value() && loaded.bounds.has_value(); }
+    const Scenario& scenario() const { return *loaded.scenario; }
+    /// Title for the card: the scenario's own, or the file name when it failed to load.
+    std::string display_title() const;
+};
+
+/// What a screen asks for; the loop applies it. One per frame is plenty for a human.
+namespace intent {
+struct OpenScenario { int index = -1; };   ///< library card: briefing, or diagnostics if it failed
+struct StartCall { Mode mode = Mode::coach; };
+struct Choose { int number = 0; };         ///< 1-based among the visible choices
+struct Retry {};
+struct RetryFromTurn { int turn = 0; };    ///< keep the first `turn` choices, play on from there
+struct NextScenario {};
+struct BackToLibrary {};
+struct OpenSettings {};
+struct CloseSettings {};
+struct ChangeSettings { Settings settings; };
+struct SetSkillFilter { std::string skill; };  ///< "" = all skills
+struct SetMode { Mode mode = Mode::coach; };
+struct ShowDiagnostics { int index = -1; };
+struct Quit {};
+}  // namespace intent
+
+using Intent = std::variant<std::monostate, intent::OpenScenario, intent::StartCall, intent::Choose, intent::Retry,
+                            intent::RetryFromTurn, intent::NextScenario, intent::BackToLibrary, intent::OpenSettings,
+                            intent::CloseSettings, intent::ChangeSettings, intent::SetSkillFilter, intent::SetMode,
+                            intent::ShowDiagnostics, intent::Quit>;
+
+/// Human-readable form of an intent, for test failure messages and logs.
+std::string describe(const Intent& i);
+
+struct GameState {
+    /// Filled once at start and never resized: Runner keeps a pointer into it.
+    std::vector<LibraryEntry> library;
+    Screen screen = Screen::library;
+    Screen screen_before_settings = Screen::library;
+    int current = -1;  ///< library index of the open scenario
+    Mode mode = Mode::coach;
+    bool single_scenario = false;  ///< `play --gui FILE`: no library to go back to
+
+    std::optional<Runner> runner;
+    /// The state before each choice of the current call, for the debrief's
+    /// "paths not taken" (exact even when dead air changed the mood).
+    std::vector<CallState> states_before_choice;
+    double thinking_seconds = 0;  ///< at the current node, for choose()'s seconds_taken
+    bool paused = false;          ///< window unfocused or settings open: time stops
+
+    std::optional<AttemptScore> score;
+    std::optional<DebriefModel> debrief;
+
+    std::string skill_filter;
+    Settings settings;
+    bool settings_changed = false;  ///< the platform applies and saves, then clears it
+    bool quit = false;
+    std::vector<std::string> notices;  ///< warnings the trainer should see (settings, font)
+
+    BestResultProvider best_result;
+    AttemptRecorder record_attempt;
+    std::map<std::string, BestResult> session_best;  ///< key: scenario id + content hash
+};
+
+/// Loads every scenario under `paths` (and `open_directly`), sorted as found.
+/// A file that fails to load stays in the library with its diagnostics.
+GameState make_game_state(const GameOptions& options);
+
+/// Applies one intent. Unknown or impossible intents (choice 7 of 3) change nothing.
+void apply(GameState& g, const Intent& i);
+
+/// Passes trainee time: thinking time, and dead air when the scenario has patience.
+void advance_time(GameState& g, double seconds);
+
+/// Library indices shown under the current skill filter, in library order.
+std::vector<int> visible_library(const GameState& g);
+/// Every skill practised by at least one loaded scenario, known skills first.
+std::vector<std::string> library_skills(const GameState& g);
+/// Best result for a library entry: the store's if it has one, else this session's.
+std::optional<BestResult> best_result_for(const GameState& g, int index);
+/// The library entry after `current` that loaded, wrapping; -1 if there is none.
+int next_scenario_index(const GameState& g);
+
+/// The open entry's scenario (precondition: current is a loaded entry).
+const Scenario& current_scenario(const GameState& g);
+const ScoreBounds& current_bounds(const GameState& g);
+
+/// Live percentages of the best achievable, for the coach meters.
+double technical_percent_now(const GameState& g);
+double personal_percent_now(const GameState& g);
+
+}  // namespace frontline::game

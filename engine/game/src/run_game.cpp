@@ -1,0 +1,40 @@
+// run_game(): settings, scenarios, then the window's loop (or the screenshot tour).
+#include "frontline/game.hpp"
+
+#include "app.hpp"
+#include "autoplay.hpp"
+
+#include <SDL.h>
+
+#include <cstdio>
+
+namespace frontline {
+
+int run_game(const GameOptions& options) {
+    using namespace game;
+    if (options.screenshots_dir) return take_screenshots(options, *options.screenshots_dir);
+
+    PlatformConfig config;
+    std::optional<std::filesystem::path> settings_path =
+        options.settings_file ? options.settings_file : default_settings_path();
+    LoadedSettings loaded = settings_path ? load_settings(*settings_path) : LoadedSettings{};
+    for (const std::string& w : loaded.warnings) std::fprintf(stderr, "frontline: warning: %s\n", w.c_str());
+    if (settings_path) config.settings_file = *settings_path;
+
+    GameState state = make_game_state(options);
+    state.settings = loaded.settings;
+    state.notices = loaded.warnings;
+    std::string error;
+    auto app = App::create(std::move(state), config, error);
+    if (!app) {
+        std::fprintf(stderr, "frontline: %s\n", error.c_str());
+        return 1;
+    }
+    app->run();
+    if (options.report_timing)
+        std::fprintf(stderr, "frontline: first frame %.1f ms, %d frames drawn, peak RSS %ld kB\n",
+                     app->first_frame_ms(), app->frames_drawn(), peak_rss_kb());
+    return 0;
+}
+
+}  // namespace frontline

@@ -1,0 +1,218 @@
+// The call: portrait and (coach mode) meters on the left; the conversation,
+// the last choice's feedback and the choices on the right. Keys 1-9 choose.
+//
+// Sections: left column (portrait, meters, patience) / conversation / choices.
+#include "portrait.hpp"
+#include "screens.hpp"
+#include "theme.hpp"
+
+#include <SDL_scancode.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace frontline::game {
+
+namespace {
+
+void draw_patience(const GameState& g, const Scenario& s) {
+    const Palette& p = palette();
+    const double grace = std::max(1.0, s.patience->grace);
+    const double silence = g.runner->silence();
+    // Calm by design: a bar that empties over the grace period, then a quiet
+    // line of text. No flashing, no countdown numbers to panic over.
+    double left = std::clamp(1.0 - silence / grace, 0.0, 1.0);
+    const char* words = left > 0.5 ? "Take your time" : left > 0 ? "They are waiting" : "Silence is costing mood";
+    meter("Patience", left * 100, left > 0 ? p.accent : p.warn, words);
+}
+
+void draw_left_column(const GameState& g, UiState& ui, float width) {
+    const Palette& p = palette();
+    const Scenario& s = current_scenario(g);
+    const CallState& st = g.runner->state();
+    const float dt = ImGui::GetIO().DeltaTime;
+    // Ease the face toward the new mood, unless motion is reduced.
+    if (ui.shown_mood < 0 || g.settings.reduced_motion) ui.shown_mood = static_cast<float>(st.mood);
+    float diff = static_cast<float>(st.mood) - ui.shown_mood;
+    ui.shown_mood += diff * std::min(1.0f, dt * 5.0f);
+    if (std::fabs(static_cast<float>(st.mood) - ui.shown_mood) > 0.5f) ui.animating = true;
+    else ui.shown_mood = static_cast<float>(st.mood);
+
+    // The portrait gets what the name, meters and button leave, within reason.
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float meter_h = fonts().small->FontSize + ImGui::GetFontSize() * 0.5f + ImGui::GetStyle().ItemSpacing.y * 2;
+    int meters = (g.mode == Mode::coach ? 3 : 0) + (s.patience ? 1 : 0);
+    float below = fonts().heading->FontSize + line * 2 + meter_h * static_cast<float>(meters);
+    float portrait = std::clamp(ImGui::GetContentRegionAvail().y - below, ImGui::GetFontSize() * 3, width);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - portrait) * 0.5f);
+    draw_portrait(ui.shown_mood, s.customer.name, portrait);
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextUnformatted(s.customer.name.c_str());
+    ImGui::PopFont();
+    Emotion e = emotion_of(st.mood);
+    std::string emotion(emotion_name(e));
+    // The emotion beside the name when it fits: one line saved for the meters.
+    if (ImGui::CalcTextSize(emotion.c_str()).x + ImGui::GetItemRectSize().x + ImGui::GetStyle().ItemSpacing.x * 2 < width) {
+        ImGui::SameLine();
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + fonts().heading->FontSize - ImGui::GetFontSize());
+    }
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(emotion_color(e)), "%s", emotion.c_str());
+    if (g.mode == Mode::coach) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.0f%%", technical_percent_now(g));
+        meter("Technical need", technical_percent_now(g), p.technical, buf);
+        std::snprintf(buf, sizeof buf, "%.0f%%", personal_percent_now(g));
+        meter("Personal need", personal_percent_now(g), p.personal, buf);
+        std::snprintf(buf, sizeof buf, "%d / 100", st.mood);
+        meter("Mood", st.mood, emotion_color(e), buf);
+        remember(ui, "meters");
+    }
+    if (s.patience) {
+        draw_patience(g, s);
+        remember(ui, "patience");
+    }
+}
+
+void draw_conversation(const GameState& g, UiState& ui, float height) {
+    const Palette& p = palette();
+    const Scenario& s = current_scenario(g);
+    const auto& transcript = g.runner->transcript();
+    ImGui::BeginChild("conversation", ImVec2(0, height), true);
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (const TranscriptEntry& e : transcript) {
+        if (e.kind == TranscriptEntry::Kind::ending) continue;
+        const bool you = e.kind == TranscriptEntry::Kind::choice;
+        const bool aside = e.kind == TranscriptEntry::Kind::dead_air || e.kind == TranscriptEntry::Kind::walkout;
+        if (aside) {
+            char buf[96];
+            if (e.kind == TranscriptEntry::Kind::walkout)
+                std::snprintf(buf, sizeof buf, "%s has had enough and leaves.", s.customer.name.c_str());
+            else
+                std::snprintf(buf, sizeof buf, "(%.0f seconds of silence%s)", e.seconds,
+                              g.mode == Mode::coach && e.mood ? (", mood " + signed_number(e.mood)).c_str() : "");
+            ImGui::PushFont(fonts().small);
+            text_wrapped_colored(p.text_dim, e.text.empty() || e.kind == TranscriptEntry::Kind::dead_air ? buf : e.text);
+            ImGui::PopFont();
+            continue;
+        }
+        // A bubble: text on channel 1, its background on channel 0 once the size is known.
+        const float indent = you ? width * 0.18f : 0.0f;
+        const float bubble_w = width * 0.82f;
+        const float pad = ImGui::GetStyle().FramePadding.x;
+        dl->ChannelsSplit(2);
+        dl->ChannelsSetCurrent(1);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent + pad);
+        ImGui::BeginGroup();
+        ImGui::Dummy(ImVec2(0, pad * 0.25f));
+        ImGui::PushFont(fonts().small);
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(you ? p.accent : p.text_dim), "%s",
+                           you ? "You" : s.customer.name.c_str());
+        ImGui::PopFont();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + bubble_w - pad * 2);
+        ImGui::TextUnformatted(e.text.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::Dummy(ImVec2(0, pad * 0.25f));
+        ImGui::EndGroup();
+        ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        dl->ChannelsSetCurrent(0);
+        dl->AddRectFilled(ImVec2(a.x - pad, a.y), ImVec2(std::max(b.x + pad, a.x - pad + bubble_w * 0.3f), b.y),
+                          you ? p.selection : p.background, ImGui::GetStyle().ChildRounding);
+        dl->ChannelsMerge();
+        ImGui::Spacing();
+    }
+    if (transcript.size() != ui.transcript_seen) {
+        ImGui::SetScrollHereY(1.0f);
+        ui.transcript_seen = transcript.size();
+    }
+    ImGui::EndChild();
+}
+
+const TranscriptEntry* last_choice(const Runner& r) {
+    const auto& t = r.transcript();
+    for (auto it = t.rbegin(); it != t.rend(); ++it)
+        if (it->kind == TranscriptEntry::Kind::choice) return &*it;
+    return nullptr;
+}
+
+std::string effects_line(int technical, int personal, int mood) {
+    return "Technical " + signed_number(technical) + "   \xC2\xB7   Personal " + signed_number(personal) +
+           "   \xC2\xB7   Mood " + signed_number(mood);
+}
+
+}  // namespace
+
+Intent draw_call(const GameState& g, UiState& ui) {
+    const Palette& p = palette();
+    Intent out;
+    if (!g.runner) return out;
+    const Node* node = g.runner->node();
+    const float avail_w = ImGui::GetContentRegionAvail().x;
+    const float left_w = std::clamp(avail_w * 0.27f, ImGui::GetFontSize() * 9, ImGui::GetFontSize() * 16);
+
+    // Scrolls only when a tiny window at 200 % cannot fit the meters.
+    ImGui::BeginChild("left", ImVec2(left_w, 0), false);
+    draw_left_column(g, ui, left_w);
+    ImGui::EndChild();
+    ImGui::SameLine();
+
+    ImGui::BeginChild("right", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    std::vector<int> visible = g.runner->choices();
+
+    // Measure the bottom part first so the conversation takes what is left.
+    const TranscriptEntry* fb = g.mode == Mode::coach ? last_choice(*g.runner) : nullptr;
+    float feedback_h = 0;
+    if (fb) {
+        ImVec2 sz = ImGui::CalcTextSize(fb->feedback.c_str(), nullptr, false, w - ImGui::GetStyle().WindowPadding.x * 2);
+        feedback_h = sz.y + ImGui::GetTextLineHeightWithSpacing() * 1.2f + ImGui::GetStyle().WindowPadding.y * 2;
+    }
+    float choices_h = ImGui::GetTextLineHeightWithSpacing();
+    for (int c : visible)
+        choices_h += wrapped_button_height(node->choices[static_cast<size_t>(c)].say, w, true) + spacing;
+    const float total = ImGui::GetContentRegionAvail().y;
+    const float min_conv = ImGui::GetTextLineHeightWithSpacing() * 4;
+    // On a small window at 200 % the choices scroll rather than crush the conversation.
+    choices_h = std::min(choices_h, std::max(total - feedback_h - min_conv, total * 0.4f));
+    float conv_h = std::max(min_conv, total - feedback_h - choices_h - spacing * 2);
+    draw_conversation(g, ui, conv_h);
+
+    if (fb) {
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(p.selection));
+        ImGui::BeginChild("feedback", ImVec2(0, feedback_h), true, ImGuiWindowFlags_NoScrollbar);
+        ImGui::PushFont(fonts().small);
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.accent), "COACH  \xE2\x80\x94  %s",
+                           effects_line(fb->technical, fb->personal, fb->mood).c_str());
+        ImGui::PopFont();
+        text_wrapped_colored(p.text, fb->feedback.empty() ? "(no feedback written for this choice)" : fb->feedback);
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+        remember(ui, "feedback");
+    }
+
+    ImGui::BeginChild("choices", ImVec2(0, 0), false);
+    ImGui::PushFont(fonts().small);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "WHAT DO YOU SAY?  (keys 1-%d)",
+                       std::min(9, static_cast<int>(visible.size())));
+    ImGui::PopFont();
+    const float bw = ImGui::GetContentRegionAvail().x;
+    for (size_t i = 0; i < visible.size(); ++i) {
+        const Choice& c = node->choices[static_cast<size_t>(visible[i])];
+        std::string number = std::to_string(i + 1);
+        std::string id = "choice" + number;
+        if (wrapped_button(id.c_str(), c.say, bw, i < 9 ? std::string_view(number) : std::string_view{}))
+            keep_first(out, intent::Choose{static_cast<int>(i) + 1});
+        remember(ui, "choice " + number);
+    }
+    ImGui::EndChild();
+    remember(ui, "choices");
+    ImGui::EndChild();
+
+    for (int k = 0; k < 9 && k < static_cast<int>(visible.size()); ++k)
+        if (key_pressed(SDL_SCANCODE_1 + k) || key_pressed(SDL_SCANCODE_KP_1 + k)) keep_first(out, intent::Choose{k + 1});
+    return out;
+}
+
+}  // namespace frontline::game

@@ -1,0 +1,188 @@
+// Debrief: how it ended, where the call landed on the quadrant and how it got
+// there, the mood over the call, every choice with its effects and the paths
+// not taken, the needs and the learning points. Retry, retry from a turn, next.
+//
+// Sections: header and buttons / charts column / review column.
+#include "charts.hpp"
+#include "portrait.hpp"
+#include "screens.hpp"
+#include "theme.hpp"
+
+#include <SDL_scancode.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace frontline::game {
+
+namespace {
+
+ImU32 outcome_color(Outcome o) {
+    const Palette& p = palette();
+    switch (o) {
+    case Outcome::delighted:
+    case Outcome::satisfied: return p.good;
+    case Outcome::neutral: return p.text_dim;
+    case Outcome::lost:
+    case Outcome::complaint: return p.bad;
+    }
+    return p.text;
+}
+
+std::string capitalised(std::string_view s) {
+    std::string out(s);
+    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    return out;
+}
+
+void section(const char* title) {
+    ImGui::Spacing();
+    ImGui::PushFont(fonts().small);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette().text_dim), "%s", title);
+    ImGui::PopFont();
+}
+
+void effects(int technical, int personal, int mood) {
+    const Palette& p = palette();
+    ImGui::PushFont(fonts().small);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.technical), "Technical %s", signed_number(technical).c_str());
+    ImGui::SameLine();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.personal), "  Personal %s", signed_number(personal).c_str());
+    ImGui::SameLine();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.mood), "  Mood %s", signed_number(mood).c_str());
+    ImGui::PopFont();
+}
+
+void draw_turn(const GameState& g, UiState& ui, const TurnReview& t, Intent& out) {
+    const Palette& p = palette();
+    const Scenario& s = current_scenario(g);
+    ImGui::PushID(t.turn);
+    ImGui::Separator();
+    ImGui::PushFont(fonts().small);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "TURN %d", t.turn);
+    ImGui::PopFont();
+    if (!t.customer.empty()) text_wrapped_colored(p.text_dim, s.customer.name + ": " + t.customer);
+    text_wrapped_colored(p.text, "You: " + t.say);
+    effects(t.technical, t.personal, t.mood);
+    if (t.dead_air_mood != 0) {
+        ImGui::PushFont(fonts().small);
+        text_wrapped_colored(p.warn, "Silence before this answer cost " + std::to_string(-t.dead_air_mood) + " mood.");
+        ImGui::PopFont();
+    }
+    if (!t.feedback.empty()) text_wrapped_colored(p.accent, t.feedback);
+    if (!t.not_taken.empty()) {
+        std::string label = "Paths not taken (" + std::to_string(t.not_taken.size()) + ")";
+        if (ImGui::TreeNode("alternatives", "%s", label.c_str())) {
+            for (const Alternative& a : t.not_taken) {
+                text_wrapped_colored(p.text, "\xE2\x80\x9C" + a.say + "\xE2\x80\x9D");
+                effects(a.technical, a.personal, a.mood);
+                if (!a.feedback.empty()) {
+                    ImGui::PushFont(fonts().small);
+                    text_wrapped_colored(p.text_dim, a.feedback);
+                    ImGui::PopFont();
+                }
+                ImGui::Spacing();
+            }
+            ImGui::TreePop();
+        }
+        remember(ui, "alternatives " + std::to_string(t.turn));
+    }
+    // Retry from here = replay the choices before this turn, then play on.
+    if (action_button("Retry from this turn")) keep_first(out, intent::RetryFromTurn{t.turn - 1});
+    remember(ui, "retry from " + std::to_string(t.turn));
+    ImGui::PopID();
+}
+
+}  // namespace
+
+Intent draw_debrief(const GameState& g, UiState& ui) {
+    const Palette& p = palette();
+    Intent out;
+    if (!g.debrief || !g.score) return out;
+    const Scenario& s = current_scenario(g);
+    const DebriefModel& d = *g.debrief;
+    const AttemptScore& sc = *g.score;
+
+    // Header: outcome, quadrant, the buttons.
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(outcome_color(d.outcome)), "%s",
+                       capitalised(outcome_name(d.outcome)).c_str());
+    ImGui::SameLine();
+    ImGui::TextUnformatted("\xE2\x80\x94");
+    ImGui::SameLine();
+    ImGui::TextUnformatted(std::string(quadrant_title(sc.quadrant)).c_str());
+    ImGui::PopFont();
+    remember(ui, "quadrant");
+    char buf[200];
+    std::snprintf(buf, sizeof buf, "Technical %.0f%%   \xC2\xB7   Personal %.0f%%   \xC2\xB7   Mood at the end %d   \xC2\xB7   %s mode",
+                  sc.technical_percent, sc.personal_percent, sc.mood, g.mode == Mode::coach ? "Coach" : "Assessment");
+    text_wrapped_colored(p.text_dim, buf);
+    text_wrapped_colored(p.text, d.ending_text);
+    remember(ui, "ending");
+
+    if (action_button("Retry (R)", true)) keep_first(out, intent::Retry{});
+    remember(ui, "retry");
+    int next = next_scenario_index(g);
+    if (next >= 0) {
+        ImGui::SameLine();
+        if (action_button("Next scenario (N)")) keep_first(out, intent::NextScenario{});
+        remember(ui, "next");
+        if (key_pressed(SDL_SCANCODE_N)) keep_first(out, intent::NextScenario{});
+    }
+    ImGui::SameLine();
+    if (action_button("Library (Esc)")) keep_first(out, intent::BackToLibrary{});
+    remember(ui, "library");
+    if (key_pressed(SDL_SCANCODE_R)) keep_first(out, intent::Retry{});
+    if (key_pressed(SDL_SCANCODE_ESCAPE)) keep_first(out, intent::BackToLibrary{});
+    ImGui::Spacing();
+
+    // Charts column.
+    const float avail_w = ImGui::GetContentRegionAvail().x;
+    const float avail_h = ImGui::GetContentRegionAvail().y;
+    const float chart_w = std::clamp(avail_w * 0.38f, ImGui::GetFontSize() * 12, ImGui::GetFontSize() * 30);
+    ImGui::BeginChild("charts", ImVec2(chart_w, 0), false);
+    // Size the quadrant so the lesson line and the mood curve fit below it
+    // without scrolling at 1280x720; on a tall screen it grows to the column width.
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float mood_h = ImGui::GetFontSize() * 4.5f;
+    const float below = fonts().small->FontSize * 3.2f + line * 2.5f;
+    const float quad = std::min(chart_w - ImGui::GetStyle().ScrollbarSize, avail_h - below);
+    draw_quadrant_chart(d.path, s.pass.technical, s.pass.personal, std::max(quad, ImGui::GetFontSize() * 8));
+    remember(ui, "quadrant chart");
+    ImGui::PushFont(fonts().small);
+    text_wrapped_colored(p.text_dim, std::string(quadrant_lesson(sc.quadrant)));
+    ImGui::PopFont();
+    ImGui::EndChild();
+    ImGui::SameLine();
+
+    // Review column: the mood first (how it felt), then what was needed and why.
+    ImGui::BeginChild("review", ImVec2(0, 0), true);
+    section("MOOD OVER THE CALL");
+    draw_mood_curve(d.mood_curve, ImGui::GetContentRegionAvail().x, mood_h);
+    remember(ui, "mood curve");
+    section("WHAT THE CUSTOMER NEEDED");
+    text_wrapped_colored(p.technical, "Technical: " + s.needs.technical);
+    text_wrapped_colored(p.personal, "Personal: " + s.needs.personal);
+    if (!s.debrief.empty()) {
+        section("LEARNING POINTS");
+        for (const std::string& point : s.debrief) {
+            ImGui::Bullet();
+            ImGui::SameLine();
+            text_wrapped_colored(p.text, point);
+        }
+    }
+    if (!sc.skills.empty()) {
+        std::string skills;
+        for (const std::string& k : sc.skills) skills += (skills.empty() ? "" : ", ") + k;
+        section("SKILLS YOU PRACTISED");
+        text_wrapped_colored(p.text, skills);
+    }
+    section("TURN BY TURN");
+    for (const TurnReview& t : d.turns) draw_turn(g, ui, t, out);
+    if (d.walked_out) text_wrapped_colored(p.bad, s.customer.name + " walked out.");
+    ImGui::EndChild();
+    remember(ui, "review");
+    return out;
+}
+
+}  // namespace frontline::game

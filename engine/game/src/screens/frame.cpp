@@ -1,0 +1,99 @@
+// The frame around every screen: one borderless full-window panel, a top bar
+// with where you are and the settings button, and any notices.
+#include "screens.hpp"
+#include "theme.hpp"
+
+#include <SDL_scancode.h>
+
+#include <algorithm>
+
+namespace frontline::game {
+
+namespace {
+
+const char* screen_title(Screen s) {
+    switch (s) {
+    case Screen::library: return "Library";
+    case Screen::briefing: return "Briefing";
+    case Screen::call: return "The call";
+    case Screen::debrief: return "Debrief";
+    case Screen::settings: return "Settings";
+    case Screen::diagnostics: return "Problems loading a scenario";
+    }
+    return "";
+}
+
+}  // namespace
+
+Intent draw_game(const GameState& g, UiState& ui) {
+    ui.widgets.clear();
+    ui.animating = false;
+    const ImGuiIO& io = ImGui::GetIO();
+    const Palette& p = palette();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::Begin("##frontline", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar |
+                     ImGuiWindowFlags_NoBackground |  // SDL_RenderClear paints it, far cheaper in software
+                     ImGuiWindowFlags_NoScrollWithMouse);
+    Intent out;
+
+    // Top bar.
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.accent), "Frontline");
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    std::string where = screen_title(g.screen);
+    if (g.current >= 0 && g.screen != Screen::library && g.screen != Screen::settings) {
+        std::string full = where + "  \xE2\x80\xA2  " + g.library[static_cast<size_t>(g.current)].display_title();
+        // Room left of the buttons on the right; at 200 % on a small window the title goes.
+        float buttons = ImGui::CalcTextSize("Settings (F2)Leave the call").x + ImGui::GetFontSize() * 3;
+        if (ImGui::CalcTextSize(full.c_str()).x < ImGui::GetContentRegionAvail().x - buttons) where = full;
+    }
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s", where.c_str());
+    if (g.screen != Screen::settings) {
+        const char* label = "Settings (F2)";
+        float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
+        if (g.screen == Screen::call) {
+            // Leaving is a global action, kept where it never scrolls away.
+            const char* leave = "Leave the call";
+            float lw = ImGui::CalcTextSize(leave).x + ImGui::GetStyle().FramePadding.x * 2;
+            ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w - lw - ImGui::GetStyle().ItemSpacing.x);
+            if (action_button(leave)) keep_first(out, intent::BackToLibrary{});
+            remember(ui, "leave");
+        }
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
+        if (action_button(label)) keep_first(out, intent::OpenSettings{});
+        remember(ui, "settings");
+        if (key_pressed(SDL_SCANCODE_F2)) keep_first(out, intent::OpenSettings{});
+    }
+    ImGui::Separator();
+
+    // Global keys: F11 fullscreen, Ctrl+Plus / Ctrl+Minus UI scale.
+    Settings s = g.settings;
+    if (key_pressed(SDL_SCANCODE_F11)) s.fullscreen = !s.fullscreen;
+    if (io.KeyCtrl && (key_pressed(SDL_SCANCODE_EQUALS) || key_pressed(SDL_SCANCODE_KP_PLUS)))
+        s.ui_scale_percent = std::min(max_ui_scale_percent, s.ui_scale_percent + 25);
+    if (io.KeyCtrl && (key_pressed(SDL_SCANCODE_MINUS) || key_pressed(SDL_SCANCODE_KP_MINUS)))
+        s.ui_scale_percent = std::max(min_ui_scale_percent, s.ui_scale_percent - 25);
+    if (s != g.settings) keep_first(out, intent::ChangeSettings{s});
+
+    for (const std::string& n : g.notices) text_wrapped_colored(p.warn, "Note: " + n);
+
+    Intent screen;
+    switch (g.screen) {
+    case Screen::library: screen = draw_library(g, ui); break;
+    case Screen::briefing: screen = draw_briefing(g, ui); break;
+    case Screen::call: screen = draw_call(g, ui); break;
+    case Screen::debrief: screen = draw_debrief(g, ui); break;
+    case Screen::settings: screen = draw_settings(g, ui); break;
+    case Screen::diagnostics: screen = draw_diagnostics(g, ui); break;
+    }
+    keep_first(out, std::move(screen));
+    ImGui::End();
+    return out;
+}
+
+}  // namespace frontline::game

@@ -1,0 +1,75 @@
+// Settings: UI scale, fullscreen, high contrast, reduced motion. Each change
+// applies at once (a trainer adjusting a projector wants to see it) and is saved.
+#include "screens.hpp"
+#include "theme.hpp"
+
+#include <SDL_scancode.h>
+
+namespace frontline::game {
+
+Intent draw_settings(const GameState& g, UiState& ui) {
+    const Palette& p = palette();
+    Intent out;
+    heading("Settings");
+    Settings s = g.settings;
+    bool changed = false;
+
+    ImGui::TextUnformatted("Text and button size");
+    static constexpr int scales[] = {100, 125, 150, 175, 200};
+    for (int pct : scales) {
+        std::string label = std::to_string(pct) + "%";
+        ImGui::SameLine();
+        if (action_button(label.c_str(), s.ui_scale_percent == pct)) {
+            s.ui_scale_percent = pct;
+            changed = true;
+        }
+        remember(ui, "scale " + std::to_string(pct));
+    }
+    ImGui::PushFont(fonts().small);
+    text_wrapped_colored(p.text_dim, "A projector at the back of a room usually needs 150-200%. Ctrl+Plus and "
+                                     "Ctrl+Minus also change it.");
+    ImGui::PopFont();
+    ImGui::Spacing();
+    changed |= ImGui::Checkbox("Fullscreen (F11)", &s.fullscreen);
+    remember(ui, "fullscreen");
+    changed |= ImGui::Checkbox("High-contrast colours", &s.high_contrast);
+    remember(ui, "high contrast");
+    changed |= ImGui::Checkbox("Reduce motion (no easing of the customer's face)", &s.reduced_motion);
+    remember(ui, "reduced motion");
+    ImGui::Spacing();
+    if (action_button("Done (Esc)", true)) keep_first(out, intent::CloseSettings{});
+    remember(ui, "done");
+    if (key_pressed(SDL_SCANCODE_ESCAPE)) keep_first(out, intent::CloseSettings{});
+    if (changed) keep_first(out, intent::ChangeSettings{s});
+    return out;
+}
+
+Intent draw_diagnostics(const GameState& g, UiState& ui) {
+    const Palette& p = palette();
+    Intent out;
+    if (g.current < 0) return out;
+    const LibraryEntry& e = g.library[static_cast<size_t>(g.current)];
+    heading("This scenario could not be loaded");
+    text_wrapped_colored(p.text_dim, e.path.string());
+    text_wrapped_colored(p.text, "Fix these in the file and start the game again. Each line is file:line:col, as "
+                                 "editors understand it.");
+    if (!g.single_scenario) {
+        if (action_button("Back to the library (Esc)", true)) keep_first(out, intent::BackToLibrary{});
+        remember(ui, "back");
+        if (key_pressed(SDL_SCANCODE_ESCAPE)) keep_first(out, intent::BackToLibrary{});
+    } else {
+        if (action_button("Quit (Esc)", true)) keep_first(out, intent::Quit{});
+        remember(ui, "quit");
+        if (key_pressed(SDL_SCANCODE_ESCAPE)) keep_first(out, intent::Quit{});
+    }
+    ImGui::BeginChild("diagnostics", ImVec2(0, 0), true);
+    if (e.loaded.diagnostics.items().empty())
+        text_wrapped_colored(p.bad, e.loaded.io_error ? "The file could not be read." : "Unknown problem.");
+    for (const Diagnostic& d : e.loaded.diagnostics.items())
+        text_wrapped_colored(d.severity == Severity::error ? p.bad : p.warn, format_diagnostic(d));
+    ImGui::EndChild();
+    remember(ui, "diagnostics");
+    return out;
+}
+
+}  // namespace frontline::game

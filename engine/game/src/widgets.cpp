@@ -1,0 +1,147 @@
+#include "widgets.hpp"
+
+#include "theme.hpp"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+
+namespace frontline::game {
+
+void remember(UiState& ui, const std::string& id) {
+    // Only what is on screen: a test clicking a scrolled-away button must fail loudly.
+    if (!ImGui::IsItemVisible()) {
+        ui.widgets.erase(id);
+        return;
+    }
+    ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    r.ClipWith(ImGui::GetCurrentWindow()->ClipRect);
+    ui.widgets[id] = WidgetRect{r.Min, r.Max};
+}
+
+bool key_pressed(int scancode) {
+    if (ImGui::GetIO().WantTextInput) return false;
+    return ImGui::IsKeyPressed(scancode, false);
+}
+
+namespace {
+
+struct ButtonLayout {
+    float badge, pad_x, pad_y, text_x, wrap, height;
+    ImVec2 text_size;
+};
+
+ButtonLayout layout_button(std::string_view label, float width, bool has_hint) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float font_size = ImGui::GetFontSize();
+    ButtonLayout l{};
+    l.badge = has_hint ? font_size * 1.6f : 0.0f;
+    l.pad_x = style.FramePadding.x * 1.2f;
+    l.pad_y = style.FramePadding.y * 1.1f;
+    l.text_x = l.pad_x + (has_hint ? l.badge + l.pad_x : 0.0f);
+    l.wrap = std::max(width - l.text_x - l.pad_x, font_size * 4);
+    l.text_size = ImGui::GetFont()->CalcTextSizeA(font_size, l.wrap + 1, l.wrap, label.data(), label.data() + label.size());
+    l.height = std::max(l.text_size.y, l.badge) + l.pad_y * 2;
+    return l;
+}
+
+}  // namespace
+
+float wrapped_button_height(std::string_view label, float width, bool has_hint) {
+    return layout_button(label, width, has_hint).height;
+}
+
+bool wrapped_button(const char* id, std::string_view label, float width, std::string_view hint, bool primary) {
+    const Palette& p = palette();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImFont* font = ImGui::GetFont();
+    const float font_size = ImGui::GetFontSize();
+    const ButtonLayout l = layout_button(label, width, !hint.empty());
+    const float badge = l.badge, pad_x = l.pad_x, text_x = l.text_x, wrap = l.wrap, height = l.height;
+    const ImVec2 text_size = l.text_size;
+
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    bool clicked = ImGui::InvisibleButton(id, ImVec2(width, height));
+    bool hovered = ImGui::IsItemHovered();
+    bool held = ImGui::IsItemActive();
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 end(pos.x + width, pos.y + height);
+    ImU32 fill = primary ? p.accent : (hovered || held ? p.selection : p.panel);
+    ImU32 text = primary ? p.accent_text : p.text;
+    dl->AddRectFilled(pos, end, fill, style.FrameRounding);
+    dl->AddRect(pos, end, hovered ? p.accent : p.panel_border, style.FrameRounding,
+                0, hovered ? std::max(2.0f, style.FrameBorderSize * 2) : std::max(1.0f, style.FrameBorderSize));
+    if (badge > 0) {
+        ImVec2 b0(pos.x + pad_x, pos.y + (height - badge) * 0.5f);
+        ImVec2 b1(b0.x + badge, b0.y + badge);
+        dl->AddRectFilled(b0, b1, primary ? p.accent_text : p.accent, style.FrameRounding);
+        ImVec2 hs = font->CalcTextSizeA(font_size, 1e6f, 0, hint.data(), hint.data() + hint.size());
+        dl->AddText(font, font_size, ImVec2(b0.x + (badge - hs.x) * 0.5f, b0.y + (badge - hs.y) * 0.5f),
+                    primary ? p.accent : p.accent_text, hint.data(), hint.data() + hint.size());
+    }
+    dl->AddText(font, font_size, ImVec2(pos.x + text_x, pos.y + (height - text_size.y) * 0.5f), text, label.data(),
+                label.data() + label.size(), wrap);
+    return clicked;
+}
+
+bool action_button(const char* label, bool primary, float width) {
+    const Palette& p = palette();
+    if (primary) {
+        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(p.accent));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(p.accent));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(p.accent_text));
+    }
+    bool clicked = ImGui::Button(label, ImVec2(width, 0));
+    if (primary) ImGui::PopStyleColor(3);
+    return clicked;
+}
+
+void meter(const char* label, double percent, ImU32 color, const char* value_text) {
+    const Palette& p = palette();
+    float pct = static_cast<float>(std::clamp(percent, 0.0, 100.0));
+    // One small line (label left, value right), then a thin bar: four meters
+    // fit beside the portrait even at 200 % on a 720p projector.
+    ImGui::PushFont(fonts().small);
+    ImGui::TextUnformatted(label);
+    if (value_text) {
+        float vw = ImGui::CalcTextSize(value_text).x;
+        float room = ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x - ImGui::GetStyle().ItemSpacing.x;
+        if (vw <= room) ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - vw);
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s", value_text);
+    }
+    ImGui::PopFont();
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    float w = ImGui::GetContentRegionAvail().x;
+    float h = ImGui::GetFontSize() * 0.5f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), p.chart_grid, h * 0.5f);
+    if (pct > 0) dl->AddRectFilled(pos, ImVec2(pos.x + w * pct / 100.0f, pos.y + h), color, h * 0.5f);
+    ImGui::Dummy(ImVec2(w, h));
+}
+
+void text_wrapped_colored(ImU32 color, std::string_view text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color));
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+
+void heading(std::string_view text) {
+    ImGui::PushFont(fonts().heading);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+}
+
+std::string skill_label(std::string_view id) {
+    std::string out(id);
+    std::replace(out.begin(), out.end(), '-', ' ');
+    return out;
+}
+
+std::string signed_number(int v) { return v > 0 ? "+" + std::to_string(v) : std::to_string(v); }
+
+}  // namespace frontline::game

@@ -1,0 +1,16 @@
+// frontline_screenshots SCENARIOS_DIR OUT_DIR: regenerates the README's
+// screenshots headless (the `screenshots` CMake target runs it).
+#include "frontline/game.hpp"
+
+#include <cstdio>
+
+int main(int argc, char** argv) {
+    if (argc != 3) {
+        std::fprintf(stderr, "usage: %s SCENARIOS_DIR OUT_DIR\n", argv[0]);
+        return 2;
+    }
+    frontline::GameOptions options;
+    options.scenario_paths = {argv[1]};
+    options.screenshots_dir = argv[2];
+    return frontline::run_game(options);
+}

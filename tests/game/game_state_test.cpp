@@ -1,0 +1,161 @@
+// The game's rules without a window: intents in, state out.
+#include "game_state.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace frontline;
+using namespace frontline::game;
+
+namespace {
+
+const std::filesystem::path data = FRONTLINE_GAME_TEST_DATA;
+
+GameState kettle_game() {
+    GameOptions o;
+    o.scenario_paths = {data / "kettle.yaml"};
+    GameState g = make_game_state(o);
+    REQUIRE(g.library.size() == 1);
+    REQUIRE(g.library[0].ok());
+    return g;
+}
+
+}  // namespace
+
+SCENARIO("a call is played by applying intents") {
+    GIVEN("the kettle scenario open in coach mode") {
+        GameState g = kettle_game();
+        apply(g, intent::OpenScenario{0});
+        REQUIRE(g.screen == Screen::briefing);
+        apply(g, intent::StartCall{Mode::coach});
+        REQUIRE(g.screen == Screen::call);
+        REQUIRE(g.runner);
+
+        WHEN("the trainee picks an impossible choice") {
+            apply(g, intent::Choose{7});
+            THEN("nothing changes") {
+                CHECK(g.runner->path().empty());
+                CHECK(g.screen == Screen::call);
+            }
+        }
+        WHEN("the trainee thinks for 4 seconds, then apologises and tests the kettle") {
+            advance_time(g, 4.0);
+            apply(g, intent::Choose{1});
+            apply(g, intent::Choose{1});
+            THEN("the call ends delighted, best in class, and the debrief has both turns") {
+                REQUIRE(g.screen == Screen::debrief);
+                REQUIRE(g.score);
+                CHECK(g.score->outcome == Outcome::delighted);
+                CHECK(g.score->quadrant == Quadrant::best_in_class);
+                REQUIRE(g.debrief);
+                REQUIRE(g.debrief->turns.size() == 2);
+                CHECK(g.debrief->turns[0].seconds == Approx(4.0));
+                CHECK(g.debrief->turns[0].customer == "This kettle leaks. I bought it here last week.");
+                CHECK(g.debrief->turns[0].not_taken.size() == 1);
+                CHECK(g.debrief->turns[0].not_taken[0].say == "Did you overfill it?");
+                CHECK(g.debrief->turns[0].not_taken[0].mood == -25);
+                CHECK(g.debrief->path.size() == 3);
+                CHECK(g.debrief->path.back().technical_percent == Approx(100));
+                CHECK(g.debrief->mood_curve == std::vector<int>{40, 60, 75});
+                CHECK(g.debrief->ending_id == "delighted");
+            }
+            AND_THEN("the library remembers this session's best result") {
+                auto best = best_result_for(g, 0);
+                REQUIRE(best);
+                CHECK(best->quadrant == Quadrant::best_in_class);
+                CHECK(best->attempts == 1);
+            }
+            AND_WHEN("the trainee retries from turn 1") {
+                apply(g, intent::RetryFromTurn{1});
+                THEN("the first choice is replayed and the call is at the second node") {
+                    CHECK(g.screen == Screen::call);
+                    CHECK(g.runner->path() == std::vector<int>{0});
+                    CHECK(g.runner->node()->id == "swap");
+                    CHECK(g.states_before_choice.size() == 1);
+                    CHECK_FALSE(g.debrief);
+                }
+            }
+        }
+    }
+}
+
+SCENARIO("time pressure: dead air costs mood and can lose the customer") {
+    GIVEN("a call with 10 s of grace and 1 mood a second after it") {
+        GameState g = kettle_game();
+        apply(g, intent::OpenScenario{0});
+        apply(g, intent::StartCall{Mode::coach});
+        WHEN("the trainee is silent for 10 seconds") {
+            advance_time(g, 10.0);
+            THEN("the mood holds") { CHECK(g.runner->state().mood == 40); }
+        }
+        WHEN("the trainee is silent for 15 seconds in small steps") {
+            for (int i = 0; i < 60; ++i) advance_time(g, 0.25);
+            THEN("five seconds past the grace cost five mood") { CHECK(g.runner->state().mood == 35); }
+        }
+        WHEN("the game is paused (window unfocused) for a minute") {
+            g.paused = true;
+            advance_time(g, 60.0);
+            THEN("nothing drains") { CHECK(g.runner->state().mood == 40); }
+        }
+        WHEN("the trainee says nothing for 45 seconds") {
+            advance_time(g, 45.0);
+            THEN("Robin walks out and the debrief says so") {
+                REQUIRE(g.screen == Screen::debrief);
+                CHECK(g.score->outcome == Outcome::lost);
+                CHECK(g.debrief->walked_out);
+                CHECK(g.debrief->mood_curve.back() < 10);
+            }
+        }
+    }
+}
+
+SCENARIO("the library: filters, next scenario, broken files and a results provider") {
+    GIVEN("a folder with a good and a broken scenario") {
+        GameOptions o;
+        o.scenario_paths = {data};
+        o.best_result = [](const Scenario& s) -> std::optional<BestResult> {
+            if (s.id != "kettle") return std::nullopt;
+            return BestResult{80, 90, Quadrant::best_in_class, Outcome::delighted, 3};
+        };
+        GameState g = make_game_state(o);
+        REQUIRE(g.library.size() == 2);
+        int broken = g.library[0].ok() ? 1 : 0;
+        int kettle = 1 - broken;
+        THEN("the broken one keeps its diagnostics, with positions") {
+            REQUIRE_FALSE(g.library[static_cast<size_t>(broken)].ok());
+            const auto& items = g.library[static_cast<size_t>(broken)].loaded.diagnostics.items();
+            REQUIRE_FALSE(items.empty());
+            CHECK(format_diagnostic(items[0]).find("broken.yaml:21:15: error:") != std::string::npos);
+        }
+        THEN("opening the broken one shows its diagnostics, not a briefing") {
+            apply(g, intent::OpenScenario{broken});
+            CHECK(g.screen == Screen::diagnostics);
+        }
+        THEN("the store's best result is shown") {
+            auto best = best_result_for(g, kettle);
+            REQUIRE(best);
+            CHECK(best->attempts == 3);
+        }
+        THEN("filtering by a skill hides what does not practise it") {
+            apply(g, intent::SetSkillFilter{"manage-expectations"});
+            CHECK(visible_library(g) == std::vector<int>{kettle});
+            apply(g, intent::SetSkillFilter{"say-no"});
+            CHECK(visible_library(g).empty());
+            apply(g, intent::SetSkillFilter{""});
+            CHECK(visible_library(g).size() == 2);
+        }
+        THEN("next scenario skips files that did not load") {
+            apply(g, intent::OpenScenario{kettle});
+            CHECK(next_scenario_index(g) == -1);
+        }
+    }
+    GIVEN("a file that does not exist, opened directly") {
+        GameOptions o;
+        o.open_directly = data / "no-such-file.yaml";
+        GameState g = make_game_state(o);
+        THEN("it is shown as a problem, not a blank screen") {
+            REQUIRE(g.library.size() == 1);
+            CHECK(g.screen == Screen::diagnostics);
+            CHECK(g.single_scenario);
+        }
+    }
+}

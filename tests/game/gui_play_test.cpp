@@ -1,0 +1,189 @@
+// Whole calls played through the real GUI: keyboard only, mouse only, every
+// bundled scenario, and the patience timer on an injected clock.
+#include "gui_support.hpp"
+
+using namespace frontline;
+using namespace frontline::game;
+using namespace frontline::game::test;
+
+SCENARIO("the cold meal, played with the keyboard only") {
+    auto game = start_game(bundled());
+    GameState& g = game->game();
+    int cold = index_of(g, "cold-meal");
+    REQUIRE(cold >= 0);
+    const Scenario& s = g.library[static_cast<size_t>(cold)].scenario();
+    std::vector<int> path = planned_path(s, Need::personal);
+    REQUIRE_FALSE(path.empty());
+
+    // Arrow keys to the card, Enter for the briefing, Enter to take the call.
+    std::vector<int> shown = visible_library(g);
+    int position = static_cast<int>(std::find(shown.begin(), shown.end(), cold) - shown.begin());
+    for (int i = 0; i < position; ++i) game->press(SDL_SCANCODE_RIGHT);
+    CHECK(game->ui().library_cursor == position);
+    game->press(SDL_SCANCODE_RETURN);
+    REQUIRE(g.screen == Screen::briefing);
+    REQUIRE(g.current == cold);
+    game->press(SDL_SCANCODE_RETURN);
+    REQUIRE(g.screen == Screen::call);
+    CHECK(g.mode == Mode::coach);
+    CHECK(game->has("feedback") == false);  // nothing said yet
+
+    for (size_t turn = 0; turn < path.size(); ++turn) {
+        REQUIRE(g.screen == Screen::call);
+        CHECK(game->has("meters"));
+        press_choice(*game, visible_number(*g.runner, path[turn]));
+        if (g.screen == Screen::call) CHECK(game->has("feedback"));  // coach mode: feedback after each choice
+    }
+
+    THEN("the call ends on the best path and the debrief shows it") {
+        REQUIRE(g.screen == Screen::debrief);
+        REQUIRE(g.runner->finished());
+        CHECK(g.runner->path() == path);
+        Runner again = replay(s, path);
+        AttemptScore expected = score_attempt(s, *g.library[static_cast<size_t>(cold)].loaded.bounds, again);
+        CHECK(g.score->quadrant == expected.quadrant);
+        CHECK(g.score->outcome == expected.outcome);
+        CHECK(g.score->personal_percent == Approx(100));
+        REQUIRE(g.debrief->turns.size() == path.size());
+        CHECK(g.debrief->path.size() == path.size() + 1);
+        CHECK(g.debrief->ending_id == again.ending()->id);
+        for (const char* w : {"retry", "quadrant", "quadrant chart", "mood curve", "ending", "library"})
+            CHECK(game->has(w));
+        CHECK(game->has("review"));
+    }
+    AND_THEN("R retries the call from the start") {
+        game->press(SDL_SCANCODE_R);
+        CHECK(g.screen == Screen::call);
+        CHECK(g.runner->path().empty());
+        CHECK(g.runner->state().mood == s.customer.mood);
+    }
+    AND_THEN("Esc goes back to the library, which now shows the result") {
+        game->press(SDL_SCANCODE_ESCAPE);
+        CHECK(g.screen == Screen::library);
+        auto best = best_result_for(g, cold);
+        REQUIRE(best);
+        CHECK(best->quadrant == g.session_best.begin()->second.quadrant);
+    }
+}
+
+SCENARIO("the cold meal, played with the mouse only, in assessment mode") {
+    auto game = start_game(bundled());
+    GameState& g = game->game();
+    int cold = index_of(g, "cold-meal");
+    REQUIRE(cold >= 0);
+    const Scenario& s = g.library[static_cast<size_t>(cold)].scenario();
+    // The worst path for the technical need: a different ending than the best one.
+    std::vector<int> path = planned_path(s, Need::technical, true);
+    REQUIRE_FALSE(path.empty());
+
+    click(*game, "card " + std::to_string(cold));
+    REQUIRE(g.screen == Screen::briefing);
+    click(*game, "assessment");
+    CHECK(g.mode == Mode::assessment);
+    click(*game, "start");
+    REQUIRE(g.screen == Screen::call);
+    for (size_t turn = 0; turn < path.size(); ++turn) {
+        REQUIRE(g.screen == Screen::call);
+        CHECK_FALSE(game->has("meters"));    // assessment: no meters
+        CHECK_FALSE(game->has("feedback"));  // and no feedback until the debrief
+        click(*game, "choice " + std::to_string(visible_number(*g.runner, path[turn])));
+    }
+    REQUIRE(g.screen == Screen::debrief);
+    CHECK(g.runner->path() == path);
+    CHECK(g.debrief->turns.size() == path.size());
+    // The debrief reveals everything the assessment held back.
+    for (const TurnReview& t : g.debrief->turns) CHECK_FALSE(t.feedback.empty());
+
+    WHEN("the trainee retries from turn 2 with the mouse") {
+        REQUIRE(path.size() >= 2);
+        scroll_to(*game, "review", "retry from 2");
+        click(*game, "retry from 2");
+        THEN("turn 1 is replayed and the call continues from turn 2") {
+            CHECK(g.screen == Screen::call);
+            CHECK(g.runner->path() == std::vector<int>{path[0]});
+            CHECK(g.mode == Mode::assessment);
+        }
+    }
+    WHEN("the trainee clicks next scenario") {
+        click(*game, "next");
+        THEN("the next scenario's briefing opens") {
+            CHECK(g.screen == Screen::briefing);
+            CHECK(g.current != cold);
+        }
+    }
+}
+
+SCENARIO("every bundled scenario plays to an ending through the GUI") {
+    auto game = start_game(bundled());
+    GameState& g = game->game();
+    REQUIRE(g.library.size() >= 1);
+    for (size_t i = 0; i < g.library.size(); ++i) {
+        const LibraryEntry& e = g.library[i];
+        INFO(e.path.string());
+        for (const auto& d : e.loaded.diagnostics.items()) UNSCOPED_INFO(format_diagnostic(d));
+        REQUIRE(e.ok());
+        for (bool worst : {false, true}) {
+            std::vector<int> path = planned_path(e.scenario(), Need::personal, worst);
+            REQUIRE_FALSE(path.empty());
+            click(*game, "card " + std::to_string(i));
+            REQUIRE(g.screen == Screen::briefing);
+            game->press(SDL_SCANCODE_RETURN);
+            for (int choice : path) {
+                REQUIRE(g.screen == Screen::call);
+                int n = visible_number(*g.runner, choice);
+                REQUIRE(n >= 1);
+                if (n <= 9) press_choice(*game, n);
+                else click(*game, "choice " + std::to_string(n));
+            }
+            REQUIRE(g.screen == Screen::debrief);
+            CHECK(g.runner->finished());
+            CHECK(g.debrief->turns.size() == path.size());
+            CHECK(game->has("quadrant chart"));
+            game->press(SDL_SCANCODE_ESCAPE);
+            REQUIRE(g.screen == Screen::library);
+        }
+    }
+}
+
+SCENARIO("the patience timer runs on the injected clock") {
+    GameOptions o;
+    o.open_directly = data_dir / "kettle.yaml";
+    auto game = start_game(o);
+    GameState& g = game->game();
+    REQUIRE(g.screen == Screen::briefing);
+    game->press(SDL_SCANCODE_RETURN);
+    REQUIRE(g.screen == Screen::call);
+    CHECK(game->has("patience"));
+    const int mood = g.runner->state().mood;
+
+    WHEN("the trainee thinks for 8 seconds, within the grace") {
+        game->wait(8.0);
+        THEN("no mood is lost, and the wait is the thinking time of the next choice") {
+            CHECK(g.runner->state().mood == mood);
+            press_choice(*game, 1);
+            const auto& t = g.runner->transcript();
+            auto it = std::find_if(t.begin(), t.end(),
+                                   [](const TranscriptEntry& e) { return e.kind == TranscriptEntry::Kind::choice; });
+            REQUIRE(it != t.end());
+            CHECK(it->seconds == Approx(8.0).margin(0.2));
+        }
+    }
+    WHEN("the trainee is silent 16 seconds") {
+        game->wait(16.0);
+        THEN("six seconds past the grace cost six mood, shown in the conversation") {
+            CHECK(g.runner->state().mood == Approx(mood - 6).margin(1));
+            CHECK(g.runner->transcript().back().kind == TranscriptEntry::Kind::dead_air);
+        }
+    }
+    WHEN("the trainee is silent for a minute") {
+        game->wait(60.0, 1.0);
+        THEN("Robin walks out and the debrief opens") {
+            CHECK(g.screen == Screen::debrief);
+            CHECK(g.score->outcome == Outcome::lost);
+            CHECK(g.debrief->walked_out);
+        }
+    }
+    WHEN("the app asks the loop when to wake") {
+        THEN("it wakes for the timer during a call with patience") { CHECK(game->app().wake_after_ms() > 0); }
+    }
+}

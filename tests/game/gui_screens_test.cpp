@@ -1,0 +1,135 @@
+// Screens that are not a call: diagnostics, settings, layout at projector
+// scales and 4K, and the screenshots the README shows.
+#include "gui_support.hpp"
+
+#include <fstream>
+
+using namespace frontline;
+using namespace frontline::game;
+using namespace frontline::game::test;
+
+SCENARIO("a scenario that fails to load shows its diagnostics in the game") {
+    GIVEN("`frontline play --gui broken.yaml`") {
+        GameOptions o;
+        o.open_directly = data_dir / "broken.yaml";
+        auto game = start_game(o);
+        THEN("the diagnostics screen lists file:line:col, and Esc quits") {
+            CHECK(game->game().screen == Screen::diagnostics);
+            CHECK(game->has("diagnostics"));
+            const auto& items = game->game().library[0].loaded.diagnostics.items();
+            REQUIRE_FALSE(items.empty());
+            CHECK(format_diagnostic(items[0]).find("broken.yaml:21:15") != std::string::npos);
+            game->press(SDL_SCANCODE_ESCAPE);
+            CHECK(game->game().quit);
+        }
+    }
+    GIVEN("a library with a broken file in it") {
+        GameOptions o;
+        o.scenario_paths = {data_dir};
+        auto game = start_game(o);
+        GameState& g = game->game();
+        int broken = g.library[0].ok() ? 1 : 0;
+        THEN("its card opens the diagnostics and Esc comes back") {
+            click(*game, "card " + std::to_string(broken));
+            CHECK(g.screen == Screen::diagnostics);
+            game->press(SDL_SCANCODE_ESCAPE);
+            CHECK(g.screen == Screen::library);
+        }
+        THEN("the skill filter hides it and a click on 'All skills' brings it back") {
+            click(*game, "filter manage-expectations");
+            CHECK(visible_library(g).size() == 1);
+            CHECK_FALSE(game->has("card " + std::to_string(broken)));
+            click(*game, "filter all");
+            CHECK(game->has("card " + std::to_string(broken)));
+        }
+    }
+}
+
+SCENARIO("settings change the game at once") {
+    GameOptions o;
+    o.scenario_paths = {data_dir / "kettle.yaml"};
+    auto game = start_game(o);
+    GameState& g = game->game();
+    WHEN("the trainer opens settings with F2 and picks 150%, high contrast and reduced motion") {
+        game->press(SDL_SCANCODE_F2);
+        REQUIRE(g.screen == Screen::settings);
+        click(*game, "scale 150");
+        click(*game, "high contrast");
+        click(*game, "reduced motion");
+        THEN("the settings hold them and the fonts were rebuilt at 150%") {
+            CHECK(g.settings.ui_scale_percent == 150);
+            CHECK(g.settings.high_contrast);
+            CHECK(g.settings.reduced_motion);
+            CHECK(ImGui::GetFontSize() == Approx(30.0f));
+        }
+        AND_WHEN("Esc closes settings") {
+            game->press(SDL_SCANCODE_ESCAPE);
+            THEN("the library is back") { CHECK(g.screen == Screen::library); }
+        }
+    }
+    WHEN("Ctrl+Plus is pressed twice and Ctrl+Minus once") {
+        game->press(SDL_SCANCODE_EQUALS, true);
+        game->press(SDL_SCANCODE_EQUALS, true);
+        game->press(SDL_SCANCODE_MINUS, true);
+        THEN("the scale is 125%") { CHECK(g.settings.ui_scale_percent == 125); }
+    }
+}
+
+SCENARIO("the call and debrief layouts survive 1280x720 at 200% and 4K at 100%") {
+    struct Case {
+        int w, h, scale;
+    };
+    for (Case c : {Case{1280, 720, 200}, Case{3840, 2160, 100}, Case{960, 600, 150}}) {
+        GIVEN(std::to_string(c.w) + "x" + std::to_string(c.h) + " at " + std::to_string(c.scale) + "%") {
+            Settings s;
+            s.ui_scale_percent = c.scale;
+            auto game = start_game(bundled(), c.w, c.h, s);
+            GameState& g = game->game();
+            int cold = index_of(g, "cold-meal");
+            REQUIRE(cold >= 0);
+            click(*game, "card " + std::to_string(cold));
+            click(*game, "start");
+            REQUIRE(g.screen == Screen::call);
+            // Kept for a human to look at when this fails.
+            const std::string name = std::to_string(c.w) + "x" + std::to_string(c.h) + "-" + std::to_string(c.scale);
+            game->screenshot(std::filesystem::path(FRONTLINE_TEST_TMP) / ("layout-" + name + "-call.png"));
+            THEN("the first choice shows, and every choice is on screen or a scroll away inside the window") {
+                CHECK(game->has("choice 1"));
+                size_t n = g.runner->choices().size();
+                for (size_t i = 1; i <= n; ++i) {
+                    std::string id = "choice " + std::to_string(i);
+                    scroll_to(*game, "choices", id);
+                    const WidgetRect& r = game->ui().widgets.at(id);
+                    CHECK(r.min.x >= 0);
+                    CHECK(r.max.x <= static_cast<float>(c.w));
+                    CHECK(r.max.y <= static_cast<float>(c.h));
+                }
+                CHECK(game->has("leave"));
+                CHECK(game->has("meters"));
+            }
+            THEN("after a call the debrief's buttons and charts are on screen") {
+                for (int choice : planned_path(g.library[static_cast<size_t>(cold)].scenario(), Need::personal))
+                    press_choice(*game, visible_number(*g.runner, choice));
+                REQUIRE(g.screen == Screen::debrief);
+                game->screenshot(std::filesystem::path(FRONTLINE_TEST_TMP) / ("layout-" + name + "-debrief.png"));
+                for (const char* w : {"retry", "library", "quadrant chart"}) CHECK(game->has(w));
+            }
+        }
+    }
+}
+
+SCENARIO("the README's screenshots are regenerated by one call") {
+    auto dir = std::filesystem::path(FRONTLINE_TEST_TMP) / "screenshots";
+    std::filesystem::remove_all(dir);
+    GameOptions o = bundled();
+    CHECK(take_screenshots(o, dir) == 0);
+    for (const char* name : {"library.png", "call.png", "debrief.png"}) {
+        INFO(name);
+        std::ifstream in(dir / name, std::ios::binary);
+        REQUIRE(in);
+        char sig[8] = {};
+        in.read(sig, 8);
+        CHECK(std::string(sig, 8) == std::string("\x89PNG\r\n\x1a\n", 8));
+        CHECK(std::filesystem::file_size(dir / name) > 10000);
+    }
+}
