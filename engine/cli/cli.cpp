@@ -20,6 +20,9 @@ int run_cli(int argc, const char* const* argv, Io& io) {
     Action action;
     add_check_command(app, action);
     add_play_command(app, action);
+    add_lint_command(app, action);
+    add_graph_command(app, action);
+    add_test_command(app, action);
 
     try {
         app.parse(argc, argv);

@@ -27,6 +27,10 @@ using Action = std::function<int(Io&)>;
 
 void add_check_command(CLI::App& app, Action& action);
 void add_play_command(CLI::App& app, Action& action);
+/// Authoring toolkit (commands/{lint,graph,test,import}.cpp, on frontline::authoring).
+void add_lint_command(CLI::App& app, Action& action);
+void add_graph_command(CLI::App& app, Action& action);
+void add_test_command(CLI::App& app, Action& action);
 
 /// Runs the whole command line; what main() calls and what CLI tests call.
 int run_cli(int argc, const char* const* argv, Io& io);

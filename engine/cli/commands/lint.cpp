@@ -1,0 +1,154 @@
+// `frontline lint PATH...`: everything `check` says, then the authoring lint over
+// the reachable states: diagnostics on stderr, a readable report on stdout, or
+// one JSON document with --json.
+#include "commands.hpp"
+#include "terminal.hpp"
+
+#include "frontline/lint.hpp"
+#include "frontline/reader.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <ostream>
+
+namespace frontline::cli {
+
+namespace {
+
+struct LintCommandOptions {
+    std::vector<std::string> paths;
+    bool json = false;
+    bool strict = false;
+    bool quiet = false;
+    size_t max_states = default_state_limit;
+};
+
+nlohmann::json diagnostic_json(const Diagnostic& d) {
+    return {{"file", d.file}, {"line", d.pos.line}, {"column", d.pos.column},
+            {"severity", d.severity == Severity::error ? "error" : "warning"}, {"code", d.code}, {"message", d.message}};
+}
+
+nlohmann::json path_json(const Scenario& s, const PathSummary& p) {
+    if (!p.found) return nullptr;
+    nlohmann::json turns = nlohmann::json::array();
+    for (size_t i = 0; i < p.says.size(); ++i) turns.push_back({{"choice", p.choices[i]}, {"say", p.says[i]}});
+    return {{"ending", s.endings[static_cast<size_t>(p.ending)].id}, {"technical", p.technical}, {"personal", p.personal},
+            {"technical_percent", p.technical_percent}, {"personal_percent", p.personal_percent}, {"mood", p.mood},
+            {"turns", turns}};
+}
+
+nlohmann::json range_json(const ValueRange& r) {
+    nlohmann::json j = {{"min", r.min}, {"max", r.max}};
+    if (r.min_unbounded) j["min"] = nullptr;
+    return j;
+}
+
+nlohmann::json report_json(const Scenario& s, const LintReport& r) {
+    nlohmann::json endings = nlohmann::json::array();
+    for (size_t i = 0; i < s.endings.size(); ++i) {
+        const EndingReport& e = r.endings[i];
+        nlohmann::json j = {{"id", s.endings[i].id}, {"outcome", outcome_name(s.endings[i].outcome)}, {"reachable", e.reachable}};
+        if (e.reachable) {
+            j["technical"] = range_json(e.technical);
+            j["personal"] = range_json(e.personal);
+            j["mood"] = range_json(e.mood);
+        }
+        endings.push_back(j);
+    }
+    auto say = [&](int node, int choice) {
+        return s.nodes[static_cast<size_t>(node)].choices[static_cast<size_t>(choice)].say;
+    };
+    nlohmann::json trade_offs = nlohmann::json::array(), dominated = nlohmann::json::array();
+    for (const TradeOff& t : r.trade_offs)
+        trade_offs.push_back({{"node", s.nodes[static_cast<size_t>(t.node)].id}, {"technical_choice", say(t.node, t.technical_choice)},
+                              {"personal_choice", say(t.node, t.personal_choice)}});
+    for (const DominatedChoice& d : r.dominated)
+        dominated.push_back({{"node", s.nodes[static_cast<size_t>(d.node)].id}, {"choice", say(d.node, d.choice)}, {"by", say(d.node, d.by)}});
+    nlohmann::json j = {{"states", r.states},
+                        {"moves", r.moves},
+                        {"best_technical", r.best_technical},
+                        {"best_personal", r.best_personal},
+                        {"endings", endings},
+                        {"paths",
+                         {{"best", path_json(s, r.best_path)},
+                          {"best_technical", path_json(s, r.best_technical_path)},
+                          {"worst_technical", path_json(s, r.worst_technical_path)},
+                          {"best_personal", path_json(s, r.best_personal_path)},
+                          {"worst_personal", path_json(s, r.worst_personal_path)}}},
+                        {"trade_offs", trade_offs},
+                        {"dominated", dominated}};
+    if (r.say_no.applies)
+        j["say_no"] = {{"checked", r.say_no.checked}, {"best_personal_percent", r.say_no.best_personal_percent},
+                       {"path", path_json(s, r.say_no.path)}};
+    return j;
+}
+
+int run_lint(const LintCommandOptions& opts, Io& io) {
+    std::vector<std::filesystem::path> inputs(opts.paths.begin(), opts.paths.end());
+    std::vector<std::string> missing;
+    auto files = find_scenario_files(inputs, missing);
+    for (const auto& m : missing) io.err << "frontline lint: " << m << ": no such file or folder\n";
+    if (!missing.empty()) return exit_usage;
+    if (files.empty()) {
+        io.err << "frontline lint: no scenario files (*.yaml) found\n";
+        return exit_usage;
+    }
+    CheckOptions check_options;
+    check_options.state_limit = opts.max_states;
+    LintOptions lint_options;
+    lint_options.state_limit = opts.max_states;
+
+    int errors = 0, warnings = 0;
+    bool io_error = false;
+    std::map<std::string, std::string> ids;  // scenario id -> first file, as `check` does
+    nlohmann::json json_files = nlohmann::json::array();
+    for (size_t i = 0; i < files.size(); ++i) {
+        LoadedScenario loaded = load_scenario(files[i], check_options);
+        std::optional<LintReport> report;
+        if (loaded.scenario) {
+            const Scenario& s = *loaded.scenario;
+            auto [it, fresh] = ids.emplace(s.id, files[i].string());
+            if (!fresh) loaded.diagnostics.error("FL050", s.id_pos, "scenario id '" + s.id + "' is already used by " + it->second);
+            report = lint_scenario(s, loaded.diagnostics, lint_options);
+        }
+        io_error |= loaded.io_error;
+        errors += loaded.diagnostics.error_count();
+        warnings += loaded.diagnostics.warning_count();
+        if (opts.json) {
+            nlohmann::json diags = nlohmann::json::array();
+            for (const Diagnostic& d : loaded.diagnostics.items()) diags.push_back(diagnostic_json(d));
+            json_files.push_back({{"file", files[i].string()}, {"diagnostics", diags},
+                                  {"report", report ? report_json(*loaded.scenario, *report) : nlohmann::json(nullptr)}});
+            continue;
+        }
+        print_diagnostics(io.err, loaded.diagnostics);
+        if (report && !opts.quiet) io.out << (i > 0 ? "\n" : "") << format_lint_report(*loaded.scenario, *report);
+    }
+    if (opts.json) {
+        io.out << nlohmann::json{{"files", json_files}, {"errors", errors}, {"warnings", warnings}}.dump(2) << '\n';
+    } else if (!opts.quiet) {
+        io.out << "\nlinted " << files.size() << (files.size() == 1 ? " file: " : " files: ") << errors
+               << (errors == 1 ? " error, " : " errors, ") << warnings << (warnings == 1 ? " warning\n" : " warnings\n");
+    }
+    if (io_error) return exit_usage;
+    if (errors > 0 || (opts.strict && warnings > 0)) return exit_errors;
+    return exit_ok;
+}
+
+}  // namespace
+
+void add_lint_command(CLI::App& app, Action& action) {
+    auto* cmd = app.add_subcommand("lint", "Check scenarios, then analyse every reachable situation: dead choices, traps, "
+                                           "what each ending scores, best and worst paths, trade-offs");
+    auto opts = std::make_shared<LintCommandOptions>();
+    cmd->add_option("paths", opts->paths, "Scenario files or folders (searched for *.yaml)")->required();
+    cmd->add_flag("--json", opts->json, "Print one JSON document (diagnostics and reports) for tools");
+    cmd->add_flag("--strict", opts->strict, "Treat warnings as errors (exit 1 on any warning)");
+    cmd->add_flag("-q,--quiet", opts->quiet, "Print only problems, no report");
+    cmd->add_option("--max-states", opts->max_states, "Stop with an error past this many reachable situations")
+        ->check(CLI::Range(size_t{1}, size_t{50'000'000}));
+    cmd->callback([opts, &action] { action = [opts](Io& io) { return run_lint(*opts, io); }; });
+}
+
+}  // namespace frontline::cli
