@@ -1,4 +1,5 @@
 #include "commands.hpp"
+#include "results_recording.hpp"
 #include "scenario_paths.hpp"
 
 #ifdef FRONTLINE_HAS_GAME
@@ -20,6 +21,8 @@ int run_cli(int argc, const char* const* argv, Io& io) {
     Action action;
     add_check_command(app, action);
     add_play_command(app, action);
+    add_results_command(app, action);
+    add_data_option(app);
     add_lint_command(app, action);
     add_graph_command(app, action);
     add_test_command(app, action);

@@ -27,6 +27,8 @@ using Action = std::function<int(Io&)>;
 
 void add_check_command(CLI::App& app, Action& action);
 void add_play_command(CLI::App& app, Action& action);
+/// `results`: trainees, attempts, CSV/xAPI export, LRS send (commands/results.cpp).
+void add_results_command(CLI::App& app, Action& action);
 /// Authoring toolkit (commands/{lint,graph,test,import}.cpp, on frontline::authoring).
 void add_lint_command(CLI::App& app, Action& action);
 void add_graph_command(CLI::App& app, Action& action);

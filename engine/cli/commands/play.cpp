@@ -2,6 +2,7 @@
 // handed to the game with --gui. The same Runner and scoring as the game.
 #include "commands.hpp"
 #include "terminal.hpp"
+#include "results_recording.hpp"
 #include "transcript_json.hpp"
 
 #include "frontline/reader.hpp"
@@ -12,6 +13,7 @@
 #endif
 
 #include <chrono>
+#include <cstdlib>
 #include <istream>
 #include <ostream>
 
@@ -26,7 +28,18 @@ struct PlayOptions {
     bool json = false;
     bool gui = false;
     bool assessment = false;
+    std::string trainee;  ///< record to the results store under this name (or $FRONTLINE_TRAINEE)
+    bool no_record = false;
+    std::string data;     ///< --data on the subcommand
+    std::filesystem::path results_file;  ///< resolved when the command runs
 };
+
+/// Where an abandoned call's choices went, for the message that says so.
+std::string kept_note(const std::optional<CallRecorder>& recorder) {
+    if (!recorder || !recorder->attempt()) return "nothing was recorded";
+    return "the choices so far are kept as unfinished attempt " + std::to_string(*recorder->attempt()) +
+           " (resume it in the game, or: frontline results discard " + std::to_string(*recorder->attempt()) + ")";
+}
 
 /// "1,3,2" -> {1,3,2}; empty optional (with a message) on anything else.
 std::optional<std::vector<int>> parse_choice_list(const std::string& text, std::ostream& err) {
@@ -99,6 +112,13 @@ int play(const PlayOptions& o, Io& io) {
         out << wrap("Customer: " + s.customer.name + (s.customer.persona.empty() ? "" : ". " + s.customer.persona), terminal_width()) << '\n';
     }
 
+    // Each choice is saved as it is made, so a call cut short keeps what was chosen.
+    std::optional<CallRecorder> recorder;
+    if (!o.trainee.empty() && !o.no_record) {
+        recorder.emplace(o.results_file, o.trainee, io.err);
+        recorder->start(s);
+    }
+
     Runner run(s);
     size_t step = 0;
     while (!run.finished()) {
@@ -125,12 +145,12 @@ int play(const PlayOptions& o, Io& io) {
                 out << "> " << std::flush;
                 std::string line;
                 if (!std::getline(io.in, line)) {
-                    io.err << "\nfrontline play: input ended before the call did; nothing was recorded\n";
+                    io.err << "\nfrontline play: input ended before the call did; " << kept_note(recorder) << "\n";
                     return exit_errors;
                 }
                 while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
                 if (line == "q" || line == "quit") {
-                    out << "Call abandoned.\n";
+                    out << "Call abandoned; " << kept_note(recorder) << ".\n";
                     return exit_ok;
                 }
                 bool digits = !line.empty() && line.size() <= 3 && line.find_first_not_of("0123456789") == std::string::npos;
@@ -142,10 +162,16 @@ int play(const PlayOptions& o, Io& io) {
         }
         ++step;
         run.choose_visible(number, seconds);
+        if (recorder) recorder->choice(s, last_choice(run));
         if (talk && feedback) show_feedback(out, last_choice(run));
     }
 
     AttemptScore score = score_attempt(s, *loaded.bounds, run);
+    if (recorder) {
+        recorder->finish(s, score);
+        if (recorder->attempt())
+            (o.json ? io.err : out) << "Saved as attempt " << *recorder->attempt() << " for " << recorder->trainee() << ".\n";
+    }
     if (talk) {
         if (run.state().walked_out) out << '\n' << s.customer.name << " has had enough and leaves.\n";
         print_debrief(out, s, run, score);
@@ -165,8 +191,12 @@ void add_play_command(CLI::App& app, Action& action) {
     cmd->add_flag("--json", o->json, "Write the transcript and scores as JSON to stdout");
     cmd->add_flag("--gui", o->gui, "Open the scenario in the game window");
     cmd->add_flag("--assessment", o->assessment, "With --gui: assessment mode (no meters, no feedback until the debrief)");
-    cmd->callback([o, &action] {
-        action = [o](Io& io) {
+    cmd->add_option("--trainee", o->trainee, "Record this call to the results store under this trainee (default $FRONTLINE_TRAINEE)");
+    cmd->add_flag("--no-record", o->no_record, "Do not record this call, even with $FRONTLINE_TRAINEE set");
+    cmd->add_option("--data", o->data, "Results database file or folder (default $FRONTLINE_DATA, else ~/.local/share/frontline/results.db)");
+    CLI::App* root = &app;
+    cmd->callback([o, root, &action] {
+        action = [o, root](Io& io) {
             if (o->gui) {
 #ifdef FRONTLINE_HAS_GAME
                 GameOptions g;
@@ -178,6 +208,9 @@ void add_play_command(CLI::App& app, Action& action) {
                 return exit_usage;
 #endif
             }
+            if (o->trainee.empty())
+                if (const char* env_trainee = std::getenv("FRONTLINE_TRAINEE")) o->trainee = env_trainee;
+            o->results_file = chosen_results_path(*root, o->data);
             return play(*o, io);
         };
     });
