@@ -53,8 +53,16 @@ std::unique_ptr<App> App::create(GameState state, const PlatformConfig& config, 
     }
     SDL_SetWindowMinimumSize(app->window_, min_window_w, min_window_h);
     // No vsync: the loop is event-driven, so frames are few; vsync would only add latency.
+    // With the software renderer, present the window surface directly: SDL would
+    // otherwise load OpenGL (libGL + LLVM, ~100 MB) just to copy the pixels.
+    auto software_present = [] { SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_DEFAULT); };
+    const char* wanted = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
+    if (wanted && SDL_strcasecmp(wanted, "software") == 0) software_present();
     app->renderer_ = SDL_CreateRenderer(app->window_, -1, SDL_RENDERER_ACCELERATED);
-    if (!app->renderer_) app->renderer_ = SDL_CreateRenderer(app->window_, -1, SDL_RENDERER_SOFTWARE);
+    if (!app->renderer_) {
+        software_present();
+        app->renderer_ = SDL_CreateRenderer(app->window_, -1, SDL_RENDERER_SOFTWARE);
+    }
     if (!app->renderer_) {
         error = std::string("cannot create a renderer: ") + SDL_GetError();
         return nullptr;
@@ -114,9 +122,7 @@ void App::apply_settings() {
 
 bool App::frame(const std::filesystem::path* capture) {
     if (game_.settings_changed) apply_settings();
-    const double now = config_.clock();
-    const double dt = last_time_ < 0 ? 0.0 : std::max(0.0, now - last_time_);
-    last_time_ = now;
+    const double dt = pass_time();
 
     ImGuiIO& io = ImGui::GetIO();
     if (!config_.scripted_input) {
@@ -131,8 +137,6 @@ bool App::frame(const std::filesystem::path* capture) {
     io.DeltaTime = static_cast<float>(std::max(dt, 1e-3));
     ImGui_ImplSDLRenderer_NewFrame();
 
-    advance_time(game_, dt);
-    ui_.now = now;
     ImGui::NewFrame();
     Intent asked = draw_game(game_, ui_);
     ImGui::Render();
@@ -175,6 +179,30 @@ void App::after_intent(const Intent& asked) {
         ui_.shown_mood = -1;
 }
 
+double App::pass_time() {
+    const double now = config_.clock();
+    const double dt = last_time_ < 0 ? 0.0 : std::max(0.0, now - last_time_);
+    last_time_ = now;
+    ui_.now = now;
+    advance_time(game_, dt);
+    return dt;
+}
+
+std::tuple<int, int, int, size_t, int> App::visible_signature() const {
+    int patience_step = 0, mood = 0;
+    size_t lines = 0;
+    if (game_.runner) {
+        mood = game_.runner->state().mood;
+        lines = game_.runner->transcript().size();
+        const LibraryEntry& e = game_.library[static_cast<size_t>(game_.current)];
+        if (e.ok() && e.scenario().patience) {
+            double grace = std::max(1.0, e.scenario().patience->grace);
+            patience_step = static_cast<int>(std::min(game_.runner->silence(), grace) / grace * 40.0);
+        }
+    }
+    return {static_cast<int>(game_.screen), patience_step, mood, lines, static_cast<int>(game_.paused)};
+}
+
 int App::wake_after_ms() const {
     if (ui_.animating) return 16;
     if (game_.screen == Screen::call && game_.runner && !game_.runner->finished() && !game_.paused &&
@@ -184,7 +212,8 @@ int App::wake_after_ms() const {
 }
 
 void App::run() {
-    int pending = 2;  // the first frames lay out windows
+    frame();          // first frame at once, before looking at any event
+    int pending = 2;  // ImGui settles window sizes over the next frames
     while (!game_.quit) {
         SDL_Event ev;
         int wake = wake_after_ms();
@@ -209,6 +238,13 @@ void App::run() {
             have = SDL_PollEvent(&ev) != 0;
         }
         if (game_.quit) break;
+        if (timer && pending == 0) {
+            // Time passes every tick; pixels only when the patience bar, the
+            // mood or the screen would visibly change.
+            auto before = visible_signature();
+            pass_time();
+            timer = visible_signature() != before;
+        }
         if (pending > 0 || timer) {
             frame();
             if (pending > 0) --pending;

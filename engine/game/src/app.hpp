@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <tuple>
 
 struct SDL_Window;
 struct SDL_Renderer;
@@ -62,6 +63,8 @@ public:
     /// Milliseconds from create() to the first frame presented.
     double first_frame_ms() const { return first_frame_ms_; }
     void resize(int width, int height);
+    /// Turns rasterising every frame on or off (see PlatformConfig::rasterize).
+    void set_rasterize(bool on) { config_.rasterize = on; }
     SDL_Window* window() const { return window_; }
 
     /// How long the loop may sleep before something on screen must change.
@@ -72,6 +75,11 @@ private:
     App() = default;
     void apply_settings();
     void after_intent(const Intent& asked);
+    /// Reads the clock and passes the time to the game; returns the step.
+    double pass_time();
+    /// What a timer tick could change on screen, coarsely: the loop redraws
+    /// only when it differs (a software-rendered frame costs tens of ms).
+    std::tuple<int, int, int, size_t, int> visible_signature() const;
 
     GameState game_;
     UiState ui_;

@@ -12,14 +12,16 @@
 namespace frontline::game {
 
 std::unique_ptr<ScriptedGame> ScriptedGame::start(const GameOptions& options, int width, int height,
-                                                  std::string& error, const Settings& settings) {
+                                                  std::string& error, const Settings& settings, bool rasterize,
+                                                  const std::string& font_path) {
     std::unique_ptr<ScriptedGame> s(new ScriptedGame());
     s->clock_ = std::make_shared<double>(0.0);
     PlatformConfig config;
     config.width = width;
     config.height = height;
     config.scripted_input = true;
-    config.rasterize = false;  // pixels only for screenshots
+    config.rasterize = rasterize;  // tests: pixels only for screenshots
+    config.font_path = font_path;
     config.clock = [c = s->clock_] { return *c; };
     GameState state = make_game_state(options);
     state.settings = settings;
@@ -159,8 +161,6 @@ int take_screenshots(const GameOptions& options, const std::filesystem::path& di
         std::fprintf(stderr, "frontline: the screenshot tour did not reach a debrief\n");
         return 1;
     }
-    // Open the first turn's paths not taken, so the debrief shows them.
-    game->click("alternatives 1");
     ok = game->screenshot(dir / "debrief.png") && ok;
     if (ok) std::printf("wrote %s, %s, %s\n", (dir / "library.png").string().c_str(),
                         (dir / "call.png").string().c_str(), (dir / "debrief.png").string().c_str());

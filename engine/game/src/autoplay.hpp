@@ -17,8 +17,10 @@ class ScriptedGame {
 public:
     /// Starts the game headless-capable (whatever SDL_VIDEODRIVER says) with a
     /// manual clock at 0 and draws the first frame. nullptr + `error` on failure.
+    /// `rasterize`: draw pixels every frame (benchmarks); tests leave it off.
     static std::unique_ptr<ScriptedGame> start(const GameOptions& options, int width, int height, std::string& error,
-                                               const Settings& settings = {});
+                                               const Settings& settings = {}, bool rasterize = false,
+                                               const std::string& font_path = default_font_path());
 
     /// Draws `n` frames, advancing the clock by `step` seconds before each.
     void frames(int n = 1, double step = 1.0 / 30);
