@@ -63,6 +63,11 @@ SCENARIO("settings change the game at once") {
             CHECK(g.settings.high_contrast);
             CHECK(g.settings.reduced_motion);
             CHECK(ImGui::GetFontSize() == Approx(30.0f));
+            game->press(SDL_SCANCODE_ESCAPE);
+            click(*game, "card 0");
+            game->press(SDL_SCANCODE_RETURN);
+            CHECK(g.screen == Screen::call);
+            CHECK(game->screenshot(std::filesystem::path(FRONTLINE_TEST_TMP) / "high-contrast-150-call.png"));
         }
         AND_WHEN("Esc closes settings") {
             game->press(SDL_SCANCODE_ESCAPE);
