@@ -182,7 +182,7 @@ Result<ResultsStore> ResultsStore::open(const std::filesystem::path& file, Acces
                                         std::chrono::milliseconds busy_timeout) {
     Result<Impl> impl = open_impl(file, access, busy_timeout, false);
     // A WAL database in a folder we cannot write cannot be read the usual way (SQLite
-    // must create its -shm file); nobody can be writing it then, so read it as immutable.
+    // must create its -shm file), so read it as immutable: a listing, not a live view.
     if (!impl && access == Access::read_only && impl.error().kind == StoreError::Kind::read_only)
         impl = open_impl(file, access, busy_timeout, true);
     if (!impl) return impl.error();
