@@ -159,6 +159,12 @@ int play(const PlayOptions& o, Io& io) {
                 out << "Type a number from 1 to " << visible.size() << ", or q to quit.\n";
             }
             seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - asked).count();
+            // Thinking time is dead air on the call: with patience set, it costs mood.
+            const int mood_before = run.state().mood;
+            run.wait(seconds);
+            if (talk && run.state().mood < mood_before)
+                out << "   (" << static_cast<int>(seconds) << " s of silence: mood " << signed_number(run.state().mood - mood_before) << ")\n";
+            if (run.finished()) break;
         }
         ++step;
         run.choose_visible(number, seconds);

@@ -3,6 +3,7 @@
 #include "frontline/check.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace frontline {
 
@@ -17,6 +18,14 @@ std::vector<std::string> all_ids(const Scenario& s) {
 
 void check_structure(Scenario& s, DiagnosticList& diags) {
     const std::vector<std::string> ids = all_ids(s);
+    // Name lookup by hash: a 10,000-node scenario must not cost nodes x choices compares.
+    std::unordered_map<std::string_view, Target> by_name;
+    for (size_t i = 0; i < s.nodes.size(); ++i) by_name.emplace(s.nodes[i].id, Target{Target::Kind::node, static_cast<int>(i)});
+    for (size_t i = 0; i < s.endings.size(); ++i) by_name.emplace(s.endings[i].id, Target{Target::Kind::ending, static_cast<int>(i)});
+    auto resolve = [&](const std::string& name) {
+        auto it = by_name.find(name);
+        return it == by_name.end() ? Target{Target::Kind::node, -1} : it->second;
+    };
     std::vector<std::string> node_ids, ending_ids;
     for (const auto& n : s.nodes) node_ids.push_back(n.id);
     for (const auto& e : s.endings) ending_ids.push_back(e.id);
@@ -32,7 +41,7 @@ void check_structure(Scenario& s, DiagnosticList& diags) {
     }
 
     for (const auto& e : s.endings)
-        if (s.find_node(e.id) >= 0)
+        if (auto t = resolve(e.id); t.index >= 0 && !t.is_ending())
             diags.error("FL021", e.pos, "'" + e.id + "' is both a node and an ending; ids must be unique");
 
     if (s.nodes.empty() && !s.start_name.empty())
@@ -47,7 +56,7 @@ void check_structure(Scenario& s, DiagnosticList& diags) {
             diags.error("FL023", node.customer.back().pos, "the last customer line of '" + node.id + "' has an 'if'; end the list with a line that has no 'if', so the customer always says something");
         for (auto& c : node.choices) {
             if (c.next_name.empty()) continue;  // the reader already reported the missing key
-            c.next = s.resolve(c.next_name);
+            c.next = resolve(c.next_name);
             if (c.next.index < 0)
                 diags.error("FL020", c.next_pos, "'next' names '" + c.next_name + "', which is neither a node nor an ending" + did_you_mean(c.next_name, ids));
         }

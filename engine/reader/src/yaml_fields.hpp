@@ -153,28 +153,37 @@ public:
     std::vector<std::pair<YAML::Node, YAML::Node>> entries(const YAML::Node& map, const std::vector<std::string>& known,
                                                            std::string_view where) {
         std::vector<std::pair<YAML::Node, YAML::Node>> out;
-        // Mappings are small: a linear scan beats hashing every key.
+        // Most mappings are small, where a linear scan beats hashing; `nodes:` can
+        // hold thousands of keys, where it would be quadratic.
         std::vector<std::string_view> seen;
+        std::unordered_set<std::string_view> seen_many;
+        const bool large = map.size() > 16;
+        auto already_seen = [&](std::string_view name) {
+            if (large) return !seen_many.insert(name).second;
+            if (std::find(seen.begin(), seen.end(), name) != seen.end()) return true;
+            seen.push_back(name);
+            return false;
+        };
         for (auto it = map.begin(); it != map.end(); ++it) {
-            if (!visit(it->first)) break;
-            const YAML::Node& key = it->first;
+            // Copies, not references: yaml-cpp's iterator hands out a temporary pair.
+            const YAML::Node key = it->first;
+            if (!visit(key)) break;
             if (!key.IsScalar()) {
                 diags_.error("FL010", pos_of(key), "keys must be plain words, found " + kind_name(key));
                 continue;
             }
             const std::string& name = key.Scalar();
-            if (std::find(seen.begin(), seen.end(), std::string_view(name)) != seen.end()) {
+            if (already_seen(name)) {
                 diags_.error("FL013", pos_of(key), "duplicate key '" + name + "'" + (where.empty() ? "" : " in " + std::string(where)) +
                                                        "; only the first is used");
                 continue;
             }
-            seen.push_back(name);
             if (!known.empty() && std::find(known.begin(), known.end(), name) == known.end()) {
                 diags_.warning("FL012", pos_of(key), "unknown key '" + name + "'" + (where.empty() ? "" : " in " + std::string(where)) +
                                                          did_you_mean(name, known) + "; it is ignored");
                 continue;
             }
-            out.emplace_back(key, it->second);
+            out.emplace_back(key, YAML::Node(it->second));
         }
         return out;
     }
