@@ -3,6 +3,8 @@
 
 #include "frontline/lint.hpp"
 
+#include "generated_scenario.hpp"
+
 #include <algorithm>
 
 using namespace frontline;
@@ -265,6 +267,23 @@ SCENARIO("lint stops with a clear error past its state bound") {
         THEN("FL060 says so instead of analysing a partial graph") {
             REQUIRE(find_code(l.diags, "FL060"));
             CHECK(l.report.trade_offs.empty());
+        }
+    }
+}
+
+SCENARIO("lint handles a generated 10,000-node scenario") {
+    GIVEN("a chain where an apology opens a shortcut") {
+        const Scenario s = frontline::test::generated_scenario(10'000);
+        DiagnosticList diags(s.file);
+        LintReport report = lint_scenario(s, diags);
+        THEN("every situation is analysed and the best path runs to the end") {
+            CHECK(report.states == 19'999);  // each node with and without the apology, but the start
+            CHECK(report.best_path.found);
+            CHECK(report.trade_offs.size() == 10'000);
+        }
+        THEN("the say-no search, too large here, is skipped with a warning rather than run for minutes") {
+            CHECK_FALSE(report.say_no.checked);
+            CHECK(find_code(diags, "FL071"));
         }
     }
 }

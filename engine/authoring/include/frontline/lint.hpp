@@ -18,7 +18,7 @@ namespace frontline {
 struct LintOptions {
     size_t state_limit = default_state_limit;
     /// Bound on (situation, technical total) pairs explored by the say-no check.
-    size_t score_pair_limit = 2'000'000;
+    size_t score_pair_limit = 250'000;
 };
 
 /// One complete call as a trainee would play it.
