@@ -74,3 +74,12 @@ TEST_CASE("quadrants have stable ids and a lesson", "[scoring]") {
     CHECK(quadrant_id(Quadrant::kept_the_customer) == "kept-the-customer");
     CHECK_FALSE(quadrant_lesson(Quadrant::fixed_it_lost_them).empty());
 }
+
+TEST_CASE("best results rank the personal need above the technical one", "[scoring]") {
+    CHECK(parse_quadrant("kept-the-customer") == Quadrant::kept_the_customer);
+    CHECK_FALSE(parse_quadrant("best").has_value());
+    CHECK(better_result(Quadrant::kept_the_customer, 30, 90, Quadrant::fixed_it_lost_them, 100, 40));
+    CHECK(better_result(Quadrant::best_in_class, 60, 70, Quadrant::kept_the_customer, 50, 100));
+    CHECK(better_result(Quadrant::mere_mortal, 50, 50, Quadrant::mere_mortal, 40, 50));
+    CHECK_FALSE(better_result(Quadrant::mere_mortal, 40, 50, Quadrant::mere_mortal, 40, 50));
+}

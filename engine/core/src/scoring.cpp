@@ -38,6 +38,28 @@ std::string_view quadrant_lesson(Quadrant q) {
     return "";
 }
 
+std::optional<Quadrant> parse_quadrant(std::string_view id) {
+    for (Quadrant q : {Quadrant::best_in_class, Quadrant::fixed_it_lost_them, Quadrant::kept_the_customer, Quadrant::mere_mortal})
+        if (quadrant_id(q) == id) return q;
+    return std::nullopt;
+}
+
+int quadrant_rank(Quadrant q) {
+    switch (q) {
+        case Quadrant::best_in_class: return 3;
+        case Quadrant::kept_the_customer: return 2;  // the person first
+        case Quadrant::fixed_it_lost_them: return 1;
+        case Quadrant::mere_mortal: return 0;
+    }
+    return 0;
+}
+
+bool better_result(Quadrant a, double a_technical_percent, double a_personal_percent, Quadrant b,
+                   double b_technical_percent, double b_personal_percent) {
+    if (quadrant_rank(a) != quadrant_rank(b)) return quadrant_rank(a) > quadrant_rank(b);
+    return a_technical_percent + a_personal_percent > b_technical_percent + b_personal_percent;
+}
+
 double percent_of_best(int64_t raw, int64_t best) {
     // With nothing to earn on a need, any path meets it; a negative total is 0%.
     if (best <= 0) return raw >= best ? 100.0 : 0.0;

@@ -6,6 +6,7 @@
 #include "frontline/check.hpp"
 #include "frontline/runner.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,13 @@ enum class Quadrant : uint8_t {
 std::string_view quadrant_id(Quadrant q);     ///< "best-in-class", ...
 std::string_view quadrant_title(Quadrant q);  ///< "Best in class", ...
 std::string_view quadrant_lesson(Quadrant q); ///< one sentence that teaches it
+std::optional<Quadrant> parse_quadrant(std::string_view id);
+
+/// Orders results for "best so far": the quadrant first, with the personal need
+/// ranked above the technical one (the game's lesson), then the sum of both percents.
+int quadrant_rank(Quadrant q);
+bool better_result(Quadrant a, double a_technical_percent, double a_personal_percent, Quadrant b,
+                   double b_technical_percent, double b_personal_percent);
 
 struct AttemptScore {
     int technical = 0;  ///< raw points
