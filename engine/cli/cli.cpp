@@ -48,6 +48,10 @@ int run_cli(int argc, const char* const* argv, Io& io) {
 #ifdef FRONTLINE_HAS_GAME
     GameOptions g;
     g.scenario_paths.push_back(bundled_scenarios_dir());
+    // The game records to the store: --data, else $FRONTLINE_DATA, else the XDG data dir.
+    g.results_data = "";
+    if (const CLI::Option* data = app.get_option_no_throw("--data"); data && data->count() > 0)
+        g.results_data = data->as<std::string>();
     return run_game(g);
 #else
     io.out << app.help();

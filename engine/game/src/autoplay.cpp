@@ -81,6 +81,21 @@ void ScriptedGame::press(int scancode, bool ctrl) {
     frames(2);
 }
 
+bool ScriptedGame::type_into(const std::string& field, const std::string& text) {
+    auto it = app_->ui().widgets.find(field);
+    if (it == app_->ui().widgets.end()) return false;
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = it->second.center();
+    frames(1);
+    io.MouseDown[0] = true;
+    frames(1);
+    io.MouseDown[0] = false;
+    frames(1);  // the field now has the keyboard
+    io.AddInputCharactersUTF8(text.c_str());
+    frames(2);
+    return true;
+}
+
 void ScriptedGame::wait(double seconds, double step) {
     double end = *clock_ + seconds;
     while (*clock_ + 1e-9 < end) frames(1, std::min(step, end - *clock_));
@@ -123,6 +138,52 @@ int tour_scenario(const GameState& g) {
     return first;
 }
 
+/// Plays `path` (node choice indices) on library entry `index` through apply().
+void play_through(GameState& g, int index, const std::vector<int>& path) {
+    apply(g, intent::OpenScenario{index});
+    apply(g, intent::StartCall{Mode::coach});
+    for (int choice : path)
+        if (g.screen == Screen::call) apply(g, intent::Choose{visible_number(*g.runner, choice)});
+    apply(g, intent::BackToLibrary{});
+}
+
+/// A trainee with a history, in a throwaway database: on three calls, the worst
+/// for the person, then the best, so the charts show a climb; then the progress screen.
+bool progress_screenshot(const GameOptions& options, const std::filesystem::path& png) {
+    std::string pattern = (std::filesystem::temp_directory_path() / "frontline-tour-XXXXXX").string();
+    if (!mkdtemp(pattern.data())) return false;
+    const std::filesystem::path folder = pattern;
+    bool ok = false;
+    {
+        GameOptions o = options;
+        o.open_directly.reset();
+        o.best_result = nullptr;
+        o.results_data = (folder / "results.db").string();
+        std::string error;
+        auto game = ScriptedGame::start(o, 1280, 720, error);
+        if (game) {
+            GameState& g = game->game();
+            apply(g, intent::SelectTrainee{"Sam"});
+            int played = 0;
+            for (int i = 0; i < static_cast<int>(g.library.size()) && played < 3; ++i) {
+                if (!g.library[static_cast<size_t>(i)].ok()) continue;
+                const Scenario& s = g.library[static_cast<size_t>(i)].scenario();
+                play_through(g, i, planned_path(s, Need::personal, true));
+                play_through(g, i, planned_path(s, Need::personal));
+                ++played;
+            }
+            apply(g, intent::OpenProgress{});
+            game->frames(3);
+            ok = game->screenshot(png);
+        } else {
+            std::fprintf(stderr, "frontline: %s\n", error.c_str());
+        }
+    }
+    std::error_code ec;
+    std::filesystem::remove_all(folder, ec);
+    return ok;
+}
+
 }  // namespace
 
 int take_screenshots(const GameOptions& options, const std::filesystem::path& dir) {
@@ -162,8 +223,9 @@ int take_screenshots(const GameOptions& options, const std::filesystem::path& di
         return 1;
     }
     ok = game->screenshot(dir / "debrief.png") && ok;
-    if (ok) std::printf("wrote %s, %s, %s\n", (dir / "library.png").string().c_str(),
-                        (dir / "call.png").string().c_str(), (dir / "debrief.png").string().c_str());
+    game.reset();  // one ImGui context at a time
+    ok = progress_screenshot(options, dir / "progress.png") && ok;
+    if (ok) std::printf("wrote library, call, debrief and progress screenshots to %s\n", dir.string().c_str());
     return ok ? 0 : 1;
 }
 

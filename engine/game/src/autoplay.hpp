@@ -31,6 +31,8 @@ public:
     bool scroll(const std::string& widget, float wheel);
     /// Presses and releases a key (SDL scancode), optionally with Ctrl held.
     void press(int scancode, bool ctrl = false);
+    /// Clicks a text field and types `text` into it, as the SDL backend would deliver it.
+    bool type_into(const std::string& field, const std::string& text);
     /// Lets `seconds` pass in steps of `step`, drawing a frame each step.
     void wait(double seconds, double step = 0.25);
     bool has(const std::string& widget) const;

@@ -84,6 +84,64 @@ void draw_quadrant_chart(const std::vector<PathPoint>& path, int pass_technical,
     dl->AddCircle(last, dot * 2.2f, p.panel, 24, 2.5f);
 }
 
+void draw_quadrant_dots(const std::vector<PathPoint>& dots, const std::vector<ImU32>& dot_colors, int pass_technical,
+                        int pass_personal, float size) {
+    const Palette& p = palette();
+    // Same geometry as draw_quadrant_chart, which draws the frame with no path.
+    ImVec2 o = ImGui::GetCursorScreenPos();
+    draw_quadrant_chart({}, pass_technical, pass_personal, size);
+    const float label_h = fonts().small->FontSize * 1.6f;
+    ImVec2 a(o.x, o.y + label_h);
+    auto to_screen = [&](const PathPoint& q) {
+        return ImVec2(a.x + size * static_cast<float>(std::clamp(q.technical_percent, 0.0, 100.0) / 100.0),
+                      a.y + size - size * static_cast<float>(std::clamp(q.personal_percent, 0.0, 100.0) / 100.0));
+    };
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float dot = std::max(5.0f, size * 0.016f);
+    for (size_t i = 0; i < dots.size(); ++i) {
+        ImU32 c = i < dot_colors.size() ? dot_colors[i] : p.accent;
+        dl->AddCircleFilled(to_screen(dots[i]), dot, with_alpha(c, 200), 16);
+        dl->AddCircle(to_screen(dots[i]), dot, p.panel, 16, 1.5f);
+    }
+    if (!dots.empty()) dl->AddCircle(to_screen(dots.back()), dot * 2.0f, p.text, 24, 2.5f);
+}
+
+void draw_needs_over_time(const std::vector<PathPoint>& attempts, float width, float height) {
+    const Palette& p = palette();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImFont* small = fonts().small;
+    ImVec2 o = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(width, height));
+    const float left = small->CalcTextSizeA(small->FontSize, 1e6f, 0, "100%").x + 8;
+    ImVec2 a(o.x + left, o.y + small->FontSize * 0.5f), b(o.x + width, o.y + height - small->FontSize * 0.5f);
+    dl->AddRectFilled(a, b, p.panel);
+    for (int pct : {0, 50, 100}) {
+        float y = b.y - (b.y - a.y) * static_cast<float>(pct) / 100.0f;
+        dl->AddLine(ImVec2(a.x, y), ImVec2(b.x, y), p.chart_grid, 1);
+        std::string t = std::to_string(pct) + "%";
+        dl->AddText(small, small->FontSize, ImVec2(o.x, y - small->FontSize * 0.5f), p.text_dim, t.c_str());
+    }
+    dl->AddRect(a, b, p.panel_border);
+    const size_t n = attempts.size();
+    if (n == 0) return;
+    auto pt = [&](size_t i, double pct) {
+        float x = n == 1 ? (a.x + b.x) * 0.5f : a.x + 12 + (b.x - a.x - 24) * static_cast<float>(i) / static_cast<float>(n - 1);
+        return ImVec2(x, b.y - (b.y - a.y) * static_cast<float>(std::clamp(pct, 0.0, 100.0)) / 100.0f);
+    };
+    const float dot = std::max(4.0f, small->FontSize * 0.3f);
+    for (int need = 0; need < 2; ++need) {
+        ImU32 c = need == 0 ? p.technical : p.personal;
+        auto pct = [&](size_t i) { return need == 0 ? attempts[i].technical_percent : attempts[i].personal_percent; };
+        for (size_t i = 1; i < n; ++i) dl->AddLine(pt(i - 1, pct(i - 1)), pt(i, pct(i)), c, 3);
+        for (size_t i = 0; i < n; ++i) {
+            // Squares for technical, circles for personal: told apart without colour.
+            ImVec2 q = pt(i, pct(i));
+            if (need == 0) dl->AddRectFilled(ImVec2(q.x - dot, q.y - dot), ImVec2(q.x + dot, q.y + dot), c);
+            else dl->AddCircleFilled(q, dot, c, 16);
+        }
+    }
+}
+
 void draw_mood_curve(const std::vector<int>& mood, float width, float height) {
     const Palette& p = palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();

@@ -1,5 +1,7 @@
 #include "game_state.hpp"
 
+#include "frontline/results/data_path.hpp"
+
 #include <algorithm>
 
 namespace frontline::game {
@@ -28,6 +30,10 @@ std::string describe(const Intent& i) {
             else if constexpr (std::is_same_v<T, intent::SetSkillFilter>) return "filter skill '" + v.skill + "'";
             else if constexpr (std::is_same_v<T, intent::SetMode>) return v.mode == Mode::coach ? "coach mode" : "assessment mode";
             else if constexpr (std::is_same_v<T, intent::ShowDiagnostics>) return "diagnostics " + std::to_string(v.index);
+            else if constexpr (std::is_same_v<T, intent::SelectTrainee>) return "trainee '" + v.name + "'";
+            else if constexpr (std::is_same_v<T, intent::ResumeAttempt>) return "resume attempt " + std::to_string(v.attempt);
+            else if constexpr (std::is_same_v<T, intent::DiscardAttempt>) return "discard attempt " + std::to_string(v.attempt);
+            else if constexpr (std::is_same_v<T, intent::OpenProgress>) return "progress";
             else return "quit";
         },
         i);
@@ -38,6 +44,8 @@ GameState make_game_state(const GameOptions& options) {
     g.mode = options.assessment ? Mode::assessment : Mode::coach;
     g.best_result = options.best_result;
     g.record_attempt = options.record_attempt;
+    g.record_choice = options.record_choice;
+    if (options.results_data) open_results(g.results, results::results_path(*options.results_data));
 
     std::vector<std::filesystem::path> inputs = options.scenario_paths;
     if (options.open_directly) inputs = {*options.open_directly};
@@ -75,21 +83,9 @@ bool current_ok(const GameState& g) {
            g.library[static_cast<size_t>(g.current)].ok();
 }
 
-std::string result_key(const Scenario& s) { return s.id + "#" + s.content_hash; }
-
-int quadrant_rank(Quadrant q) {
-    switch (q) {
-    case Quadrant::best_in_class: return 3;
-    case Quadrant::kept_the_customer: return 2;  // the person first: the game's lesson
-    case Quadrant::fixed_it_lost_them: return 1;
-    case Quadrant::mere_mortal: return 0;
-    }
-    return 0;
-}
-
 bool better(const BestResult& a, const BestResult& b) {
-    if (quadrant_rank(a.quadrant) != quadrant_rank(b.quadrant)) return quadrant_rank(a.quadrant) > quadrant_rank(b.quadrant);
-    return a.technical_percent + a.personal_percent > b.technical_percent + b.personal_percent;
+    return better_result(a.quadrant, a.technical_percent, a.personal_percent, b.quadrant, b.technical_percent,
+                         b.personal_percent);
 }
 
 void finish_call(GameState& g) {
@@ -103,13 +99,35 @@ void finish_call(GameState& g) {
         if (better(r, it->second)) it->second = r;
         it->second.attempts = attempts;
     }
+    finish_attempt(g.results, s, *g.score);
     if (g.record_attempt) g.record_attempt(s, *g.score, *g.runner, g.mode == Mode::assessment);
     g.screen = Screen::debrief;
 }
 
-void start_runner(GameState& g, std::span<const int> path) {
+results::AttemptMode attempt_mode(Mode m) {
+    return m == Mode::assessment ? results::AttemptMode::assessment : results::AttemptMode::practice;
+}
+
+/// The last choice entry of the transcript: the one a choice just added.
+const TranscriptEntry* last_choice_entry(const Runner& r) {
+    const auto& t = r.transcript();
+    for (auto it = t.rbegin(); it != t.rend(); ++it)
+        if (it->kind == TranscriptEntry::Kind::choice) return &*it;
+    return nullptr;
+}
+
+/// Starts a call along `path`. `resume`: go on recording that stored attempt
+/// (its choices are already saved); otherwise a new attempt records the prefix.
+void start_runner(GameState& g, std::span<const int> path, std::optional<results::AttemptId> resume = {}) {
     const Scenario& s = current_scenario(g);
     g.runner = replay(s, path);
+    if (resume) {
+        g.results.attempt = resume;
+    } else {
+        begin_attempt(g.results, s, attempt_mode(g.mode));
+        for (const TranscriptEntry& e : g.runner->transcript())
+            if (e.kind == TranscriptEntry::Kind::choice) record_choice_entry(g.results, s, e);
+    }
     // The states the prefix passed through, for the debrief's paths not taken.
     g.states_before_choice.clear();
     CallState st = initial_state(s);
@@ -134,7 +152,31 @@ void open(GameState& g, int index) {
     g.screen = g.library[static_cast<size_t>(index)].ok() ? Screen::briefing : Screen::diagnostics;
 }
 
+/// Replays a stored unfinished call when the scenario file is the version it
+/// was played on; a changed file can only be discarded (the path may not fit).
+void resume_attempt(GameState& g, results::AttemptId id) {
+    if (!g.results.on()) return;
+    auto detail = g.results.store->attempt(id);
+    if (!detail) return results_failed(g.results, detail.error());
+    const results::AttemptSummary& a = detail->summary;
+    if (a.finished()) return;
+    int index = resumable_index(g, a);
+    if (index < 0) return;
+    open(g, index);
+    g.mode = a.mode == results::AttemptMode::assessment ? Mode::assessment : Mode::coach;
+    std::vector<int> path = detail->path();
+    start_runner(g, path, id);
+}
+
 }  // namespace
+
+int resumable_index(const GameState& g, const results::AttemptSummary& a) {
+    for (int i = 0; i < static_cast<int>(g.library.size()); ++i) {
+        const LibraryEntry& e = g.library[static_cast<size_t>(i)];
+        if (e.ok() && e.scenario().id == a.scenario_id && e.scenario().content_hash == a.content_hash) return i;
+    }
+    return -1;
+}
 
 void apply(GameState& g, const Intent& i) {
     std::visit(
@@ -159,6 +201,9 @@ void apply(GameState& g, const Intent& i) {
                 if (!g.runner->choose_visible(v.number, g.thinking_seconds)) return;
                 g.states_before_choice.push_back(std::move(before));
                 g.thinking_seconds = 0;
+                // Committed before anything else happens: a crash now loses nothing chosen.
+                if (const TranscriptEntry* e = last_choice_entry(*g.runner)) record_choice_entry(g.results, current_scenario(g), *e);
+                if (g.record_choice) g.record_choice(current_scenario(g), *g.runner);
                 if (g.runner->finished()) finish_call(g);
             } else if constexpr (std::is_same_v<T, intent::Retry>) {
                 if (current_ok(g) && (g.screen == Screen::debrief || g.screen == Screen::call)) start_runner(g, {});
@@ -172,6 +217,9 @@ void apply(GameState& g, const Intent& i) {
                 int next = next_scenario_index(g);
                 if (next >= 0) open(g, next);
             } else if constexpr (std::is_same_v<T, intent::BackToLibrary>) {
+                // A call left mid-way stays unfinished in the store, to resume or discard.
+                g.results.attempt.reset();
+                refresh_results(g.results);
                 g.runner.reset();
                 g.score.reset();
                 g.debrief.reset();
@@ -194,6 +242,17 @@ void apply(GameState& g, const Intent& i) {
                 g.mode = v.mode;
             } else if constexpr (std::is_same_v<T, intent::Quit>) {
                 g.quit = true;
+            } else if constexpr (std::is_same_v<T, intent::SelectTrainee>) {
+                select_trainee(g.results, v.name);
+            } else if constexpr (std::is_same_v<T, intent::ResumeAttempt>) {
+                resume_attempt(g, v.attempt);
+            } else if constexpr (std::is_same_v<T, intent::DiscardAttempt>) {
+                if (!g.results.on()) return;
+                if (auto done = g.results.store->discard_attempt(v.attempt); !done) return results_failed(g.results, done.error());
+                refresh_results(g.results);
+            } else if constexpr (std::is_same_v<T, intent::OpenProgress>) {
+                load_progress(g.results);
+                g.screen = Screen::progress;
             }
         },
         i);
@@ -242,6 +301,7 @@ std::optional<BestResult> best_result_for(const GameState& g, int index) {
     if (!e.ok()) return std::nullopt;
     if (g.best_result)
         if (auto r = g.best_result(e.scenario())) return r;
+    if (auto it = g.results.best.find(result_key(e.scenario())); it != g.results.best.end()) return it->second;
     auto it = g.session_best.find(result_key(e.scenario()));
     if (it == g.session_best.end()) return std::nullopt;
     return it->second;

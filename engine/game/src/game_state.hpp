@@ -10,6 +10,7 @@
 #include "frontline/reader.hpp"
 #include "frontline/runner.hpp"
 #include "frontline/scoring.hpp"
+#include "results_link.hpp"
 #include "settings.hpp"
 
 #include <filesystem>
@@ -21,7 +22,7 @@
 
 namespace frontline::game {
 
-enum class Screen : uint8_t { library, briefing, call, debrief, settings, diagnostics };
+enum class Screen : uint8_t { library, briefing, call, debrief, settings, diagnostics, progress };
 enum class Mode : uint8_t { coach, assessment };
 
 /// One scenario file as the library knows it: loaded and checked, or its diagnostics.
@@ -50,12 +51,17 @@ struct SetSkillFilter { std::string skill; };  ///< "" = all skills
 struct SetMode { Mode mode = Mode::coach; };
 struct ShowDiagnostics { int index = -1; };
 struct Quit {};
+struct SelectTrainee { std::string name; };     ///< pick or create a profile (results on)
+struct ResumeAttempt { int64_t attempt = 0; };  ///< replay an unfinished call and go on recording it
+struct DiscardAttempt { int64_t attempt = 0; }; ///< delete an unfinished call
+struct OpenProgress {};
 }  // namespace intent
 
 using Intent = std::variant<std::monostate, intent::OpenScenario, intent::StartCall, intent::Choose, intent::Retry,
                             intent::RetryFromTurn, intent::NextScenario, intent::BackToLibrary, intent::OpenSettings,
                             intent::CloseSettings, intent::ChangeSettings, intent::SetSkillFilter, intent::SetMode,
-                            intent::ShowDiagnostics, intent::Quit>;
+                            intent::ShowDiagnostics, intent::Quit, intent::SelectTrainee, intent::ResumeAttempt,
+                            intent::DiscardAttempt, intent::OpenProgress>;
 
 /// Human-readable form of an intent, for test failure messages and logs.
 std::string describe(const Intent& i);
@@ -87,6 +93,8 @@ struct GameState {
 
     BestResultProvider best_result;
     AttemptRecorder record_attempt;
+    ChoiceRecorder record_choice;
+    ResultsLink results;  ///< the store, the trainee, the attempt being recorded
     std::map<std::string, BestResult> session_best;  ///< key: scenario id + content hash
 };
 
@@ -106,6 +114,9 @@ std::vector<int> visible_library(const GameState& g);
 std::vector<std::string> library_skills(const GameState& g);
 /// Best result for a library entry: the store's if it has one, else this session's.
 std::optional<BestResult> best_result_for(const GameState& g, int index);
+/// Library index of the scenario version an unfinished attempt was played on, or -1
+/// (file changed or gone: the attempt can then only be discarded).
+int resumable_index(const GameState& g, const results::AttemptSummary& a);
 /// The library entry after `current` that loaded, wrapping; -1 if there is none.
 int next_scenario_index(const GameState& g);
 

@@ -28,6 +28,7 @@ struct UiState {
     Settings settings_draft;
     bool settings_draft_valid = false;
     double now = 0;  ///< seconds, from the injected clock
+    char trainee_name[65] = {};  ///< the library's name field (64 bytes, as the store allows)
     /// Where each named clickable was drawn this frame ("choice 2", "retry"...),
     /// so tests and the screenshot tour can click them like a trainee would.
     std::map<std::string, WidgetRect> widgets;

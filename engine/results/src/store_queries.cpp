@@ -38,21 +38,12 @@ Quadrant quadrant_from_id(const std::string& id) {
     return Quadrant::mere_mortal;
 }
 
-int quadrant_rank(Quadrant q) {
-    switch (q) {
-        case Quadrant::best_in_class: return 3;
-        case Quadrant::kept_the_customer: return 2;  // the person first: the game's lesson
-        case Quadrant::fixed_it_lost_them: return 1;
-        case Quadrant::mere_mortal: return 0;
-    }
-    return 0;
-}
-
 }  // namespace
 
 bool better_result(const StoredScore& a, const StoredScore& b) {
-    if (quadrant_rank(a.quadrant) != quadrant_rank(b.quadrant)) return quadrant_rank(a.quadrant) > quadrant_rank(b.quadrant);
-    return a.technical_percent + a.personal_percent > b.technical_percent + b.personal_percent;
+    // One ranking for the game, the CLI and the store: core's.
+    return frontline::better_result(a.quadrant, a.technical_percent, a.personal_percent, b.quadrant,
+                                    b.technical_percent, b.personal_percent);
 }
 
 std::vector<int> AttemptDetail::path() const {

@@ -28,6 +28,10 @@ using BestResultProvider = std::function<std::optional<BestResult>(const Scenari
 /// Told about every finished call, so a store can record it. `assessment` is the mode.
 using AttemptRecorder = std::function<void(const Scenario&, const AttemptScore&, const Runner&, bool assessment)>;
 
+/// Told right after every choice of a call (the runner's last choice entry is the
+/// new one), so an observer can commit it before the next: a call cut short keeps it.
+using ChoiceRecorder = std::function<void(const Scenario&, const Runner&)>;
+
 struct GameOptions {
     /// Scenario files and/or folders (folders are searched recursively).
     std::vector<std::filesystem::path> scenario_paths;
@@ -42,6 +46,12 @@ struct GameOptions {
     /// Optional results store hooks; without them the game remembers this session only.
     BestResultProvider best_result;
     AttemptRecorder record_attempt;
+    ChoiceRecorder record_choice;
+    /// Record to the results store: the `--data` value ("" = $FRONTLINE_DATA, else
+    /// the XDG data dir), resolved by results::results_path. Unset = results off
+    /// without a message (screenshots, most tests). A store that cannot be opened
+    /// is reported on screen ("Results off: ...") and never written.
+    std::optional<std::string> results_data;
     /// Overrides the settings file location (tests); default is the XDG config dir.
     std::optional<std::filesystem::path> settings_file;
 };

@@ -19,6 +19,7 @@ const char* screen_title(Screen s) {
     case Screen::debrief: return "Debrief";
     case Screen::settings: return "Settings";
     case Screen::diagnostics: return "Problems loading a scenario";
+    case Screen::progress: return "Progress";
     }
     return "";
 }
@@ -46,7 +47,7 @@ Intent draw_game(const GameState& g, UiState& ui) {
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     std::string where = screen_title(g.screen);
-    if (g.current >= 0 && g.screen != Screen::library && g.screen != Screen::settings) {
+    if (g.current >= 0 && g.screen != Screen::library && g.screen != Screen::settings && g.screen != Screen::progress) {
         std::string full = where + "  \xE2\x80\xA2  " + g.library[static_cast<size_t>(g.current)].display_title();
         // Room left of the buttons on the right; at 200 % on a small window the title goes.
         float buttons = ImGui::CalcTextSize("Settings (F2)Leave the call").x + ImGui::GetFontSize() * 3;
@@ -81,6 +82,11 @@ Intent draw_game(const GameState& g, UiState& ui) {
     if (s != g.settings) keep_first(out, intent::ChangeSettings{s});
 
     for (const std::string& n : g.notices) text_wrapped_colored(p.warn, "Note: " + n);
+    if (!g.results.off_reason.empty()) {
+        // Said on every screen: a trainer must know nothing is being kept.
+        text_wrapped_colored(p.bad, "Results off: " + g.results.off_reason);
+        remember(ui, "results off");
+    }
 
     Intent screen;
     switch (g.screen) {
@@ -90,6 +96,7 @@ Intent draw_game(const GameState& g, UiState& ui) {
     case Screen::debrief: screen = draw_debrief(g, ui); break;
     case Screen::settings: screen = draw_settings(g, ui); break;
     case Screen::diagnostics: screen = draw_diagnostics(g, ui); break;
+    case Screen::progress: screen = draw_progress(g, ui); break;
     }
     keep_first(out, std::move(screen));
     ImGui::End();

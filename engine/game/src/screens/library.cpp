@@ -93,10 +93,79 @@ bool draw_card(const GameState& g, int index, float width, float height, bool fo
 
 }  // namespace
 
+Intent draw_trainee_bar(const GameState& g, UiState& ui) {
+    const Palette& p = palette();
+    Intent out;
+    const ResultsLink& r = g.results;
+    ImGui::AlignTextToFramePadding();
+    if (r.trainee.empty()) {
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.warn), "Who is playing?");
+    } else {
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "Playing as");
+        ImGui::SameLine();
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.good), "%s", r.trainee.c_str());
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
+    bool entered = ImGui::InputTextWithHint("##trainee", "your name", ui.trainee_name, sizeof ui.trainee_name,
+                                            ImGuiInputTextFlags_EnterReturnsTrue);
+    remember(ui, "trainee name");
+    ImGui::SameLine();
+    if (action_button("Use this name") || entered) {
+        std::string name = ui.trainee_name;
+        if (name.find_first_not_of(" \t") != std::string::npos) keep_first(out, intent::SelectTrainee{name});
+        ui.trainee_name[0] = '\0';
+    }
+    remember(ui, "use trainee");
+    if (!r.trainee.empty()) {
+        ImGui::SameLine();
+        if (action_button("My progress", true)) keep_first(out, intent::OpenProgress{});
+        remember(ui, "progress");
+    }
+    // Recent names: one click on a shared laptop, no typing, no passwords.
+    int shown = 0;
+    for (const std::string& name : r.recent_trainees) {
+        if (name == r.trainee) continue;
+        if (++shown > 6) break;
+        if (shown == 1) {
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "Recent:");
+        }
+        float w = ImGui::CalcTextSize(name.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+        ImGui::SameLine();
+        if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
+        ImGui::PushID(name.c_str());
+        if (action_button(name.c_str())) keep_first(out, intent::SelectTrainee{name});
+        ImGui::PopID();
+        remember(ui, "trainee " + name);
+    }
+    for (const results::AttemptSummary& a : r.unfinished) {
+        bool resumable = resumable_index(g, a) >= 0;
+        char buf[256];
+        std::snprintf(buf, sizeof buf, "Unfinished: %s, %d choice%s made, started %s UTC%s", a.scenario_title.c_str(),
+                      a.choices, a.choices == 1 ? "" : "s", a.started_at.substr(0, 16).c_str(),
+                      resumable ? "" : " (the scenario has changed since: it can only be discarded)");
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.warn), "%s", buf);
+        ImGui::PushID(static_cast<int>(a.id));
+        if (resumable) {
+            ImGui::SameLine();
+            if (action_button("Resume", true)) keep_first(out, intent::ResumeAttempt{a.id});
+            remember(ui, "resume " + std::to_string(a.id));
+        }
+        ImGui::SameLine();
+        if (action_button("Discard")) keep_first(out, intent::DiscardAttempt{a.id});
+        remember(ui, "discard " + std::to_string(a.id));
+        ImGui::PopID();
+    }
+    ImGui::Spacing();
+    return out;
+}
+
 Intent draw_library(const GameState& g, UiState& ui) {
     const Palette& p = palette();
     Intent out;
     heading("Choose a call to take");
+    if (g.results.on()) keep_first(out, draw_trainee_bar(g, ui));
 
     // Skill filter: "All" plus every skill some scenario practises. F cycles it.
     std::vector<std::string> skills = library_skills(g);

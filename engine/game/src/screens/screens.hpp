@@ -13,6 +13,9 @@ Intent draw_call(const GameState& g, UiState& ui);
 Intent draw_debrief(const GameState& g, UiState& ui);
 Intent draw_settings(const GameState& g, UiState& ui);
 Intent draw_diagnostics(const GameState& g, UiState& ui);
+Intent draw_progress(const GameState& g, UiState& ui);
+/// The library's "who is playing" row and any unfinished calls to resume or discard.
+Intent draw_trainee_bar(const GameState& g, UiState& ui);
 
 /// The whole frame: a full-window panel, the top bar, notices, then the screen.
 Intent draw_game(const GameState& g, UiState& ui);
