@@ -51,7 +51,8 @@ SCENARIO("a call is committed choice by choice, survives the game being killed, 
     int recorded_before_kill = 0;
     int64_t attempt = 0;
 
-    GIVEN("a trainee who makes three choices of the cold meal, then the game dies") {
+    {  // Given a trainee who makes three choices of the cold meal, then the game dies
+        // (not a section: every branch below starts from this same database).
         auto game = start_game(with_results(db));
         GameState& g = game->game();
         REQUIRE(g.results.on());
