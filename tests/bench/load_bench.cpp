@@ -99,7 +99,15 @@ public:
     void ReportRuns(const std::vector<Run>& runs) override {
         ConsoleReporter::ReportRuns(runs);
         // CPU time: other work on the machine inflates wall time, not this process's CPU.
-        for (const Run& r : runs) seconds_[r.benchmark_name()] = r.GetAdjustedCPUTime();
+        // With --benchmark_repetitions the median stands for the benchmark.
+        for (const Run& r : runs) {
+            std::string name = r.benchmark_name();
+            if (r.run_type == Run::RT_Aggregate) {
+                if (r.aggregate_name != "median") continue;
+                name = r.run_name.function_name;
+            }
+            seconds_[name] = r.GetAdjustedCPUTime();
+        }
     }
     void Finalize() override {
         ConsoleReporter::Finalize();
