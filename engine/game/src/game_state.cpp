@@ -34,7 +34,12 @@ std::string describe(const Intent& i) {
             else if constexpr (std::is_same_v<T, intent::ResumeAttempt>) return "resume attempt " + std::to_string(v.attempt);
             else if constexpr (std::is_same_v<T, intent::DiscardAttempt>) return "discard attempt " + std::to_string(v.attempt);
             else if constexpr (std::is_same_v<T, intent::OpenProgress>) return "progress";
-            else return "quit";
+            else if constexpr (std::is_same_v<T, intent::WorkshopChoose>) return "workshop choose " + std::to_string(v.number);
+            else if constexpr (std::is_same_v<T, intent::Quit>) return "quit";
+            else if constexpr (std::is_same_v<T, intent::WorkshopVote>) return "workshop vote";
+            else if constexpr (std::is_same_v<T, intent::StartWorkshop>) return "start workshop";
+            else if constexpr (std::is_same_v<T, intent::ResumeWorkshop>) return "resume workshop";
+            else return "workshop intent";
         },
         i);
 }
@@ -179,6 +184,7 @@ int resumable_index(const GameState& g, const results::AttemptSummary& a) {
 }
 
 void apply(GameState& g, const Intent& i) {
+    if (apply_workshop(g, i)) return;
     std::visit(
         [&g](const auto& v) {
             using T = std::decay_t<decltype(v)>;
@@ -259,6 +265,7 @@ void apply(GameState& g, const Intent& i) {
 }
 
 void advance_time(GameState& g, double seconds) {
+    if (g.screen == Screen::workshop && g.workshop && !g.paused) g.workshop->advance(seconds);
     if (seconds <= 0 || g.paused || g.screen != Screen::call || !g.runner || g.runner->finished()) return;
     g.thinking_seconds += seconds;
     if (current_scenario(g).patience) {

@@ -12,6 +12,7 @@
 #include "frontline/scoring.hpp"
 #include "results_link.hpp"
 #include "settings.hpp"
+#include "workshop.hpp"
 
 #include <filesystem>
 #include <map>
@@ -22,7 +23,9 @@
 
 namespace frontline::game {
 
-enum class Screen : uint8_t { library, briefing, call, debrief, settings, diagnostics, progress };
+enum class Screen : uint8_t {
+    library, briefing, call, debrief, settings, diagnostics, progress, workshop_setup, workshop, workshop_summary
+};
 enum class Mode : uint8_t { coach, assessment };
 
 /// One scenario file as the library knows it: loaded and checked, or its diagnostics.
@@ -55,13 +58,27 @@ struct SelectTrainee { std::string name; };     ///< pick or create a profile (r
 struct ResumeAttempt { int64_t attempt = 0; };  ///< replay an unfinished call and go on recording it
 struct DiscardAttempt { int64_t attempt = 0; }; ///< delete an unfinished call
 struct OpenProgress {};
+// Workshop mode (workshop_flow.cpp).
+struct OpenWorkshopSetup {};
+struct StartWorkshop { results::WorkshopRecord setup; };  ///< teams, queue, style; no steps
+struct ResumeWorkshop { int64_t workshop = 0; };
+struct CloseWorkshop { int64_t workshop = 0; };  ///< mark an unfinished one finished without playing on
+struct WorkshopChoose { int number = 0; };       ///< hot seat: 1-based visible choice
+struct WorkshopVote { std::vector<int> votes; }; ///< class vote: counts per visible option
+struct WorkshopPause {};                         ///< toggles the decision timer
+struct WorkshopReveal {};                        ///< toggles meters and paths not taken
+struct WorkshopContinue {};                      ///< past the ending of a call
+struct WorkshopSummaryView {};                   ///< the scoreboard and summary
 }  // namespace intent
 
 using Intent = std::variant<std::monostate, intent::OpenScenario, intent::StartCall, intent::Choose, intent::Retry,
                             intent::RetryFromTurn, intent::NextScenario, intent::BackToLibrary, intent::OpenSettings,
                             intent::CloseSettings, intent::ChangeSettings, intent::SetSkillFilter, intent::SetMode,
                             intent::ShowDiagnostics, intent::Quit, intent::SelectTrainee, intent::ResumeAttempt,
-                            intent::DiscardAttempt, intent::OpenProgress>;
+                            intent::DiscardAttempt, intent::OpenProgress, intent::OpenWorkshopSetup,
+                            intent::StartWorkshop, intent::ResumeWorkshop, intent::CloseWorkshop, intent::WorkshopChoose,
+                            intent::WorkshopVote, intent::WorkshopPause, intent::WorkshopReveal, intent::WorkshopContinue,
+                            intent::WorkshopSummaryView>;
 
 /// Human-readable form of an intent, for test failure messages and logs.
 std::string describe(const Intent& i);
@@ -95,6 +112,8 @@ struct GameState {
     AttemptRecorder record_attempt;
     ChoiceRecorder record_choice;
     ResultsLink results;  ///< the store, the trainee, the attempt being recorded
+    std::optional<Workshop> workshop;  ///< a facilitator's workshop in progress (or just finished)
+    std::string workshop_error;        ///< why a workshop could not start or resume
     std::map<std::string, BestResult> session_best;  ///< key: scenario id + content hash
 };
 
@@ -104,6 +123,11 @@ GameState make_game_state(const GameOptions& options);
 
 /// Applies one intent. Unknown or impossible intents (choice 7 of 3) change nothing.
 void apply(GameState& g, const Intent& i);
+
+/// Applies the workshop intents (workshop_flow.cpp); true if `i` was one.
+bool apply_workshop(GameState& g, const Intent& i);
+/// Library entries of a saved workshop's queue, in order (null where missing).
+std::vector<WorkshopScenario> workshop_scenarios(const GameState& g, const results::WorkshopRecord& r);
 
 /// Passes trainee time: thinking time, and dead air when the scenario has patience.
 void advance_time(GameState& g, double seconds);

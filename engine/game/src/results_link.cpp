@@ -60,6 +60,9 @@ void refresh_results(ResultsLink& r) {
     });
     r.recent_trainees.clear();
     for (const auto& t : list) r.recent_trainees.push_back(t.name);
+    auto workshops = r.store->unfinished_workshops();
+    if (!workshops) return results_failed(r, workshops.error());
+    r.unfinished_workshops = std::move(*workshops);
     r.unfinished.clear();
     r.best.clear();
     if (r.trainee.empty()) return;

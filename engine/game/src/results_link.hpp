@@ -33,6 +33,8 @@ struct ResultsLink {
     std::vector<results::AttemptSummary> unfinished;  ///< the trainee's, newest first
     std::map<std::string, BestResult> best;     ///< key: scenario id + "#" + content hash
     ProgressModel progress;
+    std::vector<results::WorkshopRecord> unfinished_workshops;  ///< offered for resuming, newest first
+    std::optional<results::WorkshopId> workshop;  ///< the workshop being saved as it goes
 
     bool on() const { return store.has_value(); }
     bool recording() const { return on() && attempt.has_value(); }

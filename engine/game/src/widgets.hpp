@@ -9,6 +9,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace frontline::game {
 
@@ -29,6 +30,15 @@ struct UiState {
     bool settings_draft_valid = false;
     double now = 0;  ///< seconds, from the injected clock
     char trainee_name[65] = {};  ///< the library's name field (64 bytes, as the store allows)
+    /// The workshop setup being filled in (drafts, like settings_draft).
+    int workshop_teams = 3;
+    char team_names[8][33] = {};
+    bool workshop_vote = false;  ///< class vote instead of hot seat
+    std::vector<int> workshop_queue;  ///< library indices, in the order ticked
+    int workshop_seconds = 90;
+    /// Class vote counts being entered, and the decision they belong to.
+    std::vector<int> votes;
+    size_t votes_for_step = static_cast<size_t>(-1);
     /// Where each named clickable was drawn this frame ("choice 2", "retry"...),
     /// so tests and the screenshot tour can click them like a trainee would.
     std::map<std::string, WidgetRect> widgets;

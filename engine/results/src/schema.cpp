@@ -11,7 +11,7 @@ namespace {
 
 // Migration N takes the schema from version N-1 to N. Never edit a shipped one:
 // add the next. Times are ISO 8601 UTC text; percentages are REAL 0..100.
-constexpr std::array<const char*, 1> migrations = {
+constexpr std::array<const char*, 2> migrations = {
     R"sql(
 CREATE TABLE trainees (
     id          INTEGER PRIMARY KEY,
@@ -84,6 +84,48 @@ CREATE TABLE lrs_deliveries (
     statement_id  TEXT NOT NULL,
     accepted_at   TEXT NOT NULL,
     PRIMARY KEY (endpoint, statement_id)
+);
+)sql",
+    // 2: workshops. A setup (teams, queue) and its steps, one row per decision,
+    // so a workshop is rebuilt by replaying them.
+    R"sql(
+CREATE TABLE workshops (
+    id                INTEGER PRIMARY KEY,
+    title             TEXT NOT NULL,
+    style             TEXT NOT NULL CHECK (style IN ('hot-seat', 'class-vote')),
+    decision_seconds  REAL NOT NULL,
+    started_at        TEXT NOT NULL,
+    finished_at       TEXT
+);
+
+CREATE TABLE workshop_teams (
+    workshop_id  INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    position     INTEGER NOT NULL,
+    name         TEXT NOT NULL,
+    color        TEXT NOT NULL,
+    PRIMARY KEY (workshop_id, position)
+);
+
+CREATE TABLE workshop_queue (
+    workshop_id     INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    position        INTEGER NOT NULL,
+    scenario_id     TEXT NOT NULL,
+    content_hash    TEXT NOT NULL,
+    scenario_title  TEXT NOT NULL,
+    PRIMARY KEY (workshop_id, position)
+);
+
+CREATE TABLE workshop_steps (
+    workshop_id   INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    seq           INTEGER NOT NULL,
+    round         INTEGER NOT NULL,
+    team          INTEGER,
+    node          TEXT NOT NULL,
+    choice_index  INTEGER NOT NULL,
+    votes         TEXT,
+    tie_broken    INTEGER NOT NULL DEFAULT 0,
+    made_at       TEXT NOT NULL,
+    PRIMARY KEY (workshop_id, seq)
 );
 )sql",
 };

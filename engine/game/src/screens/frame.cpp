@@ -20,6 +20,9 @@ const char* screen_title(Screen s) {
     case Screen::settings: return "Settings";
     case Screen::diagnostics: return "Problems loading a scenario";
     case Screen::progress: return "Progress";
+    case Screen::workshop_setup: return "Workshop: set up";
+    case Screen::workshop: return "Workshop";
+    case Screen::workshop_summary: return "Workshop: scoreboard and summary";
     }
     return "";
 }
@@ -47,7 +50,7 @@ Intent draw_game(const GameState& g, UiState& ui) {
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     std::string where = screen_title(g.screen);
-    if (g.current >= 0 && g.screen != Screen::library && g.screen != Screen::settings && g.screen != Screen::progress) {
+    if (g.current >= 0 && g.screen != Screen::library && g.screen != Screen::settings && g.screen < Screen::progress) {
         std::string full = where + "  \xE2\x80\xA2  " + g.library[static_cast<size_t>(g.current)].display_title();
         // Room left of the buttons on the right; at 200 % on a small window the title goes.
         float buttons = ImGui::CalcTextSize("Settings (F2)Leave the call").x + ImGui::GetFontSize() * 3;
@@ -97,6 +100,9 @@ Intent draw_game(const GameState& g, UiState& ui) {
     case Screen::settings: screen = draw_settings(g, ui); break;
     case Screen::diagnostics: screen = draw_diagnostics(g, ui); break;
     case Screen::progress: screen = draw_progress(g, ui); break;
+    case Screen::workshop_setup: screen = draw_workshop_setup(g, ui); break;
+    case Screen::workshop: screen = draw_workshop(g, ui); break;
+    case Screen::workshop_summary: screen = draw_workshop_summary(g, ui); break;
     }
     keep_first(out, std::move(screen));
     ImGui::End();

@@ -165,6 +165,24 @@ Intent draw_library(const GameState& g, UiState& ui) {
     const Palette& p = palette();
     Intent out;
     heading("Choose a call to take");
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize("Run a workshop").x -
+                    ImGui::GetStyle().FramePadding.x * 2);
+    if (action_button("Run a workshop")) keep_first(out, intent::OpenWorkshopSetup{});
+    remember(ui, "workshop");
+    for (const results::WorkshopRecord& w : g.results.unfinished_workshops) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.warn), "Unfinished workshop: %s, %zu decisions made",
+                           w.title.c_str(), w.steps.size());
+        ImGui::PushID(static_cast<int>(w.id));
+        ImGui::SameLine();
+        if (action_button("Resume workshop", true)) keep_first(out, intent::ResumeWorkshop{w.id});
+        remember(ui, "resume workshop " + std::to_string(w.id));
+        ImGui::SameLine();
+        if (action_button("Close it")) keep_first(out, intent::CloseWorkshop{w.id});
+        remember(ui, "close workshop " + std::to_string(w.id));
+        ImGui::PopID();
+    }
+    if (!g.workshop_error.empty()) text_wrapped_colored(p.bad, g.workshop_error);
     if (g.results.on()) keep_first(out, draw_trainee_bar(g, ui));
 
     // Skill filter: "All" plus every skill some scenario practises. F cycles it.

@@ -10,6 +10,7 @@
 
 #include "frontline/results/records.hpp"
 #include "frontline/results/result.hpp"
+#include "frontline/results/workshop_records.hpp"
 #include "frontline/runner.hpp"
 #include "frontline/scoring.hpp"
 
@@ -25,7 +26,7 @@ namespace frontline::results {
 using Clock = std::chrono::system_clock;
 
 /// Schema version this build writes; older files are migrated on open.
-inline constexpr int schema_version = 1;
+inline constexpr int schema_version = 2;
 
 /// How long a write waits for another Frontline writing the same file.
 inline constexpr std::chrono::milliseconds default_busy_timeout{5000};
@@ -108,6 +109,20 @@ public:
     Result<std::vector<SkillCount>> skill_profile(std::string_view trainee) const;
     /// Finished attempts per quadrant, all four in Quadrant order.
     Result<std::vector<QuadrantCount>> quadrant_counts(std::string_view trainee) const;
+
+    // --- Workshops (store_workshops.cpp) -------------------------------------------
+
+    /// Saves a workshop's setup (teams, queue, style) in one transaction; steps
+    /// and finished_at in `w` are ignored. Returns the new id.
+    Result<WorkshopId> create_workshop(const WorkshopRecord& w, Clock::time_point at = Clock::now());
+    /// Appends one decision, committed before the workshop moves on.
+    Status record_workshop_step(WorkshopId id, const WorkshopStep& step, Clock::time_point at = Clock::now());
+    /// Marks it finished (it is then no longer offered for resuming).
+    Status finish_workshop(WorkshopId id, Clock::time_point at = Clock::now());
+    /// Workshops not yet finished, newest first, each with its teams, queue and steps.
+    Result<std::vector<WorkshopRecord>> unfinished_workshops() const;
+    /// One workshop with everything; an unknown id is an `invalid` error.
+    Result<WorkshopRecord> workshop(WorkshopId id) const;
 
     // --- LRS delivery bookkeeping (used by send_to_lrs) ---------------------------
 

@@ -1,0 +1,351 @@
+// Workshop screens, sized for a projector (heading and body fonts only):
+// set up (teams, style, queue, timer); the run (the call on the left, the
+// facilitator panel and scoreboard on the right); the summary.
+//
+// Sections: helpers / set up / the run / summary.
+#include "screens.hpp"
+#include "theme.hpp"
+
+#include <SDL_scancode.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace frontline::game {
+
+namespace {
+
+ImVec4 hex_color(const std::string& hex) {
+    unsigned v = hex.size() == 7 ? static_cast<unsigned>(std::stoul(hex.substr(1), nullptr, 16)) : 0x888888u;
+    return ImVec4(static_cast<float>((v >> 16) & 0xFF) / 255.0f, static_cast<float>((v >> 8) & 0xFF) / 255.0f,
+                  static_cast<float>(v & 0xFF) / 255.0f, 1.0f);
+}
+
+std::string team_name(const Workshop& w, int team) {
+    return team < 0 ? std::string("The class") : w.record().teams[static_cast<size_t>(team)].name;
+}
+
+ImVec4 team_color(const Workshop& w, int team) {
+    return team < 0 ? ImGui::ColorConvertU32ToFloat4(palette().accent) : hex_color(w.record().teams[static_cast<size_t>(team)].color);
+}
+
+void draw_scoreboard(const Workshop& w, UiState& ui) {
+    if (ImGui::BeginTable("scoreboard", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("Team", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+        ImGui::TableSetupColumn("Personal", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+        ImGui::TableSetupColumn("Technical", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+        ImGui::TableSetupColumn("Calls", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+        ImGui::TableHeadersRow();
+        for (const TeamStanding& s : w.scoreboard()) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextColored(team_color(w, s.team), "%s", team_name(w, s.team).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette().personal), "%.0f%%", s.personal_percent);
+            ImGui::TableNextColumn();
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette().technical), "%.0f%%", s.technical_percent);
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", s.calls);
+        }
+        ImGui::EndTable();
+        remember(ui, "scoreboard");
+    }
+}
+
+}  // namespace
+
+// --- Set up -------------------------------------------------------------------------
+
+Intent draw_workshop_setup(const GameState& g, UiState& ui) {
+    const Palette& p = palette();
+    Intent out;
+    heading("Set up a workshop");
+    if (key_pressed(SDL_SCANCODE_ESCAPE)) keep_first(out, intent::BackToLibrary{});
+    // The buttons first: they never scroll away, whatever the scale.
+    Settings s = g.settings;
+    if (action_button(s.high_contrast ? "High contrast: on" : "High contrast: off", s.high_contrast)) {
+        s.high_contrast = !s.high_contrast;
+        keep_first(out, intent::ChangeSettings{s});
+    }
+    remember(ui, "high contrast");
+    ImGui::SameLine();
+    if (ui.workshop_queue.empty()) {
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "Pick at least one scenario to start.");
+    } else if (action_button("Start the workshop", true)) {
+        results::WorkshopRecord r;
+        r.title = "Workshop";
+        r.style = ui.workshop_vote ? "class-vote" : "hot-seat";
+        r.decision_seconds = ui.workshop_seconds;
+        for (int t = 0; t < ui.workshop_teams; ++t)
+            r.teams.push_back({ui.team_names[t], team_colors()[static_cast<size_t>(t)]});
+        for (int i : ui.workshop_queue) {
+            const Scenario& sc = g.library[static_cast<size_t>(i)].scenario();
+            r.queue.push_back({sc.id, sc.content_hash, sc.title});
+        }
+        keep_first(out, intent::StartWorkshop{r});
+    }
+    remember(ui, "start workshop");
+    ImGui::SameLine();
+    if (action_button("Back (Esc)")) keep_first(out, intent::BackToLibrary{});
+    remember(ui, "library");
+    ImGui::Separator();
+    ImGui::BeginChild("setup", ImVec2(0, 0), false);
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("Teams: %d", ui.workshop_teams);
+    ImGui::SameLine();
+    if (action_button(" - ") && ui.workshop_teams > 2) --ui.workshop_teams;
+    remember(ui, "fewer teams");
+    ImGui::SameLine();
+    if (action_button(" + ") && ui.workshop_teams < 8) ++ui.workshop_teams;
+    remember(ui, "more teams");
+    for (int t = 0; t < ui.workshop_teams; ++t) {
+        char* name = ui.team_names[t];
+        if (name[0] == '\0') std::snprintf(name, 33, "Team %c", 'A' + t);
+        ImGui::PushID(t);
+        ImGui::ColorButton("##c", hex_color(team_colors()[static_cast<size_t>(t)]), ImGuiColorEditFlags_NoTooltip,
+                           ImVec2(ImGui::GetFontSize() * 1.4f, ImGui::GetFrameHeight()));
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+        ImGui::InputText("##name", name, 33);
+        remember(ui, "team name " + std::to_string(t));
+        ImGui::PopID();
+    }
+    ImGui::Spacing();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Style:");
+    ImGui::SameLine();
+    if (action_button("Hot seat: teams take turns", !ui.workshop_vote)) ui.workshop_vote = false;
+    remember(ui, "hot seat");
+    ImGui::SameLine();
+    if (action_button("Class vote: the room decides", ui.workshop_vote)) ui.workshop_vote = true;
+    remember(ui, "class vote");
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Decision timer:");
+    for (int secs : {60, 90, 120, 180}) {
+        ImGui::SameLine();
+        std::string label = std::to_string(secs) + " s";
+        if (action_button(label.c_str(), ui.workshop_seconds == secs)) ui.workshop_seconds = secs;
+    }
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Queue (click in the order to play):");
+    for (int i = 0; i < static_cast<int>(g.library.size()); ++i) {
+        const LibraryEntry& e = g.library[static_cast<size_t>(i)];
+        if (!e.ok()) continue;
+        auto at = std::find(ui.workshop_queue.begin(), ui.workshop_queue.end(), i);
+        std::string label = (at == ui.workshop_queue.end() ? std::string("   ") : std::to_string(at - ui.workshop_queue.begin() + 1) + ". ") +
+                            e.display_title();
+        ImGui::PushID(i);
+        if (action_button(label.c_str(), at != ui.workshop_queue.end())) {
+            if (at == ui.workshop_queue.end()) ui.workshop_queue.push_back(i);
+            else ui.workshop_queue.erase(at);
+        }
+        ImGui::PopID();
+        remember(ui, "queue " + std::to_string(i));
+    }
+    ImGui::EndChild();
+    return out;
+}
+
+// --- The run -------------------------------------------------------------------------
+
+namespace {
+
+void draw_facilitator_panel(const Workshop& w, UiState& ui, Intent& out) {
+    const Palette& p = palette();
+    const WorkshopPlay& play = w.play();
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextColored(team_color(w, play.team), "%s", team_name(w, play.team).c_str());
+    ImGui::PopFont();
+    ImGui::Text("Call %zu of %zu  \xE2\x80\xA2  %s", w.play_index() + 1, w.plays().size(), w.scenario().title.c_str());
+    const double left = w.remaining();
+    char timer[64];
+    std::snprintf(timer, sizeof timer, "%s %d:%02d", w.paused ? "Paused" : "Time to decide", static_cast<int>(left) / 60,
+                  static_cast<int>(left) % 60);
+    meter(timer, 100.0 * left / std::max(1.0, w.record().decision_seconds), w.time_up() ? p.warn : p.accent,
+          w.time_up() ? "time's up: decide now" : nullptr);
+    remember(ui, "timer");
+    if (action_button(w.paused ? "Resume timer (P)" : "Pause (P)")) keep_first(out, intent::WorkshopPause{});
+    remember(ui, "pause");
+    if (key_pressed(SDL_SCANCODE_P)) keep_first(out, intent::WorkshopPause{});
+    ImGui::SameLine();
+    if (action_button(w.revealed ? "Hide (V)" : "Reveal (V)", w.revealed)) keep_first(out, intent::WorkshopReveal{});
+    remember(ui, "reveal");
+    if (key_pressed(SDL_SCANCODE_V)) keep_first(out, intent::WorkshopReveal{});
+    const Node* node = w.call().node();
+    if (node && !node->notes.empty()) {
+        ImGui::Spacing();
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "Discuss:");
+        text_wrapped_colored(p.text, node->notes);
+        remember(ui, "notes");
+    }
+    if (w.revealed) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.0f%%", percent_of_best(w.call().state().technical, w.bounds().best_technical));
+        meter("Technical need", percent_of_best(w.call().state().technical, w.bounds().best_technical), p.technical, buf);
+        std::snprintf(buf, sizeof buf, "%.0f%%", percent_of_best(w.call().state().personal, w.bounds().best_personal));
+        meter("Personal need", percent_of_best(w.call().state().personal, w.bounds().best_personal), p.personal, buf);
+        std::snprintf(buf, sizeof buf, "%d / 100", w.call().state().mood);
+        meter("Mood", w.call().state().mood, p.mood, buf);
+        remember(ui, "revealed meters");
+    }
+    ImGui::Spacing();
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextUnformatted("Scoreboard");
+    ImGui::PopFont();
+    draw_scoreboard(w, ui);
+}
+
+void draw_call_side(const Workshop& w, UiState& ui, Intent& out, float width) {
+    const Palette& p = palette();
+    const Runner& run = w.call();
+    const Scenario& s = w.scenario();
+    // The customer's latest line: what the room is answering.
+    std::string line;
+    for (const TranscriptEntry& e : run.transcript())
+        if (e.kind == TranscriptEntry::Kind::customer) line = e.text;
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextUnformatted(s.customer.name.c_str());
+    ImGui::PopFont();
+    text_wrapped_colored(p.text, "\xE2\x80\x9C" + line + "\xE2\x80\x9D");
+    ImGui::Spacing();
+    const Node* node = run.node();
+    if (!node) return;
+    std::vector<int> visible = run.choices();
+    const bool vote = w.style() == WorkshopStyle::class_vote;
+    if (vote && (ui.votes_for_step != w.record().steps.size() || ui.votes.size() != visible.size())) {
+        ui.votes.assign(visible.size(), 0);
+        ui.votes_for_step = w.record().steps.size();
+    }
+    for (size_t k = 0; k < visible.size(); ++k) {
+        const Choice& c = node->choices[static_cast<size_t>(visible[k])];
+        std::string label = c.say;
+        if (w.revealed)  // the paths not taken, shown to the room
+            label += "   [technical " + signed_number(c.technical) + ", personal " + signed_number(c.personal) + "]";
+        const int number = static_cast<int>(k) + 1;
+        ImGui::PushID(static_cast<int>(k));
+        if (vote) {
+            ImGui::AlignTextToFramePadding();
+            ImGui::Text("%d", ui.votes[k]);
+            ImGui::SameLine();
+            if (action_button(" - ") && ui.votes[k] > 0) --ui.votes[k];
+            remember(ui, "fewer votes " + std::to_string(number));
+            ImGui::SameLine();
+            if (action_button(" + ")) ++ui.votes[k];
+            remember(ui, "more votes " + std::to_string(number));
+            ImGui::SameLine();
+            text_wrapped_colored(p.text, std::to_string(number) + ". " + label);
+        } else {
+            if (wrapped_button("choice", label, width, std::to_string(number))) keep_first(out, intent::WorkshopChoose{number});
+            remember(ui, "choice " + std::to_string(number));
+            if (number <= 9 && key_pressed(SDL_SCANCODE_1 + number - 1)) keep_first(out, intent::WorkshopChoose{number});
+        }
+        ImGui::PopID();
+    }
+    if (vote) {
+        auto result = tally(ui.votes);
+        ImGui::Spacing();
+        if (!result) {
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "Enter the room's votes.");
+        } else {
+            std::string label = "Go with option " + std::to_string(result->winner) +
+                                (result->tie_broken ? " (a tie: the first listed goes ahead)" : " (the majority)");
+            if (action_button(label.c_str(), true)) keep_first(out, intent::WorkshopVote{ui.votes});
+            remember(ui, "proceed");
+        }
+    }
+}
+
+}  // namespace
+
+Intent draw_workshop(const GameState& g, UiState& ui) {
+    const Palette& p = palette();
+    Intent out;
+    if (!g.workshop) return intent::BackToLibrary{};
+    const Workshop& w = *g.workshop;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float right = std::max(avail * 0.36f, ImGui::GetFontSize() * 16);
+    if (const auto& ended = w.just_ended()) {
+        heading(team_name(w, ended->team) + ": the call is over");
+        ImGui::Text("Outcome: %s", std::string(quadrant_title(ended->score.quadrant)).c_str());
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.personal), "Personal need %.0f%%", ended->score.personal_percent);
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.technical), "Technical need %.0f%%", ended->score.technical_percent);
+        remember(ui, "call ended");
+        std::string next = w.finished() ? "See the summary" : "Next: " + team_name(w, w.play().team);
+        if (action_button(next.c_str(), true) || key_pressed(SDL_SCANCODE_RETURN)) keep_first(out, intent::WorkshopContinue{});
+        remember(ui, "continue");
+        ImGui::Spacing();
+        draw_scoreboard(w, ui);
+    } else if (!w.finished()) {
+        ImGui::BeginChild("call side", ImVec2(avail - right - ImGui::GetStyle().ItemSpacing.x * 2, 0), false);
+        draw_call_side(w, ui, out, ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize);
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("facilitator", ImVec2(0, 0), true);
+        draw_facilitator_panel(w, ui, out);
+        if (action_button("Summary so far")) keep_first(out, intent::WorkshopSummaryView{});
+        remember(ui, "summary");
+        ImGui::SameLine();
+        if (action_button("Library")) keep_first(out, intent::BackToLibrary{});
+        remember(ui, "library");
+        ImGui::EndChild();
+        remember(ui, "facilitator panel");
+    }
+    return out;
+}
+
+// --- Summary -------------------------------------------------------------------------
+
+Intent draw_workshop_summary(const GameState& g, UiState& ui) {
+    const Palette& p = palette();
+    Intent out;
+    if (!g.workshop) return intent::BackToLibrary{};
+    const Workshop& w = *g.workshop;
+    const WorkshopSummary sum = w.summary();
+    heading(w.finished() ? "The workshop is over" : "The workshop so far");
+    if (!w.finished()) {
+        ImGui::SameLine();
+        if (action_button("Back to the call")) keep_first(out, intent::WorkshopSummaryView{});
+        remember(ui, "back to call");
+    }
+    ImGui::SameLine();
+    if (action_button("Library (Esc)")) keep_first(out, intent::BackToLibrary{});
+    remember(ui, "library");
+    if (key_pressed(SDL_SCANCODE_ESCAPE)) keep_first(out, intent::BackToLibrary{});
+    ImGui::BeginChild("summary", ImVec2(0, 0), false);
+    draw_scoreboard(w, ui);
+    ImGui::Spacing();
+    heading("Per team and scenario");
+    for (const PlayResult& r : sum.results) {
+        ImGui::TextColored(team_color(w, r.team), "%s", team_name(w, r.team).c_str());
+        ImGui::SameLine();
+        ImGui::Text("%s: %s, personal %.0f%%, technical %.0f%%", w.record().queue[static_cast<size_t>(r.round)].title.c_str(),
+                    std::string(quadrant_title(r.score.quadrant)).c_str(), r.score.personal_percent,
+                    r.score.technical_percent);
+    }
+    remember(ui, "results grid");
+    if (w.style() == WorkshopStyle::class_vote) {
+        heading("Where the class split");
+        if (sum.splits.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "Every vote was unanimous.");
+        for (const SplitVote& s : sum.splits) {
+            std::string line = w.record().queue[static_cast<size_t>(s.round)].title + ", " + s.node + ":";
+            for (size_t k = 0; k < s.votes.size(); ++k)
+                line += (k ? " / " : " ") + std::to_string(s.votes[k]) + " for \"" + s.options[k] + "\"";
+            if (s.tie_broken) line += " (tie: the first listed went ahead)";
+            text_wrapped_colored(p.text, line);
+        }
+        remember(ui, "splits");
+    }
+    heading("Choices that most hurt the personal need");
+    if (sum.hurtful.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "None: well done, everyone.");
+    for (size_t i = 0; i < sum.hurtful.size() && i < 5; ++i) {
+        const HurtfulChoice& h = sum.hurtful[i];
+        std::string who;
+        for (int t : h.teams) who += (who.empty() ? "" : ", ") + team_name(w, t);
+        text_wrapped_colored(p.bad, "personal " + signed_number(h.personal) + "  \"" + h.say + "\"  (" + who + ")");
+    }
+    remember(ui, "hurtful choices");
+    ImGui::EndChild();
+    return out;
+}
+
+}  // namespace frontline::game

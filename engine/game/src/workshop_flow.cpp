@@ -1,0 +1,117 @@
+// Workshop intents: start, resume, decide, pause, reveal, move on. Each decision
+// is saved to the results store before the screen moves on (when results are on).
+#include "game_state.hpp"
+
+namespace frontline::game {
+
+std::vector<WorkshopScenario> workshop_scenarios(const GameState& g, const results::WorkshopRecord& r) {
+    std::vector<WorkshopScenario> out;
+    for (const results::QueuedScenario& q : r.queue) {
+        WorkshopScenario found;
+        for (const LibraryEntry& e : g.library)
+            if (e.ok() && e.scenario().id == q.scenario_id && e.scenario().content_hash == q.content_hash)
+                found = {&e.scenario(), &*e.loaded.bounds};
+        out.push_back(found);
+    }
+    return out;
+}
+
+namespace {
+
+void open_workshop(GameState& g, const results::WorkshopRecord& record, std::optional<results::WorkshopId> saved_as) {
+    std::string error;
+    auto w = Workshop::restore(record, workshop_scenarios(g, record), error);
+    if (!w) {
+        g.workshop_error = "This workshop cannot go on: " + error + ".";
+        return;
+    }
+    g.workshop_error.clear();
+    g.workshop = std::move(*w);
+    g.results.workshop = saved_as;
+    g.screen = g.workshop->finished() ? Screen::workshop_summary : Screen::workshop;
+    // Projector defaults: a room reads this from the back.
+    if (g.settings.ui_scale_percent < 150) {
+        g.settings.ui_scale_percent = 150;
+        g.settings_changed = true;
+    }
+}
+
+void save_step(GameState& g, const results::WorkshopStep& step) {
+    ResultsLink& r = g.results;
+    if (!r.on() || !r.workshop) return;
+    if (auto saved = r.store->record_workshop_step(*r.workshop, step); !saved) return results_failed(r, saved.error());
+    if (g.workshop->finished())
+        if (auto done = r.store->finish_workshop(*r.workshop); !done) results_failed(r, done.error());
+}
+
+}  // namespace
+
+bool apply_workshop(GameState& g, const Intent& i) {
+    return std::visit(
+        [&g](const auto& v) -> bool {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, intent::OpenWorkshopSetup>) {
+                g.workshop_error.clear();
+                g.screen = Screen::workshop_setup;
+            } else if constexpr (std::is_same_v<T, intent::StartWorkshop>) {
+                std::optional<results::WorkshopId> id;
+                if (g.results.on()) {
+                    auto created = g.results.store->create_workshop(v.setup);
+                    if (!created) {
+                        if (created.error().kind == results::StoreError::Kind::invalid) {
+                            g.workshop_error = created.error().message;
+                            return true;
+                        }
+                        results_failed(g.results, created.error());  // play on, unsaved, and say so
+                    } else {
+                        id = *created;
+                    }
+                }
+                open_workshop(g, v.setup, id);
+            } else if constexpr (std::is_same_v<T, intent::ResumeWorkshop>) {
+                if (!g.results.on()) return true;
+                auto record = g.results.store->workshop(v.workshop);
+                if (!record) {
+                    results_failed(g.results, record.error());
+                    return true;
+                }
+                open_workshop(g, *record, v.workshop);
+            } else if constexpr (std::is_same_v<T, intent::CloseWorkshop>) {
+                if (!g.results.on()) return true;
+                if (auto done = g.results.store->finish_workshop(v.workshop); !done) results_failed(g.results, done.error());
+                refresh_results(g.results);
+            } else if constexpr (std::is_same_v<T, intent::WorkshopChoose>) {
+                if (g.screen != Screen::workshop || !g.workshop || g.workshop->just_ended()) return true;
+                if (auto step = g.workshop->choose(v.number)) save_step(g, *step);
+            } else if constexpr (std::is_same_v<T, intent::WorkshopVote>) {
+                if (g.screen != Screen::workshop || !g.workshop || g.workshop->just_ended()) return true;
+                if (auto step = g.workshop->vote(v.votes)) save_step(g, *step);
+            } else if constexpr (std::is_same_v<T, intent::WorkshopPause>) {
+                if (g.workshop) g.workshop->paused = !g.workshop->paused;
+            } else if constexpr (std::is_same_v<T, intent::WorkshopReveal>) {
+                if (g.workshop) g.workshop->revealed = !g.workshop->revealed;
+            } else if constexpr (std::is_same_v<T, intent::WorkshopContinue>) {
+                if (!g.workshop) return true;
+                g.workshop->acknowledge_ending();
+                if (g.workshop->finished()) g.screen = Screen::workshop_summary;
+            } else if constexpr (std::is_same_v<T, intent::WorkshopSummaryView>) {
+                if (g.workshop) g.screen = g.screen == Screen::workshop_summary && !g.workshop->finished()
+                                               ? Screen::workshop
+                                               : Screen::workshop_summary;
+            } else if constexpr (std::is_same_v<T, intent::BackToLibrary>) {
+                // Leaving a workshop keeps it saved; the library offers to resume it.
+                if (g.screen != Screen::workshop && g.screen != Screen::workshop_summary && g.screen != Screen::workshop_setup)
+                    return false;
+                g.workshop.reset();
+                g.results.workshop.reset();
+                refresh_results(g.results);
+                g.screen = Screen::library;
+            } else {
+                return false;
+            }
+            return true;
+        },
+        i);
+}
+
+}  // namespace frontline::game

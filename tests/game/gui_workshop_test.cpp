@@ -1,0 +1,81 @@
+// A facilitator runs a 3-team hot-seat workshop through the GUI, closes the
+// laptop mid-way (the game state is dropped) and resumes it to the summary.
+#include "gui_support.hpp"
+
+using namespace frontline;
+using namespace frontline::game;
+using namespace frontline::game::test;
+
+namespace {
+
+/// Plays the current team's call to its end with the best path for the person.
+void play_call(ScriptedGame& game) {
+    GameState& g = game.game();
+    REQUIRE(g.workshop);
+    std::vector<int> path = planned_path(g.workshop->scenario(), Need::personal);
+    for (size_t i = g.workshop->call().path().size(); i < path.size(); ++i) {
+        REQUIRE(game.has("facilitator panel"));
+        click(game, "choice " + std::to_string(visible_number(g.workshop->call(), path[i])));
+    }
+    REQUIRE(game.has("call ended"));
+    click(game, "continue");
+}
+
+}  // namespace
+
+SCENARIO("a 3-team workshop, run end to end with a crash in the middle") {
+    const auto dir = std::filesystem::path(FRONTLINE_TEST_TMP) / "gui-workshop";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    GameOptions o = bundled();
+    o.results_data = (dir / "results.db").string();
+    int cold = -1;
+    {
+        auto game = start_game(o);
+        GameState& g = game->game();
+        cold = index_of(g, "cold-meal");
+        click(*game, "workshop");
+        REQUIRE(g.screen == Screen::workshop_setup);
+        click(*game, "queue " + std::to_string(cold));
+        click(*game, "start workshop");
+        REQUIRE(g.screen == Screen::workshop);
+        REQUIRE(g.workshop->record().teams.size() == 3);
+        CHECK(g.settings.ui_scale_percent >= 150);  // projector default
+        for (const char* w : {"timer", "pause", "reveal", "scoreboard"}) CHECK(game->has(w));
+        click(*game, "reveal");
+        CHECK(g.workshop->revealed);
+        click(*game, "pause");
+        CHECK(g.workshop->paused);
+        click(*game, "pause");
+        play_call(*game);  // Team A
+        // The lid closes in the middle of Team B's call.
+        click(*game, "choice 1");
+        CHECK(g.workshop->play().team == 1);
+    }
+    auto game = start_game(o);
+    GameState& g = game->game();
+    REQUIRE(g.results.unfinished_workshops.size() == 1);
+    const auto id = g.results.unfinished_workshops[0].id;
+    click(*game, "resume workshop " + std::to_string(id));
+    REQUIRE(g.screen == Screen::workshop);
+    CHECK(g.workshop->play().team == 1);
+    CHECK(g.workshop->call().path().size() == 1);
+    play_call(*game);  // Team B finishes
+    play_call(*game);  // Team C
+    REQUIRE(g.screen == Screen::workshop_summary);
+    CHECK(game->has("scoreboard"));
+    CHECK(game->has("hurtful choices"));
+    WorkshopSummary s = g.workshop->summary();
+    REQUIRE(s.scoreboard.size() == 3);
+    for (const TeamStanding& t : s.scoreboard) CHECK(t.calls == 1);
+    REQUIRE(s.results.size() == 3);
+    // Team B's first choice was "1", maybe not the best path: nobody scores worse on the person than B.
+    double b = 0;
+    for (const TeamStanding& t : s.scoreboard)
+        if (t.team == 1) b = t.personal_percent;
+    for (const TeamStanding& t : s.scoreboard) CHECK(t.personal_percent >= b);
+    CHECK(s.scoreboard.front().personal_percent >= s.scoreboard.back().personal_percent);
+    CHECK(g.results.store->unfinished_workshops()->empty());  // finished and saved
+    game.reset();
+    std::filesystem::remove_all(dir);
+}
