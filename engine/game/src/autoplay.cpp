@@ -184,6 +184,34 @@ bool progress_screenshot(const GameOptions& options, const std::filesystem::path
     return ok;
 }
 
+/// A 3-team hot-seat workshop on a projector: Team A has played, Team B is one
+/// decision in with the meters revealed; the facilitator panel and scoreboard
+/// show, at a 1080p projector's size and the workshop's 150 % scale.
+bool workshop_screenshot(const GameOptions& options, const std::filesystem::path& png, int index) {
+    GameOptions o = options;
+    o.open_directly.reset();
+    o.best_result = nullptr;
+    std::string error;
+    auto game = ScriptedGame::start(o, 1920, 1080, error);
+    if (!game) return false;
+    GameState& g = game->game();
+    results::WorkshopRecord r;
+    r.title = "Tour";
+    r.style = "hot-seat";
+    for (int t = 0; t < 3; ++t) r.teams.push_back({std::string("Team ") + static_cast<char>('A' + t), team_colors()[static_cast<size_t>(t)]});
+    const Scenario& s = g.library[static_cast<size_t>(index)].scenario();
+    r.queue.push_back({s.id, s.content_hash, s.title});
+    apply(g, intent::StartWorkshop{r});
+    if (!g.workshop) return false;
+    for (int choice : planned_path(s, Need::technical, true)) apply(g, intent::WorkshopChoose{visible_number(g.workshop->call(), choice)});
+    apply(g, intent::WorkshopContinue{});
+    std::vector<int> best = planned_path(s, Need::personal);
+    if (!best.empty()) apply(g, intent::WorkshopChoose{visible_number(g.workshop->call(), best[0])});
+    apply(g, intent::WorkshopReveal{});
+    game->wait(25, 1.0);  // the decision timer has been running
+    return game->screenshot(png);
+}
+
 }  // namespace
 
 int take_screenshots(const GameOptions& options, const std::filesystem::path& dir) {
@@ -225,7 +253,8 @@ int take_screenshots(const GameOptions& options, const std::filesystem::path& di
     ok = game->screenshot(dir / "debrief.png") && ok;
     game.reset();  // one ImGui context at a time
     ok = progress_screenshot(options, dir / "progress.png") && ok;
-    if (ok) std::printf("wrote library, call, debrief and progress screenshots to %s\n", dir.string().c_str());
+    ok = workshop_screenshot(options, dir / "workshop.png", index) && ok;
+    if (ok) std::printf("wrote library, call, debrief, progress and workshop screenshots to %s\n", dir.string().c_str());
     return ok ? 0 : 1;
 }
 
