@@ -208,6 +208,8 @@ void add_play_command(CLI::App& app, Action& action) {
                 GameOptions g;
                 g.open_directly = o->file;
                 g.assessment = o->assessment;
+                // The game records like bare `frontline`: --data (here or global), $FRONTLINE_DATA, XDG.
+                g.results_data = chosen_results_path(*root, o->data).string();
                 return run_game(g);
 #else
                 io.err << "frontline play: this build has no game (configure with -DFRONTLINE_GAME=ON)\n";
