@@ -128,31 +128,23 @@ private:
     }
 
     // --- grammar: or > and > not > comparison > sum > unary > primary ----------
-    ValueType parse_or() {
-        size_t at = tok_.offset;
-        ValueType left = parse_and();
-        while (!failed_ && tok_.kind == Tok::ident && tok_.text == "or") {
-            advance();
-            expect_type(left, ValueType::boolean, at, "'or'");
-            size_t right_at = tok_.offset;
-            ValueType right = parse_and();
-            expect_type(right, ValueType::boolean, right_at, "'or'");
-            emit(Expression::Op::or_, 0, -1);
-            left = ValueType::boolean;
-        }
-        return left;
-    }
+    ValueType parse_or() { return parse_logical("or", Expression::Op::or_, &ExpressionCompiler::parse_and); }
+    ValueType parse_and() { return parse_logical("and", Expression::Op::and_, &ExpressionCompiler::parse_not); }
 
-    ValueType parse_and() {
+    /// 'or' and 'and': left-associative, true/false on both sides.
+    ValueType parse_logical(std::string_view word, Expression::Op op, ValueType (ExpressionCompiler::*operand)()) {
+        std::string what = "'";  // built in steps: GCC 12 -O3 warns falsely on "'" + s + "'"
+        what += word;
+        what += '\'';
         size_t at = tok_.offset;
-        ValueType left = parse_not();
-        while (!failed_ && tok_.kind == Tok::ident && tok_.text == "and") {
+        ValueType left = (this->*operand)();
+        while (!failed_ && tok_.kind == Tok::ident && tok_.text == word) {
             advance();
-            expect_type(left, ValueType::boolean, at, "'and'");
+            expect_type(left, ValueType::boolean, at, what);
             size_t right_at = tok_.offset;
-            ValueType right = parse_not();
-            expect_type(right, ValueType::boolean, right_at, "'and'");
-            emit(Expression::Op::and_, 0, -1);
+            ValueType right = (this->*operand)();
+            expect_type(right, ValueType::boolean, right_at, what);
+            emit(op, 0, -1);
             left = ValueType::boolean;
         }
         return left;
