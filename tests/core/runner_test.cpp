@@ -125,6 +125,34 @@ SCENARIO("a call runs deterministically from start to ending", "[runner]") {
     }
 }
 
+SCENARIO("a playtest starts a call at any node with chosen values", "[runner]") {
+    GIVEN("the parcel scenario and a state at 'looking' with one apology and low mood") {
+        auto loaded = load_clean(shop);
+        const Scenario& s = *loaded.scenario;
+        CallState start = initial_state(s);
+        start.node = 1;  // looking
+        start.vars = {1, 0};
+        start.mood = 20;
+        Runner run(s, start);
+        THEN("the call opens there, with the line and choices those values give") {
+            CHECK(run.state() == start);
+            REQUIRE(run.transcript().size() == 1);
+            CHECK(run.transcript()[0].node == 1);
+            CHECK(run.transcript()[0].text == "Well?");  // mood < 30
+            CHECK(run.choices() == std::vector<int>{0, 1});  // apologies > 0: the voucher shows
+        }
+        WHEN("it is played to an ending") {
+            REQUIRE(run.choose(1));
+            THEN("it ends like any call") {
+                CHECK(run.finished());
+                CHECK(run.ending()->id == "done");
+                CHECK(run.state().technical == 2);
+                CHECK(run.path() == std::vector<int>{1});
+            }
+        }
+    }
+}
+
 SCENARIO("the same choices always give the same transcript", "[runner]") {
     auto loaded = load_clean(shop);
     const std::vector<int> path = {0, 0, 1};

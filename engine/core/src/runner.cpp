@@ -84,6 +84,10 @@ Runner::Runner(const Scenario& scenario) : scenario_(&scenario), state_(initial_
     enter_current();
 }
 
+Runner::Runner(const Scenario& scenario, CallState start) : scenario_(&scenario), state_(std::move(start)) {
+    enter_current();
+}
+
 const Node* Runner::node() const {
     return state_.node >= 0 ? &scenario_->nodes[static_cast<size_t>(state_.node)] : nullptr;
 }

@@ -63,6 +63,10 @@ struct TranscriptEntry {
 class Runner {
 public:
     explicit Runner(const Scenario& scenario);
+    /// A call that starts from `start` instead of the scenario's start (an author's
+    /// playtest from any node with chosen variables and mood). `start` must be at a
+    /// node of `scenario`, not ended, with one value per scenario variable.
+    Runner(const Scenario& scenario, CallState start);
 
     const Scenario& scenario() const { return *scenario_; }
     const CallState& state() const { return state_; }
