@@ -28,6 +28,7 @@ struct PlayOptions {
     bool json = false;
     bool gui = false;
     bool assessment = false;
+    bool watch = false;   ///< with --gui: hot reload on save
     std::string trainee;  ///< record to the results store under this name (or $FRONTLINE_TRAINEE)
     bool no_record = false;
     std::string data;     ///< --data on the subcommand
@@ -197,6 +198,7 @@ void add_play_command(CLI::App& app, Action& action) {
     cmd->add_flag("--json", o->json, "Write the transcript and scores as JSON to stdout");
     cmd->add_flag("--gui", o->gui, "Open the scenario in the game window");
     cmd->add_flag("--assessment", o->assessment, "With --gui: assessment mode (no meters, no feedback until the debrief)");
+    cmd->add_flag("--watch", o->watch, "With --gui: reload the scenario when the file is saved, keeping your place (author mode)");
     cmd->add_option("--trainee", o->trainee, "Record this call to the results store under this trainee (default $FRONTLINE_TRAINEE)");
     cmd->add_flag("--no-record", o->no_record, "Do not record this call, even with $FRONTLINE_TRAINEE set");
     cmd->add_option("--data", o->data, "Results database file or folder (default $FRONTLINE_DATA, else ~/.local/share/frontline/results.db)");
@@ -208,6 +210,7 @@ void add_play_command(CLI::App& app, Action& action) {
                 GameOptions g;
                 g.open_directly = o->file;
                 g.assessment = o->assessment;
+                g.watch = o->watch;
                 // The game records like bare `frontline`: --data (here or global), $FRONTLINE_DATA, XDG.
                 g.results_data = chosen_results_path(*root, o->data).string();
                 return run_game(g);
@@ -215,6 +218,10 @@ void add_play_command(CLI::App& app, Action& action) {
                 io.err << "frontline play: this build has no game (configure with -DFRONTLINE_GAME=ON)\n";
                 return exit_usage;
 #endif
+            }
+            if (o->watch) {
+                io.err << "frontline play: --watch needs --gui (the terminal call reads the file once)\n";
+                return exit_usage;
             }
             if (o->trainee.empty())
                 if (const char* env_trainee = std::getenv("FRONTLINE_TRAINEE")) o->trainee = env_trainee;

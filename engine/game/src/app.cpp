@@ -185,10 +185,11 @@ double App::pass_time() {
     last_time_ = now;
     ui_.now = now;
     advance_time(game_, dt);
+    poll_scenario_file(game_, now);
     return dt;
 }
 
-std::tuple<int, int, int, size_t, int> App::visible_signature() const {
+std::tuple<int, int, int, size_t, int, int> App::visible_signature() const {
     int patience_step = 0, mood = 0;
     size_t lines = 0;
     if (game_.runner) {
@@ -200,7 +201,7 @@ std::tuple<int, int, int, size_t, int> App::visible_signature() const {
             patience_step = static_cast<int>(std::min(game_.runner->silence(), grace) / grace * 40.0);
         }
     }
-    return {static_cast<int>(game_.screen), patience_step, mood, lines, static_cast<int>(game_.paused)};
+    return {static_cast<int>(game_.screen), patience_step, mood, lines, static_cast<int>(game_.paused), game_.reloads};
 }
 
 int App::wake_after_ms() const {
@@ -208,6 +209,7 @@ int App::wake_after_ms() const {
     if (game_.screen == Screen::call && game_.runner && !game_.runner->finished() && !game_.paused &&
         game_.library[static_cast<size_t>(game_.current)].scenario().patience)
         return 250;  // the patience bar moves and dead air is charged: four calm updates a second
+    if (game_.watch && game_.current >= 0) return 250;  // poll the scenario file: a save shows within a second
     return -1;
 }
 

@@ -244,6 +244,14 @@ int take_screenshots(const GameOptions& options, const std::filesystem::path& di
     for (size_t i = 0; i < shown_turns; ++i) game->click("choice " + std::to_string(visible_number(*game->game().runner, path[i])));
     game->frames(20);  // let the face settle on the new mood
     ok = game->screenshot(dir / "call.png") && ok;
+    // The author map from the same call: you are here, the best path, and the
+    // playtest form for the node the call is at.
+    game->press(SDL_SCANCODE_M);
+    if (game->game().runner && game->game().runner->node())
+        game->click("map node " + game->game().runner->node()->id);
+    game->frames(2);
+    ok = game->screenshot(dir / "author-map.png") && ok;
+    game->press(SDL_SCANCODE_ESCAPE);
     for (size_t i = shown_turns; i < path.size() && game->game().screen == Screen::call; ++i)
         game->click("choice " + std::to_string(visible_number(*game->game().runner, path[i])));
     if (game->game().screen != Screen::debrief) {
@@ -254,7 +262,9 @@ int take_screenshots(const GameOptions& options, const std::filesystem::path& di
     game.reset();  // one ImGui context at a time
     ok = progress_screenshot(options, dir / "progress.png") && ok;
     ok = workshop_screenshot(options, dir / "workshop.png", index) && ok;
-    if (ok) std::printf("wrote library, call, debrief, progress and workshop screenshots to %s\n", dir.string().c_str());
+    if (ok)
+        std::printf("wrote library, call, author map, debrief, progress and workshop screenshots to %s\n",
+                    dir.string().c_str());
     return ok ? 0 : 1;
 }
 

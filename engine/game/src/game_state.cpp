@@ -34,6 +34,10 @@ std::string describe(const Intent& i) {
             else if constexpr (std::is_same_v<T, intent::ResumeAttempt>) return "resume attempt " + std::to_string(v.attempt);
             else if constexpr (std::is_same_v<T, intent::DiscardAttempt>) return "discard attempt " + std::to_string(v.attempt);
             else if constexpr (std::is_same_v<T, intent::OpenProgress>) return "progress";
+            else if constexpr (std::is_same_v<T, intent::SetWatch>) return v.on ? "watch on" : "watch off";
+            else if constexpr (std::is_same_v<T, intent::OpenMap>) return "author map";
+            else if constexpr (std::is_same_v<T, intent::CloseMap>) return "close map";
+            else if constexpr (std::is_same_v<T, intent::StartPlaytest>) return "playtest from node " + std::to_string(v.start.node);
             else if constexpr (std::is_same_v<T, intent::WorkshopChoose>) return "workshop choose " + std::to_string(v.number);
             else if constexpr (std::is_same_v<T, intent::Quit>) return "quit";
             else if constexpr (std::is_same_v<T, intent::WorkshopVote>) return "workshop vote";
@@ -71,6 +75,7 @@ GameState make_game_state(const GameOptions& options) {
         e.loaded = load_scenario(f, CheckOptions{});
         g.library.push_back(std::move(e));
     }
+    g.watch = options.watch;
     if (options.open_directly) {
         g.single_scenario = true;
         if (!g.library.empty()) apply(g, intent::OpenScenario{0});
@@ -97,6 +102,8 @@ void finish_call(GameState& g) {
     const Scenario& s = current_scenario(g);
     g.score = score_attempt(s, current_bounds(g), *g.runner);
     g.debrief = build_debrief(s, current_bounds(g), *g.runner, g.states_before_choice);
+    g.screen = Screen::debrief;
+    if (g.playtest) return;  // an author's experiment is nobody's result
     BestResult r{g.score->technical_percent, g.score->personal_percent, g.score->quadrant, g.score->outcome, 1};
     auto [it, inserted] = g.session_best.try_emplace(result_key(s), r);
     if (!inserted) {
@@ -106,7 +113,6 @@ void finish_call(GameState& g) {
     }
     finish_attempt(g.results, s, *g.score);
     if (g.record_attempt) g.record_attempt(s, *g.score, *g.runner, g.mode == Mode::assessment);
-    g.screen = Screen::debrief;
 }
 
 results::AttemptMode attempt_mode(Mode m) {
@@ -126,6 +132,8 @@ const TranscriptEntry* last_choice_entry(const Runner& r) {
 void start_runner(GameState& g, std::span<const int> path, std::optional<results::AttemptId> resume = {}) {
     const Scenario& s = current_scenario(g);
     g.runner = replay(s, path);
+    g.playtest = false;
+    g.playtest_start.reset();
     if (resume) {
         g.results.attempt = resume;
     } else {
@@ -147,10 +155,35 @@ void start_runner(GameState& g, std::span<const int> path, std::optional<results
     if (g.runner->finished()) finish_call(g);
 }
 
+/// A playtest: a call from the author's chosen node and values, replaying
+/// `path` (node choice indices) from there. Nothing is recorded.
+void start_playtest(GameState& g, const PlaytestStart& p, std::span<const int> path = {}) {
+    const Scenario& s = current_scenario(g);
+    std::optional<CallState> st = playtest_state(s, p);
+    if (!st) return;
+    g.results.attempt.reset();  // a call left for a playtest stays unfinished, as when leaving
+    g.runner.emplace(s, *st);
+    g.states_before_choice.clear();
+    for (int c : path) {
+        CallState before = g.runner->state();
+        if (!g.runner->choose(c)) break;
+        g.states_before_choice.push_back(std::move(before));
+    }
+    g.playtest = true;
+    g.playtest_start = p;
+    g.thinking_seconds = 0;
+    g.score.reset();
+    g.debrief.reset();
+    g.screen = Screen::call;
+    if (g.runner->finished()) finish_call(g);
+}
+
 void open(GameState& g, int index) {
     if (index < 0 || index >= static_cast<int>(g.library.size())) return;
     g.current = index;
     g.runner.reset();
+    g.playtest = false;
+    g.playtest_start.reset();
     g.score.reset();
     g.debrief.reset();
     g.states_before_choice.clear();
@@ -208,8 +241,11 @@ void apply(GameState& g, const Intent& i) {
                 g.states_before_choice.push_back(std::move(before));
                 g.thinking_seconds = 0;
                 // Committed before anything else happens: a crash now loses nothing chosen.
-                if (const TranscriptEntry* e = last_choice_entry(*g.runner)) record_choice_entry(g.results, current_scenario(g), *e);
-                if (g.record_choice) g.record_choice(current_scenario(g), *g.runner);
+                if (!g.playtest) {
+                    if (const TranscriptEntry* e = last_choice_entry(*g.runner))
+                        record_choice_entry(g.results, current_scenario(g), *e);
+                    if (g.record_choice) g.record_choice(current_scenario(g), *g.runner);
+                }
                 if (g.runner->finished()) finish_call(g);
             } else if constexpr (std::is_same_v<T, intent::Retry>) {
                 if (current_ok(g) && (g.screen == Screen::debrief || g.screen == Screen::call)) start_runner(g, {});
@@ -259,9 +295,104 @@ void apply(GameState& g, const Intent& i) {
             } else if constexpr (std::is_same_v<T, intent::OpenProgress>) {
                 load_progress(g.results);
                 g.screen = Screen::progress;
+            } else if constexpr (std::is_same_v<T, intent::OpenMap>) {
+                if (!current_ok(g) || g.screen == Screen::author_map) return;
+                if (g.screen != Screen::briefing && g.screen != Screen::call && g.screen != Screen::debrief) return;
+                g.author_map = build_author_map(current_scenario(g));
+                g.screen_before_map = g.screen;
+                g.screen = Screen::author_map;
+            } else if constexpr (std::is_same_v<T, intent::CloseMap>) {
+                if (g.screen == Screen::author_map) g.screen = g.screen_before_map;
+            } else if constexpr (std::is_same_v<T, intent::StartPlaytest>) {
+                if (current_ok(g) && g.screen == Screen::author_map) start_playtest(g, v.start);
+            } else if constexpr (std::is_same_v<T, intent::SetWatch>) {
+                g.watch = v.on;
+                g.watcher.reset();  // a fresh baseline when it comes back on
+                if (!v.on && !g.reload_diagnostics.items().empty()) {
+                    g.reload_diagnostics = DiagnosticList();
+                    ++g.reloads;
+                }
             }
         },
         i);
+}
+
+void reload_current(GameState& g) {
+    if (g.current < 0 || g.current >= static_cast<int>(g.library.size())) return;
+    LibraryEntry& e = g.library[static_cast<size_t>(g.current)];
+    LoadedScenario fresh = load_scenario(e.path, CheckOptions{});
+    ++g.reloads;
+    if (!fresh.scenario || !fresh.bounds) {
+        if (!e.ok()) {  // nothing good to keep: the diagnostics screen shows the new errors
+            e.loaded = std::move(fresh);
+            g.reload_diagnostics = DiagnosticList();
+            return;
+        }
+        g.reload_diagnostics = std::move(fresh.diagnostics);
+        return;
+    }
+    g.reload_diagnostics = DiagnosticList();
+    // Steps are plain text and indices: taken before the old scenario goes away,
+    // since the runner points into the library entry that is about to be replaced.
+    std::vector<ReplayStep> steps;
+    if (g.runner) steps = replay_steps(*g.runner);
+    const bool had_call = g.runner.has_value();
+    const Screen screen = g.screen;
+    g.runner.reset();
+    e.loaded = std::move(fresh);
+    if (screen == Screen::diagnostics) {
+        open(g, g.current);  // fixed: on to the briefing
+        return;
+    }
+    if (g.author_map) g.author_map = build_author_map(e.scenario());
+    if (!had_call) return;
+    if (g.playtest && g.playtest_start) {
+        // A playtest replays from its own start, by choice index (the node may have moved).
+        std::vector<int> path;
+        for (const ReplayStep& step : steps) path.push_back(step.index);
+        PlaytestStart start = *g.playtest_start;
+        start_playtest(g, start, path);
+        if (screen == Screen::author_map) g.screen = screen;
+        if (!g.runner) g.screen = Screen::briefing;  // the node is gone: nothing to go back to
+        return;
+    }
+    ReloadedCall replayed = reload_keeping_path(steps, e.scenario());
+    g.reload_dropped = replayed.dropped;
+    std::vector<int> path = replayed.runner.path();
+    if (screen == Screen::debrief) {
+        // Review the same call on the new version without recording it again.
+        g.runner = replay(e.scenario(), path);
+        g.states_before_choice.clear();
+        CallState st = initial_state(e.scenario());
+        for (int c : path) {
+            g.states_before_choice.push_back(st);
+            st = apply_choice(e.scenario(), st, c);
+        }
+        if (g.runner->finished()) {
+            g.score = score_attempt(e.scenario(), current_bounds(g), *g.runner);
+            g.debrief = build_debrief(e.scenario(), current_bounds(g), *g.runner, g.states_before_choice);
+            return;
+        }
+    }
+    // The stored attempt belongs to the old version (its content hash): leave it
+    // unfinished, as leaving a call does, and record the replayed one afresh.
+    g.results.attempt.reset();
+    start_runner(g, path);
+    if (screen == Screen::author_map) g.screen = screen;  // the map stays open over the new version
+}
+
+bool poll_scenario_file(GameState& g, double now) {
+    if (!g.watch || g.current < 0 || g.current >= static_cast<int>(g.library.size())) return false;
+    if (now < g.next_watch_check) return false;
+    g.next_watch_check = now + 0.25;
+    const std::filesystem::path& path = g.library[static_cast<size_t>(g.current)].path;
+    if (!g.watcher || g.watcher->path() != path) {
+        g.watcher.emplace(path);  // baseline: the version already loaded
+        return false;
+    }
+    if (!g.watcher->check_now()) return false;
+    reload_current(g);
+    return true;
 }
 
 void advance_time(GameState& g, double seconds) {

@@ -5,11 +5,13 @@
 // Sections: library entries / intents / GameState / operations.
 #pragma once
 
+#include "author_map.hpp"
 #include "debrief_model.hpp"
 #include "frontline/game.hpp"
 #include "frontline/reader.hpp"
 #include "frontline/runner.hpp"
 #include "frontline/scoring.hpp"
+#include "frontline/scenario_watcher.hpp"
 #include "results_link.hpp"
 #include "settings.hpp"
 #include "workshop.hpp"
@@ -24,7 +26,8 @@
 namespace frontline::game {
 
 enum class Screen : uint8_t {
-    library, briefing, call, debrief, settings, diagnostics, progress, workshop_setup, workshop, workshop_summary
+    library, briefing, call, debrief, settings, diagnostics, progress, workshop_setup, workshop, workshop_summary,
+    author_map
 };
 enum class Mode : uint8_t { coach, assessment };
 
@@ -58,6 +61,10 @@ struct SelectTrainee { std::string name; };     ///< pick or create a profile (r
 struct ResumeAttempt { int64_t attempt = 0; };  ///< replay an unfinished call and go on recording it
 struct DiscardAttempt { int64_t attempt = 0; }; ///< delete an unfinished call
 struct OpenProgress {};
+struct SetWatch { bool on = false; };
+struct OpenMap {};   ///< author view of the open scenario (from the briefing, call or debrief)
+struct CloseMap {};  ///< back to where the map was opened
+struct StartPlaytest { PlaytestStart start; };  ///< a call from any node with chosen values, not recorded  ///< author: reload the open scenario when its file is saved
 // Workshop mode (workshop_flow.cpp).
 struct OpenWorkshopSetup {};
 struct StartWorkshop { results::WorkshopRecord setup; };  ///< teams, queue, style; no steps
@@ -75,7 +82,7 @@ using Intent = std::variant<std::monostate, intent::OpenScenario, intent::StartC
                             intent::RetryFromTurn, intent::NextScenario, intent::BackToLibrary, intent::OpenSettings,
                             intent::CloseSettings, intent::ChangeSettings, intent::SetSkillFilter, intent::SetMode,
                             intent::ShowDiagnostics, intent::Quit, intent::SelectTrainee, intent::ResumeAttempt,
-                            intent::DiscardAttempt, intent::OpenProgress, intent::OpenWorkshopSetup,
+                            intent::DiscardAttempt, intent::OpenProgress, intent::SetWatch, intent::OpenMap, intent::CloseMap, intent::StartPlaytest, intent::OpenWorkshopSetup,
                             intent::StartWorkshop, intent::ResumeWorkshop, intent::CloseWorkshop, intent::WorkshopChoose,
                             intent::WorkshopVote, intent::WorkshopPause, intent::WorkshopReveal, intent::WorkshopContinue,
                             intent::WorkshopSummaryView>;
@@ -115,6 +122,23 @@ struct GameState {
     std::optional<Workshop> workshop;  ///< a facilitator's workshop in progress (or just finished)
     std::string workshop_error;        ///< why a workshop could not start or resume
     std::map<std::string, BestResult> session_best;  ///< key: scenario id + content hash
+
+    /// Hot reload (author mode, hot_reload.cpp): while on, the open scenario's
+    /// file is polled and a save replaces the library entry, replaying the call.
+    bool watch = false;
+    std::optional<ScenarioWatcher> watcher;
+    /// The author map of the open scenario while it is shown (built on opening).
+    std::optional<AuthorMap> author_map;
+    Screen screen_before_map = Screen::briefing;
+    /// The call is an author's playtest from `playtest_start`: not recorded anywhere.
+    bool playtest = false;
+    std::optional<PlaytestStart> playtest_start;  ///< on the open entry's file
+    double next_watch_check = 0;             ///< seconds on the game clock
+    /// The latest save that did not load: shown over the game while the last
+    /// good version stays playable. Empty once the file loads again.
+    DiagnosticList reload_diagnostics;
+    int reloads = 0;  ///< changes noticed (good or broken), so the loop knows to redraw
+    size_t reload_dropped = 0;  ///< choices of the last reload that no longer exist
 };
 
 /// Loads every scenario under `paths` (and `open_directly`), sorted as found.
@@ -128,6 +152,14 @@ void apply(GameState& g, const Intent& i);
 bool apply_workshop(GameState& g, const Intent& i);
 /// Library entries of a saved workshop's queue, in order (null where missing).
 std::vector<WorkshopScenario> workshop_scenarios(const GameState& g, const results::WorkshopRecord& r);
+
+/// Polls the open scenario's file (at most every 250 ms of `now`, game-clock
+/// seconds) when watch is on; on a change reloads it. True if anything changed.
+bool poll_scenario_file(GameState& g, double now);
+/// Reloads the open scenario from disk now, keeping the call's path where the
+/// same choices still exist. A file that does not load fills reload_diagnostics
+/// and keeps the last good version.
+void reload_current(GameState& g);
 
 /// Passes trainee time: thinking time, and dead air when the scenario has patience.
 void advance_time(GameState& g, double seconds);

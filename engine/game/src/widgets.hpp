@@ -2,6 +2,7 @@
 // (cursor positions, animation, where each clickable thing was drawn).
 #pragma once
 
+#include "author_map.hpp"
 #include "settings.hpp"
 
 #include <imgui.h>
@@ -39,6 +40,11 @@ struct UiState {
     /// Class vote counts being entered, and the decision they belong to.
     std::vector<int> votes;
     size_t votes_for_step = static_cast<size_t>(-1);
+    /// Author map: the box drawn as "you are here" (set by the screen), the box
+    /// clicked, and the playtest form being filled in for it.
+    int map_current = -1;
+    int map_selected = -1;
+    PlaytestStart playtest_draft;
     /// Where each named clickable was drawn this frame ("choice 2", "retry"...),
     /// so tests and the screenshot tour can click them like a trainee would.
     std::map<std::string, WidgetRect> widgets;

@@ -37,6 +37,10 @@ struct GameOptions {
     std::vector<std::filesystem::path> scenario_paths;
     /// Skip the library and open this scenario's briefing (`frontline play --gui FILE`).
     std::optional<std::filesystem::path> open_directly;
+    /// Author mode: reload the open scenario when its file is saved, keeping the
+    /// call's path, and show a broken save's diagnostics over the last good version
+    /// (`frontline play --gui --watch FILE`; also a toggle in the settings).
+    bool watch = false;
     /// Start calls in assessment mode (no meters, no feedback until the debrief).
     bool assessment = false;
     /// Render library, call and debrief PNGs headless into this folder, then exit.

@@ -54,6 +54,10 @@ Intent draw_briefing(const GameState& g, UiState& ui) {
         remember(ui, "back");
         if (key_pressed(SDL_SCANCODE_ESCAPE)) keep_first(out, intent::BackToLibrary{});
     }
+    same_line_if_fits("Author map (M)");
+    if (action_button("Author map (M)")) keep_first(out, intent::OpenMap{});
+    remember(ui, "author map");
+    if (key_pressed(SDL_SCANCODE_M)) keep_first(out, intent::OpenMap{});
     if (key_pressed(SDL_SCANCODE_C)) keep_first(out, intent::SetMode{Mode::coach});
     if (key_pressed(SDL_SCANCODE_A)) keep_first(out, intent::SetMode{Mode::assessment});
     if (key_pressed(SDL_SCANCODE_RETURN) || key_pressed(SDL_SCANCODE_KP_ENTER))

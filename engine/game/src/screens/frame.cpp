@@ -23,8 +23,35 @@ const char* screen_title(Screen s) {
     case Screen::workshop_setup: return "Workshop: set up";
     case Screen::workshop: return "Workshop";
     case Screen::workshop_summary: return "Workshop: scoreboard and summary";
+    case Screen::author_map: return "Author map";
     }
     return "";
+}
+
+/// Hot reload's broken save, drawn over whatever screen is up: the author fixes
+/// the file while the last good version stays playable underneath.
+void draw_reload_overlay(const GameState& g, UiState& ui) {
+    if (g.reload_diagnostics.items().empty()) return;
+    const Palette& p = palette();
+    const ImGuiIO& io = ImGui::GetIO();
+    const float margin = ImGui::GetFontSize();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - margin, io.DisplaySize.y - margin), ImGuiCond_Always, ImVec2(1, 1));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(io.DisplaySize.x * 0.5f, 0),
+                                        ImVec2(io.DisplaySize.x * 0.6f, io.DisplaySize.y * 0.45f));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(p.panel));
+    ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(p.bad));
+    ImGui::Begin("##reload", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+    text_wrapped_colored(p.bad, "The saved file does not load; still playing the last good version.");
+    remember(ui, "reload diagnostics");
+    int n = 0;
+    for (const Diagnostic& d : g.reload_diagnostics.items()) {
+        text_wrapped_colored(d.severity == Severity::error ? p.bad : p.warn, format_diagnostic(d));
+        remember(ui, "reload diagnostic " + std::to_string(++n));
+    }
+    ImGui::End();
+    ImGui::PopStyleColor(2);
 }
 
 }  // namespace
@@ -50,7 +77,9 @@ Intent draw_game(const GameState& g, UiState& ui) {
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     std::string where = screen_title(g.screen);
-    if (g.current >= 0 && g.screen != Screen::library && g.screen != Screen::settings && g.screen < Screen::progress) {
+    if (g.playtest && (g.screen == Screen::call || g.screen == Screen::debrief)) where += " (playtest)";
+    if (g.current >= 0 && g.screen != Screen::library && g.screen != Screen::settings &&
+        (g.screen < Screen::progress || g.screen == Screen::author_map)) {
         std::string full = where + "  \xE2\x80\xA2  " + g.library[static_cast<size_t>(g.current)].display_title();
         // Room left of the buttons on the right; at 200 % on a small window the title goes.
         float buttons = ImGui::CalcTextSize("Settings (F2)Leave the call").x + ImGui::GetFontSize() * 3;
@@ -103,9 +132,11 @@ Intent draw_game(const GameState& g, UiState& ui) {
     case Screen::workshop_setup: screen = draw_workshop_setup(g, ui); break;
     case Screen::workshop: screen = draw_workshop(g, ui); break;
     case Screen::workshop_summary: screen = draw_workshop_summary(g, ui); break;
+    case Screen::author_map: screen = draw_author_map(g, ui); break;
     }
     keep_first(out, std::move(screen));
     ImGui::End();
+    draw_reload_overlay(g, ui);
     return out;
 }
 

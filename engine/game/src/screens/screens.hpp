@@ -17,6 +17,7 @@ Intent draw_progress(const GameState& g, UiState& ui);
 Intent draw_workshop_setup(const GameState& g, UiState& ui);
 Intent draw_workshop(const GameState& g, UiState& ui);
 Intent draw_workshop_summary(const GameState& g, UiState& ui);
+Intent draw_author_map(const GameState& g, UiState& ui);
 /// The library's "who is playing" row and any unfinished calls to resume or discard.
 Intent draw_trainee_bar(const GameState& g, UiState& ui);
 

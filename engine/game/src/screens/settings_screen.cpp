@@ -37,6 +37,12 @@ Intent draw_settings(const GameState& g, UiState& ui) {
     changed |= ImGui::Checkbox("Reduce motion (no easing of the customer's face)", &s.reduced_motion);
     remember(ui, "reduced motion");
     ImGui::Spacing();
+    // Not a saved setting: an author turns it on for a writing session.
+    bool watch = g.watch;
+    if (ImGui::Checkbox("Author: reload the scenario when its file is saved (keeps your place)", &watch))
+        keep_first(out, intent::SetWatch{watch});
+    remember(ui, "watch");
+    ImGui::Spacing();
     if (action_button("Done (Esc)", true)) keep_first(out, intent::CloseSettings{});
     remember(ui, "done");
     if (key_pressed(SDL_SCANCODE_ESCAPE)) keep_first(out, intent::CloseSettings{});
