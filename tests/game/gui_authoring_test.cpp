@@ -116,7 +116,7 @@ SCENARIO("an author saves the scenario mid-call and the game reloads it, keeping
                     CHECK(std::regex_search(first, std::regex(R"(kettle\.yaml:\d+:\d+)")));
                     REQUIRE(g.screen == Screen::call);
                     CHECK(g.runner->path() == std::vector<int>{1, 1});
-                    press_choice(*game, 1);  // "Not at all, I'm sorry." on the last good version
+                    click(*game, "choice 1");  // the overlay lets clicks through: "Not at all, I'm sorry."
                     REQUIRE(g.screen == Screen::debrief);
                     CHECK(g.runner->ending()->id == "satisfied");
                     CHECK(game->has("reload diagnostics"));  // still broken on disk
@@ -182,6 +182,11 @@ SCENARIO("the author map of the cold meal, and a playtest from one of its nodes"
     game->frames(2);
     REQUIRE(g.screen == Screen::briefing);
     CHECK(game->has("author map"));  // the briefing has a button for it
+    click(*game, "author map");
+    REQUIRE(g.screen == Screen::author_map);
+    CHECK(game->ui().map_current == g.author_map->box_of({Target::Kind::node, s.start}));  // no call yet: the start
+    game->press(SDL_SCANCODE_ESCAPE);
+    REQUIRE(g.screen == Screen::briefing);
     click(*game, "start");
     REQUIRE(g.screen == Screen::call);
     const int promised = node_index(s, "promised_wait");

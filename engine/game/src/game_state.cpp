@@ -317,6 +317,18 @@ void apply(GameState& g, const Intent& i) {
         i);
 }
 
+namespace {
+
+/// After a reload restarted the call: the map stays open over the new version,
+/// returning to wherever the call now is (it may have ended).
+void keep_map_open(GameState& g, Screen was) {
+    if (was != Screen::author_map) return;
+    g.screen_before_map = g.screen;
+    g.screen = Screen::author_map;
+}
+
+}  // namespace
+
 void reload_current(GameState& g) {
     if (g.current < 0 || g.current >= static_cast<int>(g.library.size())) return;
     LibraryEntry& e = g.library[static_cast<size_t>(g.current)];
@@ -352,14 +364,16 @@ void reload_current(GameState& g) {
         for (const ReplayStep& step : steps) path.push_back(step.index);
         PlaytestStart start = *g.playtest_start;
         start_playtest(g, start, path);
-        if (screen == Screen::author_map) g.screen = screen;
         if (!g.runner) g.screen = Screen::briefing;  // the node is gone: nothing to go back to
+        keep_map_open(g, screen);
         return;
     }
     ReloadedCall replayed = reload_keeping_path(steps, e.scenario());
     g.reload_dropped = replayed.dropped;
     std::vector<int> path = replayed.runner.path();
-    if (screen == Screen::debrief) {
+    // The map may be open over the call or its debrief: what matters is underneath.
+    const Screen underneath = screen == Screen::author_map ? g.screen_before_map : screen;
+    if (underneath == Screen::debrief) {
         // Review the same call on the new version without recording it again.
         g.runner = replay(e.scenario(), path);
         g.states_before_choice.clear();
@@ -378,11 +392,14 @@ void reload_current(GameState& g) {
     // unfinished, as leaving a call does, and record the replayed one afresh.
     g.results.attempt.reset();
     start_runner(g, path);
-    if (screen == Screen::author_map) g.screen = screen;  // the map stays open over the new version
+    keep_map_open(g, screen);
 }
 
 bool poll_scenario_file(GameState& g, double now) {
     if (!g.watch || g.current < 0 || g.current >= static_cast<int>(g.library.size())) return false;
+    // A workshop plays in front of a class: the scenario does not change under it.
+    if (g.screen == Screen::workshop || g.screen == Screen::workshop_setup || g.screen == Screen::workshop_summary)
+        return false;
     if (now < g.next_watch_check) return false;
     g.next_watch_check = now + 0.25;
     const std::filesystem::path& path = g.library[static_cast<size_t>(g.current)].path;

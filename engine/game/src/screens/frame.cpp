@@ -35,22 +35,32 @@ void draw_reload_overlay(const GameState& g, UiState& ui) {
     const Palette& p = palette();
     const ImGuiIO& io = ImGui::GetIO();
     const float margin = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - margin, io.DisplaySize.y - margin), ImGuiCond_Always, ImVec2(1, 1));
+    // Top right, over the oldest lines of the conversation rather than the choices,
+    // and click-through: the call underneath must stay playable with the mouse.
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - margin, margin * 3.5f), ImGuiCond_Always, ImVec2(1, 0));
     ImGui::SetNextWindowSizeConstraints(ImVec2(io.DisplaySize.x * 0.5f, 0),
                                         ImVec2(io.DisplaySize.x * 0.6f, io.DisplaySize.y * 0.45f));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(p.panel));
     ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(p.bad));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 2.0f);
     ImGui::Begin("##reload", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
+                     ImGuiWindowFlags_NoInputs);
     text_wrapped_colored(p.bad, "The saved file does not load; still playing the last good version.");
     remember(ui, "reload diagnostics");
+    // No scrolling without inputs: the first few, then a count (`frontline check` lists all).
+    constexpr int shown = 6;
     int n = 0;
     for (const Diagnostic& d : g.reload_diagnostics.items()) {
+        if (n == shown) break;
         text_wrapped_colored(d.severity == Severity::error ? p.bad : p.warn, format_diagnostic(d));
         remember(ui, "reload diagnostic " + std::to_string(++n));
     }
+    const int more = static_cast<int>(g.reload_diagnostics.items().size()) - n;
+    if (more > 0) text_wrapped_colored(p.text_dim, "and " + std::to_string(more) + " more");
     ImGui::End();
+    ImGui::PopStyleVar();
     ImGui::PopStyleColor(2);
 }
 
