@@ -29,14 +29,14 @@ void CallRecorder::turn_off(const results::StoreError& error) {
     store_.reset();
 }
 
-void CallRecorder::start(const Scenario& s) {
+void CallRecorder::start(const Scenario& s, const ChoiceOrder& order) {
     auto opened = results::ResultsStore::open(file_);
     if (!opened) {
         turn_off(opened.error());
         return;
     }
     store_.emplace(std::move(*opened));
-    auto id = store_->start_attempt(trainee_, s, results::AttemptMode::practice, "terminal");
+    auto id = store_->start_attempt(trainee_, s, results::AttemptMode::practice, "terminal", order);
     if (!id) {
         turn_off(id.error());
         return;

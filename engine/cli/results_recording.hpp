@@ -26,7 +26,7 @@ class CallRecorder {
 public:
     CallRecorder(std::filesystem::path file, std::string trainee, std::ostream& err);
 
-    void start(const Scenario& s);
+    void start(const Scenario& s, const ChoiceOrder& order);
     void choice(const Scenario& s, const TranscriptEntry& entry);
     void finish(const Scenario& s, const AttemptScore& score);
 

@@ -85,13 +85,16 @@ void print_debrief(std::ostream& out, const Scenario& s, const Runner& run, cons
         out << "Outcome: " << outcome_name(e->outcome) << (run.state().walked_out ? " (the customer walked out)" : "") << "\n\n";
     }
     out << wrap("Technical need: " + s.needs.technical, width, "                ") << '\n';
-    out << "  you scored " << score.technical << " of " << score.best_technical << " possible ("
-        << percent(score.technical_percent) << ", pass " << s.pass.technical << "%)"
-        << (score.technical_met ? ": met" : ": not met") << '\n';
+    auto need_line = [&](int64_t raw, int64_t full, int64_t best, double pct, int pass, bool met) {
+        out << "  you scored " << raw << " of " << full << (best < full ? " (the need fully met)" : " possible") << " ("
+            << percent(pct) << ", pass " << pass << "%)" << (met ? ": met" : ": not met") << '\n';
+        if (best < full)
+            out << wrap("  The most anyone could do here was " + percent(percent_of_best(best, full)) +
+                            ": this need could not be fully met on this call.", width, "  ") << '\n';
+    };
+    need_line(score.technical, score.full_technical, score.best_technical, score.technical_percent, s.pass.technical, score.technical_met);
     out << wrap("Personal need:  " + s.needs.personal, width, "                ") << '\n';
-    out << "  you scored " << score.personal << " of " << score.best_personal << " possible ("
-        << percent(score.personal_percent) << ", pass " << s.pass.personal << "%)"
-        << (score.personal_met ? ": met" : ": not met") << '\n';
+    need_line(score.personal, score.full_personal, score.best_personal, score.personal_percent, s.pass.personal, score.personal_met);
     out << "Final mood: " << score.mood << "/100\n\n";
     out << "Verdict: " << quadrant_title(score.quadrant) << '\n' << wrap(quadrant_lesson(score.quadrant), width, "") << "\n";
     if (!score.skills.empty()) {

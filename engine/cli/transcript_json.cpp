@@ -9,9 +9,11 @@ nlohmann::json score_to_json(const Scenario& s, const AttemptScore& score) {
         j["ending"] = s.endings[static_cast<size_t>(score.ending)].id;
         j["outcome"] = outcome_name(score.outcome);
     }
-    j["technical"] = {{"raw", score.technical}, {"best", score.best_technical}, {"percent", score.technical_percent},
+    j["technical"] = {{"raw", score.technical}, {"best", score.best_technical}, {"full", score.full_technical},
+                      {"percent", score.technical_percent},
                       {"pass", s.pass.technical}, {"met", score.technical_met}};
-    j["personal"] = {{"raw", score.personal}, {"best", score.best_personal}, {"percent", score.personal_percent},
+    j["personal"] = {{"raw", score.personal}, {"best", score.best_personal}, {"full", score.full_personal},
+                     {"percent", score.personal_percent},
                      {"pass", s.pass.personal}, {"met", score.personal_met}};
     j["mood"] = score.mood;
     j["quadrant"] = quadrant_id(score.quadrant);
@@ -30,6 +32,7 @@ nlohmann::json transcript_to_json(const Scenario& s, const Runner& run) {
             case TranscriptEntry::Kind::customer: j["text"] = e.text; break;
             case TranscriptEntry::Kind::choice:
                 j["choice"] = e.shown;
+                j["presented"] = e.presented;  // where it was on screen, after the shuffle
                 j["text"] = e.text;
                 j["feedback"] = e.feedback;
                 j["delta"] = {{"technical", e.technical}, {"personal", e.personal}, {"mood", e.mood}};
@@ -61,6 +64,8 @@ nlohmann::json attempt_to_json(const Scenario& s, const Runner& run, const Attem
     for (const TranscriptEntry& e : run.transcript())
         if (e.kind == TranscriptEntry::Kind::choice) path.push_back(e.shown);
     j["choices"] = path;
+    j["order"] = {{"shuffled", run.order().shuffle}};
+    if (run.order().shuffle) j["order"]["seed"] = run.order().seed;
     j["transcript"] = transcript_to_json(s, run);
     j["score"] = score_to_json(s, score);
     return j;

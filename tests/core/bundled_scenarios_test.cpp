@@ -120,7 +120,9 @@ TEST_CASE("bundled scenarios are real training: size, feedback, variables, best 
         Runner best_technical = replay(s, follow_plan(g, plans[0].best_edge));
         AttemptScore t = score_attempt(s, *loaded.bounds, best_technical);
         AttemptScore p = score_attempt(s, *loaded.bounds, best_personal);
-        CHECK(p.personal_percent == 100);
-        CHECK(t.technical_percent == 100);
+        // The best paths reach the most the scenario allows: 100%, or less where the
+        // author's full marks say the need cannot be fully met.
+        CHECK(p.personal_percent == Approx(most_possible_percent(*loaded.bounds, Need::personal)));
+        CHECK(t.technical_percent == Approx(most_possible_percent(*loaded.bounds, Need::technical)));
     }
 }

@@ -66,8 +66,8 @@ SCENARIO("exporting a trainee's attempts") {
     auto store = ResultsStore::open(dir.db());
     REQUIRE(store.ok());
     const Fixture& f = bundled("cold-meal");
-    record_call(*store, "=cmd|' /C calc'!A0", f, {1, 1, 1, 1, 1, 1, 1});  // a hostile name
-    record_call(*store, "Zoë", f, {2, 2, 2, 2, 2, 2, 2}, AttemptMode::assessment);
+    record_call(*store, "=cmd|' /C calc'!A0", f, best_script(f));  // a hostile name
+    record_call(*store, "Zoë", f, worst_script(f), AttemptMode::assessment);
     auto open_id = store->start_attempt("Zoë", f.scenario, AttemptMode::practice, "game");
     REQUIRE(open_id.ok());
     auto details = store->attempt_details();
@@ -120,12 +120,16 @@ SCENARIO("exporting a trainee's attempts") {
             CHECK(verbs.back() == "passed");
             auto passed = nlohmann::json::parse(statements.back().json);
             CHECK(passed["result"]["success"] == true);
-            CHECK(passed["result"]["score"]["scaled"] == 1.0);
+            const StoredScore& sc = *d.summary.score;
+            CHECK(passed["result"]["score"]["scaled"] == Approx((sc.technical_percent + sc.personal_percent) / 200.0).margin(0.0001));
+            CHECK(passed["result"]["extensions"]["https://frontline.example/xapi/extensions/technical-need"]["full"] == sc.full_technical);
             CHECK(passed["result"]["extensions"]["https://frontline.example/xapi/extensions/quadrant"] == "best-in-class");
             auto answered = nlohmann::json::parse(statements[1].json);
             CHECK(answered["object"]["definition"]["interactionType"] == "choice");
             CHECK(answered["result"]["response"] == "choice-" + std::to_string(d.choices[0].choice_index + 1));
             CHECK(answered["result"]["duration"] == "PT3S");
+            CHECK(answered["result"]["extensions"]["https://frontline.example/xapi/extensions/presented-at"] == d.choices[0].presented);
+            CHECK_FALSE(answered["context"]["extensions"].contains("https://frontline.example/xapi/extensions/shuffle-seed"));
         }
         THEN("exporting again gives the very same statements, so a resend is a duplicate, not new data") {
             auto again = xapi_statements(*store->attempt(d.summary.id));

@@ -2,12 +2,14 @@
 // bundled scenarios loaded once, and a call played along a scripted path.
 #pragma once
 
+#include "frontline/analysis.hpp"
 #include "frontline/reader.hpp"
 #include "frontline/results/store.hpp"
 #include "frontline/scoring.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -53,6 +55,30 @@ inline const Fixture& bundled(const std::string& name) {
     }
     return it->second;
 }
+
+/// The best or worst call on both needs at once (each need's points weighted by the
+/// other's full marks, so both count alike), from the state analysis, as visible-choice
+/// numbers in the author's order: the tests follow the scenario as it is written, not
+/// numbers that an edit to it would break.
+inline std::vector<int> planned_script(const Fixture& f, bool worst) {
+    const StateGraph g = explore_states(f.scenario);
+    StateGraph both = g;
+    for (StateEdge& e : both.edges)
+        e.technical = static_cast<int>(e.technical * std::max<int64_t>(1, f.bounds.full_personal) +
+                                       e.personal * std::max<int64_t>(1, f.bounds.full_technical));
+    const NeedPlan plan = plan_need(both, Need::technical);
+    std::vector<int> script;
+    Runner run(f.scenario);
+    for (int choice : follow_plan(g, worst ? plan.worst_edge : plan.best_edge)) {
+        const std::vector<int> visible = run.choices();
+        script.push_back(static_cast<int>(std::find(visible.begin(), visible.end(), choice) - visible.begin()) + 1);
+        REQUIRE(run.choose(choice));
+    }
+    REQUIRE(run.finished());
+    return script;
+}
+inline std::vector<int> best_script(const Fixture& f) { return planned_script(f, false); }
+inline std::vector<int> worst_script(const Fixture& f) { return planned_script(f, true); }
 
 /// Plays the visible-choice numbers in `script` (as `play --choices` takes them).
 inline Runner play_path(const Scenario& s, const std::vector<int>& script, double seconds_each = 2.5) {

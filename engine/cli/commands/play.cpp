@@ -12,9 +12,11 @@
 #include "frontline/game.hpp"
 #endif
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <istream>
+#include <optional>
 #include <ostream>
 
 namespace frontline::cli {
@@ -24,6 +26,8 @@ namespace {
 struct PlayOptions {
     std::string file;
     std::string choices;
+    std::optional<uint64_t> seed;  ///< --seed: the shuffled order to show
+    bool no_shuffle = false;       ///< --no-shuffle: the author's order
     bool no_feedback = false;
     bool json = false;
     bool gui = false;
@@ -42,9 +46,15 @@ std::string kept_note(const std::optional<CallRecorder>& recorder) {
            " (resume it in the game, or: frontline results discard " + std::to_string(*recorder->attempt()) + ")";
 }
 
-/// "1,3,2" -> {1,3,2}; empty optional (with a message) on anything else.
-std::optional<std::vector<int>> parse_choice_list(const std::string& text, std::ostream& err) {
-    std::vector<int> out;
+/// One scripted step: a number in the author's order, or the start of a choice's words.
+struct ScriptStep {
+    int number = 0;      ///< 1-based among the visible choices in the author's order; 0 when `prefix` is used
+    std::string prefix;  ///< a unique prefix of a visible choice's `say`
+};
+
+/// "1,Let me look,2" -> steps; empty optional (with a message) on anything else.
+std::optional<std::vector<ScriptStep>> parse_choice_list(const std::string& text, std::ostream& err) {
+    std::vector<ScriptStep> out;
     size_t i = 0;
     while (i <= text.size()) {
         size_t end = text.find(',', i);
@@ -52,16 +62,38 @@ std::optional<std::vector<int>> parse_choice_list(const std::string& text, std::
         std::string item = text.substr(i, end - i);
         while (!item.empty() && item.front() == ' ') item.erase(item.begin());
         while (!item.empty() && item.back() == ' ') item.pop_back();
-        bool digits = !item.empty() && item.size() <= 3 && item.find_first_not_of("0123456789") == std::string::npos;
-        if (!digits || std::stoi(item) < 1) {
-            err << "frontline play: --choices takes choice numbers separated by commas, like 1,3,2; '" << item.substr(0, 20)
-                << "' is not a choice number\n";
+        const bool digits = !item.empty() && item.find_first_not_of("0123456789") == std::string::npos;
+        if (item.empty() || (digits && (item.size() > 3 || std::stoi(item) < 1))) {
+            err << "frontline play: --choices takes choice numbers (in the author's order) or the first words of a "
+                   "choice, separated by commas, like 1,3,\"Let me look\"; '"
+                << item.substr(0, 20) << "' is not a choice\n";
             return std::nullopt;
         }
-        out.push_back(std::stoi(item));
+        out.push_back(digits ? ScriptStep{std::stoi(item), {}} : ScriptStep{0, item});
         i = end + 1;
     }
     return out;
+}
+
+/// The choice (node index) a scripted step names, or -1 with a message.
+int scripted_choice(const Runner& run, const ScriptStep& step, size_t turn, std::ostream& err) {
+    const auto visible = run.choices();
+    const Node& node = *run.node();
+    if (step.prefix.empty()) {
+        if (step.number <= static_cast<int>(visible.size())) return visible[static_cast<size_t>(step.number - 1)];
+        err << "frontline play: choice " << step.number << " at turn " << turn + 1 << " does not exist: there "
+            << (visible.size() == 1 ? "is 1 choice" : "are " + std::to_string(visible.size()) + " choices") << " at node '"
+            << node.id << "'\n";
+        return -1;
+    }
+    int found = -1, matches = 0;
+    for (int c : visible)
+        if (node.choices[static_cast<size_t>(c)].say.starts_with(step.prefix)) found = c, ++matches;
+    if (matches == 1) return found;
+    err << "frontline play: at turn " << turn + 1 << " (node '" << node.id << "') "
+        << (matches == 0 ? "no visible choice starts with '" : "more than one visible choice starts with '")
+        << step.prefix.substr(0, 40) << "'\n";
+    return -1;
 }
 
 void show_turn(std::ostream& out, const Runner& run) {
@@ -70,7 +102,7 @@ void show_turn(std::ostream& out, const Runner& run) {
     const TranscriptEntry& last = run.transcript().back();
     out << '\n' << wrap(s.customer.name + ": \"" + last.text + "\"", width, std::string(s.customer.name.size() + 2, ' ')) << "\n\n";
     int n = 1;
-    for (int c : run.choices()) {
+    for (int c : run.presented()) {
         out << wrap("  " + std::to_string(n++) + ") " + run.node()->choices[static_cast<size_t>(c)].say, width, "     ") << '\n';
     }
 }
@@ -95,7 +127,7 @@ int play(const PlayOptions& o, Io& io) {
     if (!loaded.scenario) return exit_errors;
     const Scenario& s = *loaded.scenario;
 
-    std::vector<int> script;
+    std::vector<ScriptStep> script;
     if (!o.choices.empty()) {
         auto parsed = parse_choice_list(o.choices, io.err);
         if (!parsed) return exit_usage;
@@ -117,25 +149,23 @@ int play(const PlayOptions& o, Io& io) {
     std::optional<CallRecorder> recorder;
     if (!o.trainee.empty() && !o.no_record) {
         recorder.emplace(o.results_file, o.trainee, io.err);
-        recorder->start(s);
     }
+    // Shown shuffled, so the position of an answer never gives it away; the seed is
+    // kept with the attempt so the same order can be shown again (--seed).
+    const ChoiceOrder order = o.no_shuffle ? ChoiceOrder::authored() : ChoiceOrder::shuffled(o.seed.value_or(fresh_shuffle_seed()));
+    if (recorder) recorder->start(s, order);
 
-    Runner run(s);
+    Runner run(s, order);
     size_t step = 0;
     while (!run.finished()) {
         if (talk) show_turn(out, run);
-        const auto visible = run.choices();
-        int number = 0;
+        const auto on_screen = run.presented();
+        int choice = -1;
         double seconds = 0;
         if (step < script.size()) {
-            number = script[step];
-            if (number > static_cast<int>(visible.size())) {
-                io.err << "frontline play: choice " << number << " at turn " << step + 1 << " does not exist: there "
-                       << (visible.size() == 1 ? "is 1 choice" : "are " + std::to_string(visible.size()) + " choices") << " at node '"
-                       << run.node()->id << "'\n";
-                return exit_errors;
-            }
-            if (talk) out << "> " << number << '\n';
+            choice = scripted_choice(run, script[step], step, io.err);
+            if (choice < 0) return exit_errors;
+            if (talk) out << "> " << std::find(on_screen.begin(), on_screen.end(), choice) - on_screen.begin() + 1 << '\n';
         } else if (!script.empty() && !io.interactive) {
             io.err << "frontline play: the " << script.size() << " scripted choices ended before the call did (at node '"
                    << run.node()->id << "'); add more to --choices\n";
@@ -155,9 +185,12 @@ int play(const PlayOptions& o, Io& io) {
                     return exit_ok;
                 }
                 bool digits = !line.empty() && line.size() <= 3 && line.find_first_not_of("0123456789") == std::string::npos;
-                if (digits) number = std::stoi(line);
-                if (digits && number >= 1 && number <= static_cast<int>(visible.size())) break;
-                out << "Type a number from 1 to " << visible.size() << ", or q to quit.\n";
+                const int number = digits ? std::stoi(line) : 0;
+                if (number >= 1 && number <= static_cast<int>(on_screen.size())) {
+                    choice = on_screen[static_cast<size_t>(number - 1)];
+                    break;
+                }
+                out << "Type a number from 1 to " << on_screen.size() << ", or q to quit.\n";
             }
             seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - asked).count();
             // Thinking time is dead air on the call: with patience set, it costs mood.
@@ -168,7 +201,7 @@ int play(const PlayOptions& o, Io& io) {
             if (run.finished()) break;
         }
         ++step;
-        run.choose_visible(number, seconds);
+        run.choose(choice, seconds);
         if (recorder) recorder->choice(s, last_choice(run));
         if (talk && feedback) show_feedback(out, last_choice(run));
     }
@@ -184,6 +217,9 @@ int play(const PlayOptions& o, Io& io) {
         print_debrief(out, s, run, score);
     }
     if (o.json) io.out << attempt_to_json(s, run, score).dump(2) << '\n';
+    else if (talk && order.shuffle && script.empty())
+        out << "\n(Choices were shown in shuffled order " << order.seed << "; play --seed " << order.seed
+            << " shows the same order again.)\n";
     return exit_ok;
 }
 
@@ -193,7 +229,11 @@ void add_play_command(CLI::App& app, Action& action) {
     auto* cmd = app.add_subcommand("play", "Play a scenario in the terminal (or in the game with --gui)");
     auto o = std::make_shared<PlayOptions>();
     cmd->add_option("file", o->file, "Scenario file")->required();
-    cmd->add_option("--choices", o->choices, "Scripted path: choice numbers as shown at each turn, e.g. 1,3,2");
+    cmd->add_option("--choices", o->choices,
+                    "Scripted path: at each turn a choice number in the author's order (whatever the shuffle) or the "
+                    "first words of the choice, e.g. 1,3,\"Let me look\"");
+    auto* seed = cmd->add_option("--seed", o->seed, "Show the choices in the shuffled order this seed gives (recorded with each attempt)");
+    cmd->add_flag("--no-shuffle", o->no_shuffle, "Show the choices in the author's order")->excludes(seed);
     cmd->add_flag("--no-feedback", o->no_feedback, "Hold the coach's feedback until the debrief");
     cmd->add_flag("--json", o->json, "Write the transcript and scores as JSON to stdout");
     cmd->add_flag("--gui", o->gui, "Open the scenario in the game window");
@@ -211,6 +251,8 @@ void add_play_command(CLI::App& app, Action& action) {
                 g.open_directly = o->file;
                 g.assessment = o->assessment;
                 g.watch = o->watch;
+                g.choice_seed = o->seed;
+                g.no_shuffle = o->no_shuffle;
                 // The game records like bare `frontline`: --data (here or global), $FRONTLINE_DATA, XDG.
                 g.results_data = chosen_results_path(*root, o->data).string();
                 return run_game(g);

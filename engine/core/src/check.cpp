@@ -145,6 +145,8 @@ std::optional<ScoreBounds> check_scenario(Scenario& s, DiagnosticList& diags, co
         (need == Need::technical ? bounds.worst_technical : bounds.worst_personal) = plan.range.worst;
     }
     if (diags.has_errors()) return std::nullopt;
+    bounds.full_technical = s.full_marks.technical.value_or(bounds.best_technical);
+    bounds.full_personal = s.full_marks.personal.value_or(bounds.best_personal);
     return bounds;
 }
 

@@ -80,11 +80,13 @@ CallState apply_choice(const Scenario& s, const CallState& state, int choice) {
 
 // --- Runner -------------------------------------------------------------------
 
-Runner::Runner(const Scenario& scenario) : scenario_(&scenario), state_(initial_state(scenario)) {
+Runner::Runner(const Scenario& scenario, ChoiceOrder order)
+    : scenario_(&scenario), state_(initial_state(scenario)), order_(order) {
     enter_current();
 }
 
-Runner::Runner(const Scenario& scenario, CallState start) : scenario_(&scenario), state_(std::move(start)) {
+Runner::Runner(const Scenario& scenario, CallState start, ChoiceOrder order)
+    : scenario_(&scenario), state_(std::move(start)), order_(order) {
     enter_current();
 }
 
@@ -137,6 +139,8 @@ bool Runner::choose(int choice, double seconds_taken) {
     auto shown = std::find(visible.begin(), visible.end(), choice);
     if (shown == visible.end()) return false;
     const int from = state_.node;
+    const std::vector<int> on_screen = presented();
+    const int presented_at = static_cast<int>(std::find(on_screen.begin(), on_screen.end(), choice) - on_screen.begin()) + 1;
     const Choice& c = node()->choices[static_cast<size_t>(choice)];
     CallState before = state_;
     state_ = apply_choice(*scenario_, state_, choice);
@@ -148,6 +152,7 @@ bool Runner::choose(int choice, double seconds_taken) {
     e.node = from;
     e.choice = choice;
     e.shown = static_cast<int>(shown - visible.begin()) + 1;
+    e.presented = presented_at;
     e.text = c.say;
     e.feedback = c.feedback;
     e.technical = c.technical;
@@ -168,6 +173,12 @@ bool Runner::choose_visible(int number, double seconds_taken) {
     std::vector<int> visible = choices();
     if (number < 1 || number > static_cast<int>(visible.size())) return false;
     return choose(visible[static_cast<size_t>(number - 1)], seconds_taken);
+}
+
+bool Runner::choose_presented(int number, double seconds_taken) {
+    std::vector<int> on_screen = presented();
+    if (number < 1 || number > static_cast<int>(on_screen.size())) return false;
+    return choose(on_screen[static_cast<size_t>(number - 1)], seconds_taken);
 }
 
 void Runner::wait(double seconds) {
@@ -207,8 +218,8 @@ void Runner::wait(double seconds) {
     }
 }
 
-Runner replay(const Scenario& s, std::span<const int> path, size_t* applied) {
-    Runner r(s);
+Runner replay(const Scenario& s, std::span<const int> path, size_t* applied, ChoiceOrder order) {
+    Runner r(s, order);
     size_t n = 0;
     for (int choice : path) {
         if (!r.choose(choice)) break;

@@ -21,6 +21,38 @@ std::optional<Outcome> parse_outcome(std::string_view s) {
     return std::nullopt;
 }
 
+std::string_view channel_name(Channel c) {
+    switch (c) {
+        case Channel::phone: return "phone";
+        case Channel::desk: return "desk";
+        case Channel::chat: return "chat";
+    }
+    return "phone";
+}
+
+std::optional<Channel> parse_channel(std::string_view s) {
+    for (int i = 0; i < channel_count; ++i)
+        if (channel_name(static_cast<Channel>(i)) == s) return static_cast<Channel>(i);
+    return std::nullopt;
+}
+
+const std::vector<std::string>& hair_names() {
+    static const std::vector<std::string> names = {"short", "long", "bun", "bob", "curly", "bald"};
+    return names;
+}
+const std::vector<std::string>& hair_colour_names() {
+    static const std::vector<std::string> names = {"black", "brown", "auburn", "blond", "grey"};
+    return names;
+}
+const std::vector<std::string>& skin_names() {
+    static const std::vector<std::string> names = {"light", "medium", "tan", "brown", "dark"};
+    return names;
+}
+const std::vector<std::string>& age_names() {
+    static const std::vector<std::string> names = {"young", "adult", "older"};
+    return names;
+}
+
 int Scenario::find_node(std::string_view name) const {
     for (size_t i = 0; i < nodes.size(); ++i)
         if (nodes[i].id == name) return static_cast<int>(i);

@@ -44,6 +44,22 @@ std::optional<Quadrant> parse_quadrant(std::string_view id) {
     return std::nullopt;
 }
 
+Quadrant quadrant_for(bool technical_met, bool personal_met) {
+    if (technical_met) return personal_met ? Quadrant::best_in_class : Quadrant::fixed_it_lost_them;
+    return personal_met ? Quadrant::kept_the_customer : Quadrant::mere_mortal;
+}
+
+bool outcome_fits(Outcome outcome, Quadrant q) {
+    switch (outcome) {
+        case Outcome::delighted: return q == Quadrant::best_in_class || q == Quadrant::kept_the_customer;
+        case Outcome::satisfied: return q != Quadrant::mere_mortal;
+        case Outcome::neutral: return q != Quadrant::best_in_class;  // both needs met leaves nobody indifferent
+        case Outcome::lost:
+        case Outcome::complaint: return q != Quadrant::best_in_class;
+    }
+    return true;
+}
+
 int quadrant_rank(Quadrant q) {
     switch (q) {
         case Quadrant::best_in_class: return 3;
@@ -66,6 +82,14 @@ double percent_of_best(int64_t raw, int64_t best) {
     return std::clamp(100.0 * static_cast<double>(raw) / static_cast<double>(best), 0.0, 100.0);
 }
 
+double need_percent(const ScoreBounds& bounds, Need need, int64_t raw) {
+    return percent_of_best(raw, need == Need::technical ? bounds.full_technical : bounds.full_personal);
+}
+
+double most_possible_percent(const ScoreBounds& bounds, Need need) {
+    return need_percent(bounds, need, need == Need::technical ? bounds.best_technical : bounds.best_personal);
+}
+
 AttemptScore score_attempt(const Scenario& s, const ScoreBounds& bounds, const Runner& run) {
     AttemptScore out;
     const CallState& st = run.state();
@@ -73,12 +97,13 @@ AttemptScore score_attempt(const Scenario& s, const ScoreBounds& bounds, const R
     out.personal = st.personal;
     out.best_technical = bounds.best_technical;
     out.best_personal = bounds.best_personal;
-    out.technical_percent = percent_of_best(st.technical, bounds.best_technical);
-    out.personal_percent = percent_of_best(st.personal, bounds.best_personal);
+    out.full_technical = bounds.full_technical;
+    out.full_personal = bounds.full_personal;
+    out.technical_percent = need_percent(bounds, Need::technical, st.technical);
+    out.personal_percent = need_percent(bounds, Need::personal, st.personal);
     out.technical_met = out.technical_percent >= s.pass.technical;
     out.personal_met = out.personal_percent >= s.pass.personal;
-    out.quadrant = out.technical_met ? (out.personal_met ? Quadrant::best_in_class : Quadrant::fixed_it_lost_them)
-                                     : (out.personal_met ? Quadrant::kept_the_customer : Quadrant::mere_mortal);
+    out.quadrant = quadrant_for(out.technical_met, out.personal_met);
     out.mood = st.mood;
     out.finished = st.ended();
     out.ending = st.ending;

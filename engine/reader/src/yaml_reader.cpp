@@ -21,14 +21,15 @@ using namespace yaml_detail;
 namespace {
 
 const std::vector<std::string> top_keys = {"id", "title", "summary", "setting", "difficulty", "skills", "customer", "needs",
-                                           "scoring", "patience", "debrief", "vars", "start", "nodes", "endings", "tests"};
-const std::vector<std::string> customer_keys = {"name", "persona", "mood", "walkout"};
+                                           "channel", "scoring", "patience", "debrief", "vars", "start", "nodes", "endings", "tests"};
+const std::vector<std::string> customer_keys = {"name", "persona", "mood", "walkout", "portrait"};
+const std::vector<std::string> portrait_keys = {"hair", "hair_colour", "skin", "age", "glasses"};
 const std::vector<std::string> walkout_keys = {"below", "ending"};
 const std::vector<std::string> needs_keys = {"technical", "personal"};
-const std::vector<std::string> scoring_keys = {"pass"};
+const std::vector<std::string> scoring_keys = {"pass", "full_marks"};
 const std::vector<std::string> pass_keys = {"technical", "personal"};
 const std::vector<std::string> patience_keys = {"grace", "drain"};
-const std::vector<std::string> node_keys = {"customer", "choices", "notes"};
+const std::vector<std::string> node_keys = {"customer", "choices", "notes", "shuffle"};
 const std::vector<std::string> line_keys = {"if", "text"};
 const std::vector<std::string> choice_keys = {"say", "technical", "personal", "mood", "set", "if", "feedback", "skills", "next"};
 const std::vector<std::string> ending_keys = {"outcome", "text"};
@@ -56,6 +57,11 @@ public:
         if (auto* n = find(top, "difficulty")) if (auto v = r_.integer(*n, "difficulty", 1, 5)) s_.difficulty = static_cast<int>(*v);
         if (auto* n = find(top, "skills")) s_.skills = skills(*n, "skills");
         if (auto* n = find(top, "debrief")) s_.debrief = r_.text_list(*n, "debrief");
+        if (auto* n = find(top, "channel")) {
+            std::vector<std::string> names;
+            for (int i = 0; i < channel_count; ++i) names.emplace_back(channel_name(static_cast<Channel>(i)));
+            if (auto i = one_of(*n, "channel", names)) s_.channel = static_cast<Channel>(*i);
+        }
 
         if (auto* n = find(top, "customer")) read_customer(*n); else r_.missing(root_pos, "customer", "");
         if (auto* n = find(top, "needs")) read_needs(*n); else r_.missing(root_pos, "needs", "");
@@ -79,6 +85,32 @@ public:
     }
 
 private:
+    /// The index of a text value among `names`, or an FL015 naming them all.
+    std::optional<size_t> one_of(const YAML::Node& n, std::string_view what, const std::vector<std::string>& names) {
+        auto t = r_.text(n, what);
+        if (!t) return std::nullopt;
+        for (size_t i = 0; i < names.size(); ++i)
+            if (names[i] == *t) return i;
+        std::string list;
+        for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
+        r_.diags().error("FL015", pos_of(n), "'" + std::string(what) + "' must be one of " + list + "; found '" +
+                                                 t->substr(0, 64) + "'" + did_you_mean(*t, names));
+        return std::nullopt;
+    }
+
+    void read_portrait(const YAML::Node& n) {
+        if (!r_.is_map(n, "portrait")) return;
+        auto e = r_.entries(n, portrait_keys, "portrait");
+        Portrait p;
+        if (auto* v = find(e, "hair")) if (auto i = one_of(*v, "hair", hair_names())) p.hair = static_cast<Portrait::Hair>(*i);
+        if (auto* v = find(e, "hair_colour"))
+            if (auto i = one_of(*v, "hair_colour", hair_colour_names())) p.hair_colour = static_cast<Portrait::HairColour>(*i);
+        if (auto* v = find(e, "skin")) if (auto i = one_of(*v, "skin", skin_names())) p.skin = static_cast<Portrait::Skin>(*i);
+        if (auto* v = find(e, "age")) if (auto i = one_of(*v, "age", age_names())) p.age = static_cast<Portrait::Age>(*i);
+        if (auto* v = find(e, "glasses")) if (auto b = r_.boolean(*v, "glasses")) p.glasses = *b;
+        s_.customer.portrait = p;
+    }
+
     void required_text(const std::vector<std::pair<YAML::Node, YAML::Node>>& entries, std::string_view key, std::string& out,
                        SourcePos at, std::string_view where = "") {
         if (auto* n = find(entries, key)) {
@@ -112,6 +144,7 @@ private:
         required_text(e, "name", s_.customer.name, pos_of(n), "customer");
         if (auto* p = find(e, "persona")) if (auto t = r_.text(*p, "persona")) s_.customer.persona = *t;
         if (auto* m = find(e, "mood")) if (auto v = r_.integer(*m, "mood", 0, 100)) s_.customer.mood = static_cast<int>(*v);
+        if (auto* p = find(e, "portrait")) read_portrait(*p);
         if (auto* w = find(e, "walkout")) {
             if (!r_.is_map(*w, "walkout")) return;
             auto we = r_.entries(*w, walkout_keys, "walkout");
@@ -137,11 +170,22 @@ private:
     void read_scoring(const YAML::Node& n) {
         if (!r_.is_map(n, "scoring")) return;
         auto e = r_.entries(n, scoring_keys, "scoring");
-        if (auto* p = find(e, "pass")) {
-            if (!r_.is_map(*p, "pass")) return;
+        if (auto* p = find(e, "pass"); p && r_.is_map(*p, "pass")) {
             auto pe = r_.entries(*p, pass_keys, "scoring.pass");
             if (auto* t = find(pe, "technical")) if (auto v = r_.integer(*t, "technical", 0, 100)) s_.pass.technical = static_cast<int>(*v);
             if (auto* t = find(pe, "personal")) if (auto v = r_.integer(*t, "personal", 0, 100)) s_.pass.personal = static_cast<int>(*v);
+        }
+        if (auto* f = find(e, "full_marks"); f && r_.is_map(*f, "full_marks")) {
+            auto fe = r_.entries(*f, pass_keys, "scoring.full_marks");
+            // At least one point: "fully met" must be worth something to divide by.
+            if (auto* t = find(fe, "technical")) {
+                s_.full_marks.technical_pos = pos_of(*t);
+                if (auto v = r_.integer(*t, "technical", 1, 1'000'000)) s_.full_marks.technical = *v;
+            }
+            if (auto* t = find(fe, "personal")) {
+                s_.full_marks.personal_pos = pos_of(*t);
+                if (auto v = r_.integer(*t, "personal", 1, 1'000'000)) s_.full_marks.personal = *v;
+            }
         }
     }
 
@@ -218,6 +262,7 @@ private:
                 if (auto* c = find(e, "customer")) read_customer_lines(*c, node);
                 else r_.missing(node.pos, "customer", "node '" + node.id + "'");
                 if (auto* notes = find(e, "notes")) if (auto t = r_.text(*notes, "notes")) node.notes = *t;
+                if (auto* sh = find(e, "shuffle")) if (auto b = r_.boolean(*sh, "shuffle")) node.shuffle = *b;
                 if (auto* choices = find(e, "choices")) read_choices(*choices, node);
             } else {
                 r_.is_map(value, "node '" + node.id + "'");
@@ -388,6 +433,7 @@ std::optional<Scenario> read_scenario(std::string_view bytes, const std::string&
 
 std::map<std::string, std::vector<std::string>> scenario_keys() {
     return {{"scenario", top_keys},   {"customer", customer_keys}, {"walkout", walkout_keys},
+            {"portrait", portrait_keys}, {"full_marks", pass_keys},
             {"needs", needs_keys},    {"scoring", scoring_keys},   {"pass", pass_keys},
             {"patience", patience_keys}, {"node", node_keys},      {"customer_line", line_keys},
             {"choice", choice_keys},  {"ending", ending_keys},     {"walkthrough", walkthrough_keys()},

@@ -67,13 +67,16 @@ json scenario_activity(const AttemptSummary& a, const XapiOptions& o, const Iris
 }
 
 json context(const AttemptSummary& a, const XapiOptions& o, const Iris& iris) {
-    return {{"registration", a.registration},
+    json ctx = {{"registration", a.registration},
             {"platform", "Frontline"},
             {"language", o.language},
             {"extensions",
              {{iris.extension("mode"), std::string(mode_id(a.mode))},
               {iris.extension("front-end"), a.front_end},
               {iris.extension("content-hash"), a.content_hash}}}};
+    // The shuffled order can be reproduced from its seed (absent: the author's order).
+    if (a.shuffle_seed) ctx["extensions"][iris.extension("shuffle-seed")] = *a.shuffle_seed;
+    return ctx;
 }
 
 /// Both needs in percent mapped to one number, as xAPI wants: their mean, 0..1.
@@ -82,8 +85,8 @@ double scaled_score(const StoredScore& s) {
     return std::round(std::clamp(mean, 0.0, 1.0) * 10000.0) / 10000.0;
 }
 
-json need(int raw, int64_t best, double percent, int pass, bool met) {
-    return {{"raw", raw}, {"best", best}, {"percent", std::round(percent * 100.0) / 100.0}, {"passMark", pass}, {"met", met}};
+json need(int raw, int64_t best, int64_t full, double percent, int pass, bool met) {
+    return {{"raw", raw}, {"best", best}, {"full", full}, {"percent", std::round(percent * 100.0) / 100.0}, {"passMark", pass}, {"met", met}};
 }
 
 json score_result(const AttemptSummary& a, const Iris& iris, double seconds) {
@@ -93,9 +96,9 @@ json score_result(const AttemptSummary& a, const Iris& iris, double seconds) {
             {"score", {{"scaled", scaled_score(s)}}},
             {"extensions",
              {{iris.extension("technical-need"),
-               need(s.technical, s.best_technical, s.technical_percent, s.technical_pass, s.technical_met)},
+               need(s.technical, s.best_technical, s.full_technical, s.technical_percent, s.technical_pass, s.technical_met)},
               {iris.extension("personal-need"),
-               need(s.personal, s.best_personal, s.personal_percent, s.personal_pass, s.personal_met)},
+               need(s.personal, s.best_personal, s.full_personal, s.personal_percent, s.personal_pass, s.personal_met)},
               {iris.extension("quadrant"), std::string(quadrant_id(s.quadrant))},
               {iris.extension("ending"), s.ending},
               {iris.extension("outcome"), std::string(outcome_name(s.outcome))},
@@ -123,7 +126,8 @@ json answered(const AttemptSummary& a, const ChoiceRecord& c, const XapiOptions&
                {{iris.extension("said"), c.say},
                 {iris.extension("deltas"),
                  {{"technical", c.technical}, {"personal", c.personal}, {"mood", c.mood}, {"moodAfter", c.mood_after}}},
-                {iris.extension("skills"), c.skills}}}}},
+                {iris.extension("skills"), c.skills},
+                {iris.extension("presented-at"), c.presented}}}}},
             {"context", ctx},
             {"timestamp", c.made_at}};
 }

@@ -11,7 +11,7 @@ namespace {
 
 // Migration N takes the schema from version N-1 to N. Never edit a shipped one:
 // add the next. Times are ISO 8601 UTC text; percentages are REAL 0..100.
-constexpr std::array<const char*, 2> migrations = {
+constexpr std::array<const char*, 3> migrations = {
     R"sql(
 CREATE TABLE trainees (
     id          INTEGER PRIMARY KEY,
@@ -127,6 +127,16 @@ CREATE TABLE workshop_steps (
     made_at       TEXT NOT NULL,
     PRIMARY KEY (workshop_id, seq)
 );
+)sql",
+    // 3: choice order and full marks. The seed of the shuffled order a trainee saw
+    // (NULL: the author's order), where each choice was on screen, and what fully
+    // meeting each need was worth (NULL in rows from before: the best achievable).
+    R"sql(
+ALTER TABLE attempts ADD COLUMN shuffle_seed INTEGER;
+ALTER TABLE attempts ADD COLUMN full_technical INTEGER;
+ALTER TABLE attempts ADD COLUMN full_personal INTEGER;
+ALTER TABLE choices ADD COLUMN presented INTEGER;
+ALTER TABLE workshops ADD COLUMN shuffle_seed INTEGER;
 )sql",
 };
 

@@ -10,6 +10,7 @@
 #include "time_text.hpp"
 
 #include <algorithm>
+#include <thread>
 #include <system_error>
 
 #include <unistd.h>
@@ -145,33 +146,52 @@ Result<ResultsStore::Impl> open_impl(const std::filesystem::path& file, ResultsS
     sqlite3_extended_result_codes(raw, 1);
     sqlite3_busy_timeout(raw, static_cast<int>(busy_timeout.count()));
 
-    try {
-        // Everything up to the migration only reads, so a bad file is never changed.
-        if (writable && sqlite3_db_readonly(raw, "main") == 1)
-            return open_error(StoreError::Kind::read_only, file, "the file is read-only, so results cannot be recorded.");
-        const int32_t app_id = detail::read_application_id(impl.db);
-        const int version = detail::read_user_version(impl.db);
-        if (app_id != detail::frontline_application_id && (app_id != 0 || version != 0 || has_tables(impl.db)))
-            return open_error(StoreError::Kind::not_ours, file,
-                              "this is a SQLite database of some other program; it has been left as it is.");
-        if (version > detail::known_schema_version())
-            return open_error(StoreError::Kind::too_new, file,
-                              "it was written by a newer Frontline (schema " + std::to_string(version) + ", this one knows " +
-                                  std::to_string(detail::known_schema_version()) + "); it has been left as it is.");
-        if (std::string problem = quick_check_problem(impl.db); !problem.empty())
-            return open_error(StoreError::Kind::corrupt, file,
-                              "the file is damaged (quick_check: " + problem + "); it has been left as it is.");
-        impl.db.exec("PRAGMA foreign_keys = ON");
-        if (writable) {
-            // WAL lets readers (the progress screen) and a writer work at once.
-            impl.db.exec("PRAGMA journal_mode = WAL");
-            detail::migrate(impl.db);
-        } else if (version < detail::known_schema_version()) {
-            return open_error(StoreError::Kind::too_new, file,
-                              "it has an older schema; open it once with a writable Frontline to upgrade it.");
+    // Two Frontlines creating or upgrading one file at once: where waiting could deadlock
+    // (switching to WAL, a migration racing a check) SQLite answers "busy" at once instead
+    // of calling the busy handler, so the whole check is tried again until the timeout.
+    const auto deadline = std::chrono::steady_clock::now() + busy_timeout;
+    for (;;) {
+        try {
+            // Everything up to the migration only reads, so a bad file is never changed.
+            if (writable && sqlite3_db_readonly(raw, "main") == 1)
+                return open_error(StoreError::Kind::read_only, file, "the file is read-only, so results cannot be recorded.");
+            // One read transaction for the checks, so another Frontline creating the file at
+            // this moment is seen before or after its migration, never half-way (an id not
+            // yet set beside tables already made would look like another program's file).
+            impl.db.exec("BEGIN");
+            const int32_t app_id = detail::read_application_id(impl.db);
+            const int version = detail::read_user_version(impl.db);
+            const bool tables = has_tables(impl.db);
+            impl.db.exec("COMMIT");
+            if (app_id != detail::frontline_application_id && (app_id != 0 || version != 0 || tables))
+                return open_error(StoreError::Kind::not_ours, file,
+                                  "this is a SQLite database of some other program; it has been left as it is.");
+            if (version > detail::known_schema_version())
+                return open_error(StoreError::Kind::too_new, file,
+                                  "it was written by a newer Frontline (schema " + std::to_string(version) + ", this one knows " +
+                                      std::to_string(detail::known_schema_version()) + "); it has been left as it is.");
+            if (std::string problem = quick_check_problem(impl.db); !problem.empty())
+                return open_error(StoreError::Kind::corrupt, file,
+                                  "the file is damaged (quick_check: " + problem + "); it has been left as it is.");
+            impl.db.exec("PRAGMA foreign_keys = ON");
+            if (writable) {
+                // WAL lets readers (the progress screen) and a writer work at once.
+                impl.db.exec("PRAGMA journal_mode = WAL");
+                detail::migrate(impl.db);
+            } else if (version < detail::known_schema_version()) {
+                return open_error(StoreError::Kind::too_new, file,
+                                  "it has an older schema; open it once with a writable Frontline to upgrade it.");
+            }
+            break;
+        } catch (const SqliteError& e) {
+            const int primary = e.code & 0xff;
+            if ((primary == SQLITE_BUSY || primary == SQLITE_LOCKED) && std::chrono::steady_clock::now() < deadline) {
+                sqlite3_exec(raw, "ROLLBACK", nullptr, nullptr, nullptr);  // a check's read transaction, if open
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                continue;
+            }
+            return detail::store_error(file, "opening", e);
         }
-    } catch (const SqliteError& e) {
-        return detail::store_error(file, "opening", e);
     }
     return impl;
 }
@@ -257,15 +277,18 @@ std::optional<NewIds> new_attempt_ids() {
 StoreError no_random() { return {StoreError::Kind::failed, "Cannot read /dev/urandom to make a registration id."}; }
 
 int64_t insert_attempt(const Connection& db, const std::string& trainee, const Scenario& s, AttemptMode mode,
-                       std::string_view front_end, const std::string& started_at, const NewIds& ids) {
+                       std::string_view front_end, const ChoiceOrder& order, const std::string& started_at,
+                       const NewIds& ids) {
     const int64_t trainee_id = ensure_trainee(db, trainee, started_at);
     Statement q(db,
                 "INSERT INTO attempts(registration, trainee_id, scenario_id, scenario_title, content_hash, mode, front_end,"
                 " started_at, technical_pass, personal_pass, attempted_statement_id, completed_statement_id,"
-                " verdict_statement_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+                " verdict_statement_id, shuffle_seed) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
     q.bind(1, ids.registration).bind(2, trainee_id).bind(3, s.id).bind(4, s.title).bind(5, s.content_hash);
     q.bind(6, mode_id(mode)).bind(7, front_end).bind(8, started_at).bind(9, s.pass.technical).bind(10, s.pass.personal);
-    q.bind(11, ids.attempted).bind(12, ids.completed).bind(13, ids.verdict).run();
+    q.bind(11, ids.attempted).bind(12, ids.completed).bind(13, ids.verdict);
+    if (order.shuffle) q.bind(14, static_cast<int64_t>(order.seed));
+    q.run();
     return sqlite3_last_insert_rowid(db.get());
 }
 
@@ -293,11 +316,12 @@ void insert_choice(const Connection& db, AttemptId attempt, const Scenario& s, c
     const Choice& choice = node.choices[static_cast<size_t>(e.choice)];
     Statement q(db,
                 "INSERT INTO choices(attempt_id, turn, node, choice_index, shown, say, technical, personal, mood,"
-                " mood_after, technical_total, personal_total, seconds, made_at, statement_id)"
-                " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+                " mood_after, technical_total, personal_total, seconds, made_at, statement_id, presented)"
+                " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
     q.bind(1, attempt).bind(2, e.turn).bind(3, node.id).bind(4, e.choice).bind(5, e.shown).bind(6, e.text);
     q.bind(7, e.technical).bind(8, e.personal).bind(9, e.mood).bind(10, e.mood_after);
     q.bind(11, e.technical_total).bind(12, e.personal_total).bind(13, e.seconds).bind(14, made_at).bind(15, statement_id);
+    q.bind(16, e.presented);
     q.run();
     Statement skill(db, "INSERT OR IGNORE INTO choice_skills(attempt_id, turn, skill) VALUES(?1, ?2, ?3)");
     for (const std::string& tag : choice.skills) {
@@ -312,20 +336,23 @@ void update_finished(const Connection& db, AttemptId attempt, const Scenario& s,
     Statement q(db,
                 "UPDATE attempts SET finished_at = ?2, ending = ?3, outcome = ?4, technical = ?5, personal = ?6,"
                 " best_technical = ?7, best_personal = ?8, technical_percent = ?9, personal_percent = ?10,"
-                " technical_met = ?11, personal_met = ?12, quadrant = ?13, mood = ?14"
+                " technical_met = ?11, personal_met = ?12, quadrant = ?13, mood = ?14,"
+                " full_technical = ?15, full_personal = ?16"
                 " WHERE id = ?1 AND finished_at IS NULL");
     q.bind(1, attempt).bind(2, finished_at);
     q.bind(3, has_ending ? s.endings[static_cast<size_t>(score.ending)].id : std::string());
     q.bind(4, outcome_name(score.outcome)).bind(5, score.technical).bind(6, score.personal);
     q.bind(7, score.best_technical).bind(8, score.best_personal).bind(9, score.technical_percent);
     q.bind(10, score.personal_percent).bind(11, score.technical_met ? 1 : 0).bind(12, score.personal_met ? 1 : 0);
-    q.bind(13, quadrant_id(score.quadrant)).bind(14, score.mood).run();
+    q.bind(13, quadrant_id(score.quadrant)).bind(14, score.mood);
+    q.bind(15, score.full_technical).bind(16, score.full_personal).run();
 }
 
 }  // namespace
 
 Result<AttemptId> ResultsStore::start_attempt(std::string_view trainee, const Scenario& scenario, AttemptMode mode,
-                                              std::string_view front_end, Clock::time_point at) {
+                                              std::string_view front_end, const ChoiceOrder& order,
+                                              Clock::time_point at) {
     if (impl_->read_only) return detail::read_only_error(impl_->path);
     const std::string name = trimmed(trainee);
     if (std::string problem = name_problem(name); !problem.empty()) return detail::invalid_argument(problem);
@@ -333,7 +360,7 @@ Result<AttemptId> ResultsStore::start_attempt(std::string_view trainee, const Sc
     if (!ids) return no_random();
     return detail::guarded<AttemptId>(*impl_, "starting an attempt", [&] {
         WriteTransaction tx(impl_->db);
-        const int64_t id = insert_attempt(impl_->db, name, scenario, mode, front_end, detail::iso8601_utc(at), *ids);
+        const int64_t id = insert_attempt(impl_->db, name, scenario, mode, front_end, order, detail::iso8601_utc(at), *ids);
         tx.commit();
         return id;
     });
@@ -386,7 +413,7 @@ Result<AttemptId> ResultsStore::record_finished_attempt(std::string_view trainee
     const Clock::time_point start = end - to_duration(total);
     return detail::guarded<AttemptId>(*impl_, "saving an attempt", [&]() -> Result<AttemptId> {
         WriteTransaction tx(impl_->db);
-        const int64_t id = insert_attempt(impl_->db, name, scenario, mode, front_end, detail::iso8601_utc(start), *ids);
+        const int64_t id = insert_attempt(impl_->db, name, scenario, mode, front_end, run.order(), detail::iso8601_utc(start), *ids);
         double elapsed = 0;
         for (const TranscriptEntry& e : run.transcript()) {
             elapsed += e.seconds;

@@ -55,13 +55,14 @@ std::vector<int> AttemptDetail::path() const {
 
 namespace {
 
-// Columns 0..27 of every attempt query, read by read_attempt_row.
+// Columns 0..30 of every attempt query, read by read_attempt_row.
 constexpr const char* attempt_columns =
     "SELECT a.id, a.registration, t.name, a.scenario_id, a.scenario_title, a.content_hash, a.mode, a.front_end,"
     " a.started_at, a.finished_at, (SELECT count(*) FROM choices c WHERE c.attempt_id = a.id),"
     " a.technical, a.personal, a.best_technical, a.best_personal, a.technical_percent, a.personal_percent,"
     " a.technical_pass, a.personal_pass, a.technical_met, a.personal_met, a.quadrant, a.mood, a.ending, a.outcome,"
-    " a.attempted_statement_id, a.completed_statement_id, a.verdict_statement_id"
+    " a.attempted_statement_id, a.completed_statement_id, a.verdict_statement_id,"
+    " a.shuffle_seed, a.full_technical, a.full_personal"
     " FROM attempts a JOIN trainees t ON t.id = a.trainee_id";
 
 AttemptSummary read_attempt_row(const Statement& q) {
@@ -77,12 +78,16 @@ AttemptSummary read_attempt_row(const Statement& q) {
     a.started_at = q.text(8);
     a.finished_at = q.text(9);
     a.choices = q.integer(10);
+    if (!q.is_null(28)) a.shuffle_seed = static_cast<uint64_t>(q.int64(28));
     if (!q.is_null(9)) {
         StoredScore s;
         s.technical = q.integer(11);
         s.personal = q.integer(12);
         s.best_technical = q.int64(13);
         s.best_personal = q.int64(14);
+        // Rows from before full marks scored against the best achievable.
+        s.full_technical = q.is_null(29) ? s.best_technical : q.int64(29);
+        s.full_personal = q.is_null(30) ? s.best_personal : q.int64(30);
         s.technical_percent = q.real(15);
         s.personal_percent = q.real(16);
         s.technical_pass = q.integer(17);
@@ -113,9 +118,10 @@ std::vector<AttemptSummary> query_attempts(const detail::Connection& db, const A
 std::vector<ChoiceRecord> query_choices(const detail::Connection& db, AttemptId id) {
     Statement q(db,
                 "SELECT turn, node, choice_index, shown, say, technical, personal, mood, mood_after, technical_total,"
-                " personal_total, seconds, made_at, statement_id,"
+                " personal_total, seconds, made_at, statement_id, coalesce(presented, 0),"
                 " (SELECT group_concat(skill, char(31)) FROM choice_skills s WHERE s.attempt_id = c.attempt_id AND s.turn = c.turn)"
                 " FROM choices c WHERE attempt_id = ?1 ORDER BY turn");
+    // Column 14 is `presented`; the joined skills are column 15.
     q.bind(1, id);
     std::vector<ChoiceRecord> out;
     while (q.step()) {
@@ -134,8 +140,9 @@ std::vector<ChoiceRecord> query_choices(const detail::Connection& db, AttemptId 
         c.seconds = q.real(11);
         c.made_at = q.text(12);
         c.statement_id = q.text(13);
+        c.presented = q.integer(14);
         // Skills come back joined with the unit separator, which no skill tag contains.
-        std::string joined = q.text(14);
+        std::string joined = q.text(15);
         for (size_t i = 0; !joined.empty() && i <= joined.size();) {
             size_t end = joined.find('\x1f', i);
             if (end == std::string::npos) end = joined.size();

@@ -52,6 +52,7 @@ WorkshopRecord read_workshop(const detail::Connection& db, Statement& row) {
     WorkshopRecord w;
     w.id = row.int64(0);
     w.title = row.text(1);
+    if (!row.is_null(6)) w.shuffle_seed = static_cast<uint64_t>(row.int64(6));
     w.style = row.text(2);
     w.decision_seconds = row.real(3);
     w.started_at = row.text(4);
@@ -80,7 +81,7 @@ WorkshopRecord read_workshop(const detail::Connection& db, Statement& row) {
     return w;
 }
 
-constexpr const char* workshop_columns = "SELECT id, title, style, decision_seconds, started_at, finished_at FROM workshops";
+constexpr const char* workshop_columns = "SELECT id, title, style, decision_seconds, started_at, finished_at, shuffle_seed FROM workshops";
 
 }  // namespace
 
@@ -89,8 +90,10 @@ Result<WorkshopId> ResultsStore::create_workshop(const WorkshopRecord& w, Clock:
     if (std::string problem = setup_problem(w); !problem.empty()) return detail::invalid_argument(problem);
     return detail::guarded<WorkshopId>(*impl_, "saving a workshop", [&] {
         WriteTransaction tx(impl_->db);
-        Statement ins(impl_->db, "INSERT INTO workshops (title, style, decision_seconds, started_at) VALUES (?, ?, ?, ?)");
+        Statement ins(impl_->db, "INSERT INTO workshops (title, style, decision_seconds, started_at, shuffle_seed) VALUES (?, ?, ?, ?, ?)");
         ins.bind(1, w.title).bind(2, w.style).bind(3, w.decision_seconds).bind(4, detail::iso8601_utc(at));
+        if (w.shuffle_seed) ins.bind(5, static_cast<int64_t>(*w.shuffle_seed));
+        else ins.bind_null(5);
         ins.run();
         const WorkshopId id = sqlite3_last_insert_rowid(impl_->db.get());
         Statement team(impl_->db, "INSERT INTO workshop_teams (workshop_id, position, name, color) VALUES (?, ?, ?, ?)");

@@ -15,6 +15,10 @@ struct ScoreBounds {
     int64_t best_personal = 0;
     int64_t worst_technical = 0;
     int64_t worst_personal = 0;
+    /// What fully meeting each need is worth: `scoring.full_marks` where the author
+    /// gives it, else the best achievable. Percentages are of these.
+    int64_t full_technical = 0;
+    int64_t full_personal = 0;
     size_t states = 0;
 };
 

@@ -3,6 +3,7 @@
 // The state is a small value, so analysis, replay and tests can copy and compare it.
 #pragma once
 
+#include "frontline/choice_order.hpp"
 #include "frontline/scenario.hpp"
 
 #include <span>
@@ -45,7 +46,8 @@ struct TranscriptEntry {
     int turn = 0;
     int node = -1;       ///< node where it happened (-1 for the ending line)
     int choice = -1;     ///< index into the node's choices (choice entries)
-    int shown = 0;       ///< 1-based position among the choices visible then (what `--choices` takes)
+    int shown = 0;       ///< 1-based position among the choices visible then, in the author's order (what `--choices` takes)
+    int presented = 0;   ///< 1-based position on screen, after any shuffle
     int ending = -1;     ///< ending entries
     std::string text;    ///< customer line, the trainee's words, or the ending's text
     std::string feedback;
@@ -62,11 +64,11 @@ struct TranscriptEntry {
 /// is a replay of the first N choices.
 class Runner {
 public:
-    explicit Runner(const Scenario& scenario);
+    explicit Runner(const Scenario& scenario, ChoiceOrder order = ChoiceOrder::authored());
     /// A call that starts from `start` instead of the scenario's start (an author's
     /// playtest from any node with chosen variables and mood). `start` must be at a
     /// node of `scenario`, not ended, with one value per scenario variable.
-    Runner(const Scenario& scenario, CallState start);
+    Runner(const Scenario& scenario, CallState start, ChoiceOrder order = ChoiceOrder::authored());
 
     const Scenario& scenario() const { return *scenario_; }
     const CallState& state() const { return state_; }
@@ -74,12 +76,17 @@ public:
     const Node* node() const;
     const Ending* ending() const;
     std::vector<int> choices() const { return visible_choices(*scenario_, state_); }
+    /// The visible choices in the order they are shown (see choice_order.hpp).
+    std::vector<int> presented() const { return presented_choices(*scenario_, state_, order_); }
+    const ChoiceOrder& order() const { return order_; }
 
     /// Makes a choice by index into node()->choices. Returns false (and changes
     /// nothing) if the call has ended or the choice is not currently visible.
     bool choose(int choice, double seconds_taken = 0);
     /// Makes the n-th visible choice (1-based, as the trainee sees them numbered).
     bool choose_visible(int number, double seconds_taken = 0);
+    /// Makes the n-th choice as presented on screen (1-based, after any shuffle).
+    bool choose_presented(int number, double seconds_taken = 0);
 
     /// Dead air: the trainee has been silent `seconds` more at this node. With
     /// patience set, silence past the grace period drains mood (and may walk out).
@@ -97,6 +104,7 @@ private:
 
     const Scenario* scenario_;
     CallState state_;
+    ChoiceOrder order_;
     std::vector<TranscriptEntry> transcript_;
     std::vector<int> path_;
     double silence_ = 0;
@@ -105,7 +113,8 @@ private:
 
 /// Replays choices (node choice indices) from the start; stops at the first one
 /// that is not available, returning how many were applied in `applied`.
-Runner replay(const Scenario& s, std::span<const int> path, size_t* applied = nullptr);
+Runner replay(const Scenario& s, std::span<const int> path, size_t* applied = nullptr,
+              ChoiceOrder order = ChoiceOrder::authored());
 
 std::string_view entry_kind_name(TranscriptEntry::Kind k);
 

@@ -19,6 +19,31 @@ inline constexpr int outcome_count = 5;
 std::string_view outcome_name(Outcome o);
 std::optional<Outcome> parse_outcome(std::string_view s);
 
+/// How the customer reaches the trainee; the call screen draws each its own way.
+enum class Channel : uint8_t { phone, desk, chat };
+inline constexpr int channel_count = 3;
+std::string_view channel_name(Channel c);
+std::optional<Channel> parse_channel(std::string_view s);
+
+/// How the customer looks, when the author says so (otherwise the game derives a face
+/// from the name). Each enum's names are the YAML values, in the order of *_names().
+struct Portrait {
+    enum class Hair : uint8_t { short_hair, long_hair, bun, bob, curly, bald };
+    enum class HairColour : uint8_t { black, brown, auburn, blond, grey };
+    enum class Skin : uint8_t { light, medium, tan, brown, dark };
+    enum class Age : uint8_t { young, adult, older };
+    Hair hair = Hair::short_hair;
+    HairColour hair_colour = HairColour::brown;
+    Skin skin = Skin::medium;
+    Age age = Age::adult;
+    bool glasses = false;
+};
+/// YAML names of each portrait field's values, in enum order.
+const std::vector<std::string>& hair_names();
+const std::vector<std::string>& hair_colour_names();
+const std::vector<std::string>& skin_names();
+const std::vector<std::string>& age_names();
+
 /// Where a choice leads: a node or an ending, by index.
 struct Target {
     enum class Kind : uint8_t { node, ending };
@@ -62,6 +87,9 @@ struct Node {
     std::vector<CustomerLine> customer;
     std::vector<Choice> choices;
     std::string notes;  ///< facilitator discussion prompt
+    /// Choices are shown in a shuffled order unless the author says the order carries
+    /// meaning (`shuffle: false`), so position never gives the answer away.
+    bool shuffle = true;
     SourcePos pos;
 };
 
@@ -114,6 +142,7 @@ struct Scenario {
     std::string setting;
     int difficulty = 2;  ///< 1..5
     std::vector<std::string> skills;
+    Channel channel = Channel::phone;
 
     struct Customer {
         std::string name;
@@ -126,6 +155,7 @@ struct Scenario {
             SourcePos pos;
         };
         std::optional<Walkout> walkout;
+        std::optional<Portrait> portrait;
     } customer;
 
     struct Needs {
@@ -137,6 +167,15 @@ struct Scenario {
         int technical = 60;  ///< percent
         int personal = 60;   ///< percent
     } pass;
+
+    /// Raw points that mean a need was fully met as the customer sees it
+    /// (`scoring.full_marks`). Without it a need scores against the best achievable on
+    /// any path; with it, a call where the need cannot be met shows that it wasn't.
+    struct FullMarks {
+        std::optional<int64_t> technical;
+        std::optional<int64_t> personal;
+        SourcePos technical_pos, personal_pos;
+    } full_marks;
 
     /// Optional time pressure: after `grace` seconds of silence at a node,
     /// mood drops by `drain` per further second.

@@ -36,6 +36,8 @@ struct StoredScore {
     int personal = 0;
     int64_t best_technical = 0;  ///< best achievable in that scenario version
     int64_t best_personal = 0;
+    int64_t full_technical = 0;  ///< what fully meeting the need was worth (the percent's base)
+    int64_t full_personal = 0;
     double technical_percent = 0;
     double personal_percent = 0;
     int technical_pass = 0;  ///< pass mark in percent
@@ -61,6 +63,7 @@ struct AttemptSummary {
     std::string started_at;  ///< ISO 8601 UTC, e.g. 2025-03-01T09:30:00.120Z
     std::string finished_at; ///< empty while unfinished
     int choices = 0;         ///< choices recorded so far
+    std::optional<uint64_t> shuffle_seed;  ///< the shuffled order's seed; none: the author's order
     std::optional<StoredScore> score;  ///< present once finished
     bool finished() const { return score.has_value(); }
 };
@@ -70,7 +73,8 @@ struct ChoiceRecord {
     int turn = 0;          ///< 0-based: the first choice of the call is turn 0
     std::string node;      ///< node id
     int choice_index = 0;  ///< index into the node's choices, file order (what replay() takes)
-    int shown = 0;         ///< 1-based position among the choices visible then
+    int shown = 0;         ///< 1-based position among the choices visible then, author's order
+    int presented = 0;     ///< 1-based position on screen (after the shuffle); 0 in rows from before it
     std::string say;       ///< the trainee's words
     int technical = 0;     ///< deltas
     int personal = 0;

@@ -26,7 +26,7 @@ namespace frontline::results {
 using Clock = std::chrono::system_clock;
 
 /// Schema version this build writes; older files are migrated on open.
-inline constexpr int schema_version = 2;
+inline constexpr int schema_version = 3;
 
 /// How long a write waits for another Frontline writing the same file.
 inline constexpr std::chrono::milliseconds default_busy_timeout{5000};
@@ -62,8 +62,10 @@ public:
 
     /// Starts an attempt (and the trainee's profile if new). `front_end` says where
     /// it was played: "terminal" or "game".
+    /// `order` is how its choices are shown; a shuffled order's seed is kept with it.
     Result<AttemptId> start_attempt(std::string_view trainee, const Scenario& scenario, AttemptMode mode,
-                                    std::string_view front_end, Clock::time_point at = Clock::now());
+                                    std::string_view front_end, const ChoiceOrder& order = ChoiceOrder::authored(),
+                                    Clock::time_point at = Clock::now());
 
     /// Records one choice entry of the runner's transcript (kind == choice; other
     /// kinds are `invalid`). Call it right after Runner::choose.

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,9 @@ struct WorkshopRecord {
     std::string title;
     std::string style;  ///< "hot-seat" or "class-vote"
     double decision_seconds = 90;  ///< the facilitator's decision timer
+    /// The whole room sees one shuffled order of the choices, from this seed (none:
+    /// the author's order); saved so a resumed workshop shows the same order.
+    std::optional<uint64_t> shuffle_seed;
     std::vector<WorkshopTeam> teams;
     std::vector<QueuedScenario> queue;
     std::vector<WorkshopStep> steps;  ///< in the order they happened
