@@ -3,6 +3,7 @@
 // move is worth (dominated choices, trade-offs), then paths and the say-no check.
 #include "frontline/lint.hpp"
 
+#include "blind_play.hpp"
 #include "choice_text.hpp"
 #include "path_analysis.hpp"
 
@@ -225,7 +226,7 @@ void report_moves(const Scenario& s, const LintReport& report, DiagnosticList& d
 // --- paths and teaching checks -----------------------------------------------------------
 
 void find_paths(const Scenario& s, const StateGraph& g, const NeedPlan& technical, const NeedPlan& personal, LintReport& r) {
-    const int64_t bt = r.best_technical, bp = r.best_personal;
+    const int64_t bt = r.full_technical, bp = r.full_personal;
     // Ties on one need are broken by the other, so "best technical" is the kindest of
     // the technically best paths and "worst technical" the unkindest of the worst.
     auto span = [](const NeedPlan& p) { return std::max<int64_t>(1, p.range.best - p.range.worst + 1); };
@@ -241,13 +242,15 @@ void find_paths(const Scenario& s, const StateGraph& g, const NeedPlan& technica
     const StateGraph both = combined_graph(g, std::max<int64_t>(bp, 1), std::max<int64_t>(bt, 1));
     const NeedPlan overall = plan_need(both, Need::technical);
     r.best_path = summarise_path(s, follow_plan(both, overall.best_edge), bt, bp);
+    // "The best answer" at a choice point is the first move of the best play on both needs from there.
+    r.length = measure_length_bias(s, g, overall.best_edge);
 }
 
 std::string percent_text(double p) { return std::to_string(static_cast<int>(p + 0.5)) + "%"; }
 
 void check_say_no(const Scenario& s, const StateGraph& g, const LintOptions& options, LintReport& r, DiagnosticList& diags) {
     if (std::find(s.skills.begin(), s.skills.end(), "say-no") == s.skills.end()) return;
-    r.say_no = search_say_no(s, g, r.best_technical, r.best_personal, options.score_pair_limit);
+    r.say_no = search_say_no(s, g, r.full_technical, r.full_personal, options.score_pair_limit);
     if (!r.say_no.checked) {
         diags.warning("FL071", s.id_pos, "the say-no check was skipped: more than " + std::to_string(options.score_pair_limit) +
                                              " (situation, technical score) pairs, or a loop that lowers the technical score forever");
@@ -261,7 +264,91 @@ void check_say_no(const Scenario& s, const StateGraph& g, const LintOptions& opt
                                              "%: a no said well can never keep the customer");
 }
 
+// --- could a trainee win without reading? ----------------------------------------------
+
+std::string need_percents(const PathSummary& p) {
+    return "technical " + percent_text(p.technical_percent) + ", personal " + percent_text(p.personal_percent);
+}
+
+void check_blind_play(const Scenario& s, const StateGraph& g, const LintOptions& options, LintReport& r, DiagnosticList& diags) {
+    ScoreBounds bounds;
+    bounds.best_technical = r.best_technical;
+    bounds.best_personal = r.best_personal;
+    bounds.full_technical = r.full_technical;
+    bounds.full_personal = r.full_personal;
+    // A rule that is still going after every situation has been visited is on a loop.
+    const size_t turn_cap = g.states.size() + 1;
+    for (BlindRule rule : blind_rules) {
+        BlindProbe probe = play_blind(s, bounds, rule, turn_cap);
+        if (probe.finished && probe.quadrant == Quadrant::best_in_class)
+            diags.warning("FL072", s.id_pos, std::string(blind_rule_title(rule)) + " reaches Best in class (" + need_percents(probe.path) +
+                                                 "): a trainee who doesn't read wins; make that rule lose somewhere on its path");
+        r.blind.push_back(std::move(probe));
+    }
+    r.random = sample_random_play(s, bounds, options.random_calls, options.random_turn_budget, options.random_seed);
+    if (r.random.calls > 0 && r.random.best_in_class_share() >= options.random_best_in_class_limit)
+        diags.warning("FL076", s.id_pos, "random play ends Best in class in " + percent_text(100 * r.random.best_in_class_share()) +
+                                             " of calls (" + std::to_string(r.random.calls) + " sampled), " +
+                                             percent_text(100 * options.random_best_in_class_limit) +
+                                             " or more: guessing wins too often; give more choice points a real cost");
+
+    const LengthBias& length = r.length;
+    if (length.choice_points >= 3 &&
+        length.best_is_longest >= options.length_bias_limit * static_cast<double>(length.choice_points))
+        diags.warning("FL073", s.id_pos, "the best answer is the longest line at " + std::to_string(length.best_is_longest) + " of " +
+                                             std::to_string(length.choice_points) + " choice points (" +
+                                             percent_text(100.0 * length.best_is_longest / length.choice_points) + ", the limit is under " +
+                                             percent_text(100 * options.length_bias_limit) +
+                                             "): length gives the answer away; make a short plain answer right, or a long one the trap");
+
+    if (s.full_marks.technical && r.best_technical > *s.full_marks.technical)
+        diags.warning("FL075", s.full_marks.technical_pos, "a path scores " + std::to_string(r.best_technical) +
+                                                               " technical points, more than the full marks of " +
+                                                               std::to_string(*s.full_marks.technical) + "; raise full_marks or lower the points");
+    if (s.full_marks.personal && r.best_personal > *s.full_marks.personal)
+        diags.warning("FL075", s.full_marks.personal_pos, "a path scores " + std::to_string(r.best_personal) +
+                                                              " personal points, more than the full marks of " +
+                                                              std::to_string(*s.full_marks.personal) + "; raise full_marks or lower the points");
+
+    r.ending_quadrants = quadrants_at_endings(s, g, bounds, options.score_pair_limit);
+    if (!r.ending_quadrants.checked) {
+        diags.warning("FL077", s.id_pos, "the check of endings against their outcomes was skipped: more than " +
+                                             std::to_string(options.score_pair_limit) + " (situation, scores) triples");
+        return;
+    }
+    for (size_t i = 0; i < s.endings.size(); ++i) {
+        const Ending& ending = s.endings[i];
+        for (int q = 0; q < quadrant_count; ++q) {
+            if (!(r.ending_quadrants.reached[i] & (1u << q)) || outcome_fits(ending.outcome, static_cast<Quadrant>(q))) continue;
+            diags.warning("FL074", ending.pos, "ending '" + ending.id + "' says the customer is " + std::string(outcome_name(ending.outcome)) +
+                                                   ", but a call can reach it as " + std::string(quadrant_title(static_cast<Quadrant>(q))) +
+                                                   ": the debrief would contradict itself; route that call to another ending");
+            break;
+        }
+    }
+}
+
 }  // namespace
+
+std::string_view blind_rule_id(BlindRule r) {
+    switch (r) {
+        case BlindRule::first_listed: return "first-listed";
+        case BlindRule::last_listed: return "last-listed";
+        case BlindRule::longest: return "longest";
+        case BlindRule::shortest: return "shortest";
+    }
+    return "first-listed";
+}
+
+std::string_view blind_rule_title(BlindRule r) {
+    switch (r) {
+        case BlindRule::first_listed: return "always the first answer listed";
+        case BlindRule::last_listed: return "always the last answer listed";
+        case BlindRule::longest: return "always the longest answer";
+        case BlindRule::shortest: return "always the shortest answer";
+    }
+    return "";
+}
 
 LintReport lint_scenario(const Scenario& s, DiagnosticList& diags, const LintOptions& options) {
     LintReport report;
@@ -284,6 +371,8 @@ LintReport lint_scenario(const Scenario& s, DiagnosticList& diags, const LintOpt
     const NeedPlan personal = plan_need(g, Need::personal);
     report.best_technical = technical.range.best;
     report.best_personal = personal.range.best;
+    report.full_technical = s.full_marks.technical.value_or(report.best_technical);
+    report.full_personal = s.full_marks.personal.value_or(report.best_personal);
 
     const Coverage cov = measure_coverage(s, g);
     for (size_t n = 0; n < s.nodes.size(); ++n) report.node_reached[n] = cov.situations[n] > 0;
@@ -293,6 +382,7 @@ LintReport lint_scenario(const Scenario& s, DiagnosticList& diags, const LintOpt
     report.endings = ending_ranges(s, g);
     find_paths(s, g, technical, personal, report);
     check_say_no(s, g, options, report, diags);
+    check_blind_play(s, g, options, report, diags);
     diags.sort_by_position();
     return report;
 }

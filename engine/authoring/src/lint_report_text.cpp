@@ -49,6 +49,10 @@ std::string format_lint_report(const Scenario& s, const LintReport& r) {
     out << s.file << ": " << s.title << "\n";
     out << "  " << r.states << " reachable situations, " << r.moves << " moves; best achievable: technical "
         << r.best_technical << " pts, personal " << r.best_personal << " pts\n";
+    if (s.full_marks.technical || s.full_marks.personal)
+        out << "  full marks (the need fully met): technical " << r.full_technical << " pts, personal " << r.full_personal
+            << " pts; the most anyone can score: technical " << percent(r.best_technical, r.full_technical) << ", personal "
+            << percent(r.best_personal, r.full_personal) << "\n";
 
     out << "\nEndings\n";
     for (size_t i = 0; i < s.endings.size(); ++i) {
@@ -59,8 +63,16 @@ std::string format_lint_report(const Scenario& s, const LintReport& r) {
             out << "never reached\n";
             continue;
         }
-        out << "technical " << range_text(er.technical, r.best_technical) << ", personal "
-            << range_text(er.personal, r.best_personal) << ", mood " << er.mood.min << ".." << er.mood.max << "\n";
+        out << "technical " << range_text(er.technical, r.full_technical) << ", personal "
+            << range_text(er.personal, r.full_personal) << ", mood " << er.mood.min << ".." << er.mood.max;
+        if (r.ending_quadrants.checked && i < r.ending_quadrants.reached.size()) {
+            std::string quadrants;
+            for (int q = 0; q < quadrant_count; ++q)
+                if (r.ending_quadrants.reached[i] & (1u << q))
+                    quadrants += (quadrants.empty() ? "" : ", ") + std::string(quadrant_title(static_cast<Quadrant>(q)));
+            out << "; reached as " << quadrants;
+        }
+        out << "\n";
     }
 
     write_path(out, s, "Best path overall", r.best_path);
@@ -82,6 +94,33 @@ std::string format_lint_report(const Scenario& s, const LintReport& r) {
         for (const DominatedChoice& d : r.dominated)
             out << "  at '" << s.nodes[static_cast<size_t>(d.node)].id << "': " << quoted_choice(choice_at(s, d.node, d.choice).say)
                 << " <= " << quoted_choice(choice_at(s, d.node, d.by).say) << "\n";
+    }
+
+    if (!r.blind.empty()) {
+        out << "\nCould a trainee win without reading?\n";
+        for (const BlindProbe& b : r.blind) {
+            out << "  " << blind_rule_title(b.rule) << ": ";
+            if (!b.finished || !b.path.found) {
+                out << "never ends (goes round a loop)\n";
+                continue;
+            }
+            out << quadrant_title(b.quadrant) << " (technical " << static_cast<int>(b.path.technical_percent + 0.5)
+                << "%, personal " << static_cast<int>(b.path.personal_percent + 0.5) << "%), ending '"
+                << s.endings[static_cast<size_t>(b.path.ending)].id << "'" << (b.quadrant == Quadrant::best_in_class ? "  <- wins blind\n" : "\n");
+        }
+        if (r.random.calls > 0) {
+            out << "  random play (" << r.random.calls << " calls, seed " << r.random.seed << "): technical "
+                << static_cast<int>(r.random.technical_percent + 0.5) << "% and personal "
+                << static_cast<int>(r.random.personal_percent + 0.5) << "% on average;";
+            for (int q = 0; q < quadrant_count; ++q)
+                out << (q ? ", " : " ") << quadrant_title(static_cast<Quadrant>(q)) << " "
+                    << static_cast<int>(100 * r.random.quadrant_share[static_cast<size_t>(q)] + 0.5) << "%";
+            out << "\n";
+        }
+        if (r.length.choice_points > 0)
+            out << "  the best answer is the longest line at " << r.length.best_is_longest << " of " << r.length.choice_points
+                << " choice points; a cold but efficient answer (technical up, personal down) is offered at "
+                << r.length.cold_efficient << "\n";
     }
 
     if (r.say_no.applies) {

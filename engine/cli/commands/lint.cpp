@@ -49,6 +49,12 @@ nlohmann::json report_json(const Scenario& s, const LintReport& r) {
     for (size_t i = 0; i < s.endings.size(); ++i) {
         const EndingReport& e = r.endings[i];
         nlohmann::json j = {{"id", s.endings[i].id}, {"outcome", outcome_name(s.endings[i].outcome)}, {"reachable", e.reachable}};
+        if (e.reachable && r.ending_quadrants.checked) {
+            nlohmann::json quadrants = nlohmann::json::array();
+            for (int q = 0; q < quadrant_count; ++q)
+                if (r.ending_quadrants.reached[i] & (1u << q)) quadrants.push_back(quadrant_id(static_cast<Quadrant>(q)));
+            j["quadrants"] = quadrants;
+        }
         if (e.reachable) {
             j["technical"] = range_json(e.technical);
             j["personal"] = range_json(e.personal);
@@ -69,6 +75,8 @@ nlohmann::json report_json(const Scenario& s, const LintReport& r) {
                         {"moves", r.moves},
                         {"best_technical", r.best_technical},
                         {"best_personal", r.best_personal},
+                        {"full_technical", r.full_technical},
+                        {"full_personal", r.full_personal},
                         {"endings", endings},
                         {"paths",
                          {{"best", path_json(s, r.best_path)},
@@ -78,6 +86,19 @@ nlohmann::json report_json(const Scenario& s, const LintReport& r) {
                           {"worst_personal", path_json(s, r.worst_personal_path)}}},
                         {"trade_offs", trade_offs},
                         {"dominated", dominated}};
+    nlohmann::json blind = nlohmann::json::array();
+    for (const BlindProbe& b : r.blind)
+        blind.push_back({{"rule", blind_rule_id(b.rule)}, {"title", blind_rule_title(b.rule)}, {"finished", b.finished},
+                         {"quadrant", b.finished ? nlohmann::json(quadrant_id(b.quadrant)) : nlohmann::json(nullptr)},
+                         {"path", path_json(s, b.path)}});
+    nlohmann::json shares = nlohmann::json::object();
+    for (int q = 0; q < quadrant_count; ++q)
+        shares[std::string(quadrant_id(static_cast<Quadrant>(q)))] = r.random.quadrant_share[static_cast<size_t>(q)];
+    j["probes"] = {{"blind", blind},
+                   {"random", {{"calls", r.random.calls}, {"seed", r.random.seed}, {"technical_percent", r.random.technical_percent},
+                               {"personal_percent", r.random.personal_percent}, {"quadrants", shares}}},
+                   {"length", {{"choice_points", r.length.choice_points}, {"best_is_longest", r.length.best_is_longest},
+                               {"cold_efficient", r.length.cold_efficient}}}};
     if (r.say_no.applies)
         j["say_no"] = {{"checked", r.say_no.checked}, {"best_personal_percent", r.say_no.best_personal_percent},
                        {"path", path_json(s, r.say_no.path)}};
