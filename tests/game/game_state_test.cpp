@@ -10,9 +10,10 @@ namespace {
 
 const std::filesystem::path data = FRONTLINE_GAME_TEST_DATA;
 
-GameState kettle_game() {
+GameState kettle_game(bool shuffle = false) {
     GameOptions o;
     o.scenario_paths = {data / "kettle.yaml"};
+    o.no_shuffle = !shuffle;  // most stories below name answers by their place in the file
     GameState g = make_game_state(o);
     REQUIRE(g.library.size() == 1);
     REQUIRE(g.library[0].ok());
@@ -74,6 +75,46 @@ SCENARIO("a call is played by applying intents") {
                     CHECK_FALSE(g.debrief);
                 }
             }
+        }
+    }
+}
+
+SCENARIO("the answers are shown shuffled, and a number means the answer on screen") {
+    GIVEN("the kettle scenario with shuffling on (the game's default)") {
+        GameState g = kettle_game(true);
+        apply(g, intent::OpenScenario{0});
+        apply(g, intent::StartCall{Mode::coach});
+        REQUIRE(g.runner->order().shuffle);
+        const std::vector<int> on_screen = g.runner->presented();
+        REQUIRE(on_screen.size() == 2);
+        WHEN("the trainee picks answer 1 as shown") {
+            apply(g, intent::Choose{1});
+            THEN("the answer made is the one shown first, wherever the author listed it") {
+                REQUIRE(g.runner->path().size() == 1);
+                CHECK(g.runner->path()[0] == on_screen[0]);
+                CHECK(g.runner->transcript()[1].presented == 1);
+            }
+        }
+        WHEN("the trainee retries") {
+            const uint64_t first_seed = g.runner->order().seed;
+            apply(g, intent::Retry{});
+            THEN("the retry is shuffled anew, so positions can't be remembered") {
+                REQUIRE(g.runner->order().shuffle);
+                CHECK(g.runner->order().seed != first_seed);
+            }
+        }
+    }
+    GIVEN("a fixed seed (`play --gui --seed N`)") {
+        GameOptions o;
+        o.scenario_paths = {data / "kettle.yaml"};
+        o.choice_seed = 99;
+        GameState g = make_game_state(o);
+        apply(g, intent::OpenScenario{0});
+        apply(g, intent::StartCall{Mode::coach});
+        THEN("every call shows that order") {
+            CHECK(g.runner->order() == ChoiceOrder::shuffled(99));
+            apply(g, intent::Retry{});
+            CHECK(g.runner->order() == ChoiceOrder::shuffled(99));
         }
     }
 }

@@ -76,6 +76,7 @@ SCENARIO("an author saves the scenario mid-call and the game reloads it, keeping
         GameOptions o;
         o.open_directly = file;
         o.watch = true;
+        o.no_shuffle = true;  // the author's order: the keys below name choices by position
         auto game = start_game(o);
         GameState& g = game->game();
         REQUIRE(g.watch);
@@ -191,7 +192,13 @@ SCENARIO("the author map of the cold meal, and a playtest from one of its nodes"
     REQUIRE(g.screen == Screen::call);
     const int promised = node_index(s, "promised_wait");
     REQUIRE(promised >= 0);
-    press_choice(*game, visible_number(*g.runner, 1));  // "ten minutes, tops" -> promised_wait
+    // The opening answer that promises a time nobody checked leads to promised_wait.
+    const auto& opening = s.nodes[static_cast<size_t>(s.start)].choices;
+    const auto unchecked = std::find_if(opening.begin(), opening.end(), [&](const Choice& c) {
+        return c.next == Target{Target::Kind::node, promised};
+    });
+    REQUIRE(unchecked != opening.end());
+    press_choice(*game, visible_number(*g.runner, static_cast<int>(unchecked - opening.begin())));
     REQUIRE(g.runner->state().node == promised);
 
     WHEN("the author presses M during the call") {

@@ -125,6 +125,7 @@ SCENARIO("every bundled scenario plays to an ending through the GUI") {
         for (bool worst : {false, true}) {
             std::vector<int> path = planned_path(e.scenario(), Need::personal, worst);
             REQUIRE_FALSE(path.empty());
+            scroll_library_to(*game, "card " + std::to_string(i));
             click(*game, "card " + std::to_string(i));
             REQUIRE(g.screen == Screen::briefing);
             game->press(SDL_SCANCODE_RETURN);

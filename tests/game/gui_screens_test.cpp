@@ -94,6 +94,7 @@ SCENARIO("the call and debrief layouts survive 1280x720 at 200% and 4K at 100%")
             GameState& g = game->game();
             int cold = index_of(g, "cold-meal");
             REQUIRE(cold >= 0);
+            scroll_library_to(*game, "card " + std::to_string(cold));
             click(*game, "card " + std::to_string(cold));
             click(*game, "start");
             REQUIRE(g.screen == Screen::call);

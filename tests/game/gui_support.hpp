@@ -54,6 +54,28 @@ inline void scroll_to(ScriptedGame& game, const std::string& area, const std::st
     REQUIRE(game.has(widget));
 }
 
+/// Scrolls the library's cards with the wheel (over whichever card shows) until
+/// `card` ("card N") is on screen, as a trainee with a long library would.
+inline void scroll_library_to(ScriptedGame& game, const std::string& card) {
+    const int want = std::stoi(card.substr(5));
+    for (int i = 0; i < 40 && !game.has(card); ++i) {
+        int lowest = -1, highest = -1;
+        std::string any;
+        for (const auto& [name, rect] : game.ui().widgets) {
+            if (name.rfind("card ", 0) != 0) continue;
+            const int at = std::stoi(name.substr(5));
+            if (lowest < 0 || at < lowest) lowest = at;
+            if (at > highest) highest = at;
+            any = name;
+        }
+        INFO("scrolling the library to '" << card << "'; widgets: " << widgets_of(game.ui()));
+        REQUIRE_FALSE(any.empty());
+        REQUIRE(game.scroll(any, want > highest ? -3.0f : 3.0f));
+    }
+    INFO("scrolling the library to '" << card << "'; widgets: " << widgets_of(game.ui()));
+    REQUIRE(game.has(card));
+}
+
 /// Presses the key for a visible choice number (1-9).
 inline void press_choice(ScriptedGame& game, int number) {
     REQUIRE(number >= 1);

@@ -30,6 +30,7 @@ SCENARIO("a 3-team workshop, run end to end with a crash in the middle") {
     GameOptions o = bundled();
     o.results_data = (dir / "results.db").string();
     int cold = -1;
+    uint64_t seed = 0;
     {
         auto game = start_game(o);
         GameState& g = game->game();
@@ -48,9 +49,11 @@ SCENARIO("a 3-team workshop, run end to end with a crash in the middle") {
         CHECK(g.workshop->paused);
         click(*game, "pause");
         play_call(*game);  // Team A
-        // The lid closes in the middle of Team B's call.
-        click(*game, "choice 1");
+        // The lid closes in the middle of Team B's call, one (good) decision in.
+        click(*game, "choice " + std::to_string(visible_number(g.workshop->call(), planned_path(g.workshop->scenario(), Need::personal)[0])));
         CHECK(g.workshop->play().team == 1);
+        REQUIRE(g.workshop->record().shuffle_seed);  // the room sees one shuffled order
+        seed = *g.workshop->record().shuffle_seed;
     }
     auto game = start_game(o);
     GameState& g = game->game();
@@ -60,6 +63,8 @@ SCENARIO("a 3-team workshop, run end to end with a crash in the middle") {
     REQUIRE(g.screen == Screen::workshop);
     CHECK(g.workshop->play().team == 1);
     CHECK(g.workshop->call().path().size() == 1);
+    CHECK(g.workshop->record().shuffle_seed == seed);  // resumed, the room sees the same order
+    CHECK(g.workshop->call().order() == ChoiceOrder::shuffled(seed));
     play_call(*game);  // Team B finishes
     play_call(*game);  // Team C
     REQUIRE(g.screen == Screen::workshop_summary);
@@ -69,7 +74,7 @@ SCENARIO("a 3-team workshop, run end to end with a crash in the middle") {
     REQUIRE(s.scoreboard.size() == 3);
     for (const TeamStanding& t : s.scoreboard) CHECK(t.calls == 1);
     REQUIRE(s.results.size() == 3);
-    // Team B's first choice was "1", maybe not the best path: nobody scores worse on the person than B.
+    // Every team followed the best path for the person: the scoreboard is level on it.
     double b = 0;
     for (const TeamStanding& t : s.scoreboard)
         if (t.team == 1) b = t.personal_percent;

@@ -119,7 +119,7 @@ std::vector<int> planned_path(const Scenario& s, Need need, bool worst) {
 }
 
 int visible_number(const Runner& r, int choice) {
-    std::vector<int> v = r.choices();
+    std::vector<int> v = r.presented();
     auto it = std::find(v.begin(), v.end(), choice);
     return it == v.end() ? 0 : static_cast<int>(it - v.begin()) + 1;
 }
@@ -212,6 +212,28 @@ bool workshop_screenshot(const GameOptions& options, const std::filesystem::path
     return game->screenshot(png);
 }
 
+/// A chat in progress: two messages answered, the third arriving, at a laptop's size.
+/// Skipped (true) when no bundled scenario is a chat.
+bool chat_screenshot(const GameOptions& options, const std::filesystem::path& png) {
+    std::string error;
+    auto game = ScriptedGame::start(options, 1280, 720, error);
+    if (!game) return false;
+    GameState& g = game->game();
+    int index = -1;
+    for (int i = 0; i < static_cast<int>(g.library.size()) && index < 0; ++i)
+        if (g.library[static_cast<size_t>(i)].ok() && g.library[static_cast<size_t>(i)].scenario().channel == Channel::chat) index = i;
+    if (index < 0) return true;
+    const std::vector<int> path = planned_path(g.library[static_cast<size_t>(index)].scenario(), Need::personal);
+    game->click("card " + std::to_string(index));
+    game->click("start");
+    for (size_t i = 0; i < std::min<size_t>(2, path.size()) && g.screen == Screen::call; ++i) {
+        game->wait(2, 1.0);  // the customer's messages arrive, as a trainee would wait for them
+        game->click("choice " + std::to_string(visible_number(*g.runner, path[i])));
+    }
+    game->wait(1, 0.75);  // one message in, the next still being typed
+    return game->screenshot(png);
+}
+
 }  // namespace
 
 int take_screenshots(const GameOptions& options, const std::filesystem::path& dir) {
@@ -222,6 +244,8 @@ int take_screenshots(const GameOptions& options, const std::filesystem::path& di
     GameOptions o = options;
     o.open_directly.reset();
     o.best_result = nullptr;  // the library shot should not depend on who ran it
+    // One shuffled order for every run, so the pictures regenerate the same.
+    if (!o.no_shuffle && !o.choice_seed) o.choice_seed = 2026;
     std::string error;
     auto game = ScriptedGame::start(o, 1280, 720, error);
     if (!game) {
@@ -260,10 +284,11 @@ int take_screenshots(const GameOptions& options, const std::filesystem::path& di
     }
     ok = game->screenshot(dir / "debrief.png") && ok;
     game.reset();  // one ImGui context at a time
-    ok = progress_screenshot(options, dir / "progress.png") && ok;
-    ok = workshop_screenshot(options, dir / "workshop.png", index) && ok;
+    ok = progress_screenshot(o, dir / "progress.png") && ok;
+    ok = workshop_screenshot(o, dir / "workshop.png", index) && ok;
+    ok = chat_screenshot(o, dir / "chat.png") && ok;
     if (ok)
-        std::printf("wrote library, call, author map, debrief, progress and workshop screenshots to %s\n",
+        std::printf("wrote library, call, author map, debrief, progress, workshop and chat screenshots to %s\n",
                     dir.string().c_str());
     return ok ? 0 : 1;
 }

@@ -8,7 +8,7 @@ DebriefModel build_debrief(const Scenario& s, const ScoreBounds& bounds, const R
                            const std::vector<CallState>& states_before_choice) {
     DebriefModel d;
     const CallState start = initial_state(s);
-    d.path.push_back({percent_of_best(0, bounds.best_technical), percent_of_best(0, bounds.best_personal)});
+    d.path.push_back({need_percent(bounds, Need::technical, 0), need_percent(bounds, Need::personal, 0)});
     d.mood_curve.push_back(start.mood);
 
     std::string last_customer;
@@ -38,8 +38,8 @@ DebriefModel build_debrief(const Scenario& s, const ScoreBounds& bounds, const R
             t.mood_after = e.mood_after;
             t.dead_air_mood = dead_air;
             t.seconds = e.seconds;
-            t.technical_percent_after = percent_of_best(e.technical_total, bounds.best_technical);
-            t.personal_percent_after = percent_of_best(e.personal_total, bounds.best_personal);
+            t.technical_percent_after = need_percent(bounds, Need::technical, e.technical_total);
+            t.personal_percent_after = need_percent(bounds, Need::personal, e.personal_total);
             dead_air = 0;
             // Paths not taken need the state the choice was made in; the game
             // records it, so conditions on mood or vars are judged exactly.

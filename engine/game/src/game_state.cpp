@@ -51,6 +51,8 @@ std::string describe(const Intent& i) {
 GameState make_game_state(const GameOptions& options) {
     GameState g;
     g.mode = options.assessment ? Mode::assessment : Mode::coach;
+    g.choice_seed = options.choice_seed;
+    g.no_shuffle = options.no_shuffle;
     g.best_result = options.best_result;
     g.record_attempt = options.record_attempt;
     g.record_choice = options.record_choice;
@@ -129,15 +131,16 @@ const TranscriptEntry* last_choice_entry(const Runner& r) {
 
 /// Starts a call along `path`. `resume`: go on recording that stored attempt
 /// (its choices are already saved); otherwise a new attempt records the prefix.
-void start_runner(GameState& g, std::span<const int> path, std::optional<results::AttemptId> resume = {}) {
+void start_runner(GameState& g, std::span<const int> path, ChoiceOrder order,
+                  std::optional<results::AttemptId> resume = {}) {
     const Scenario& s = current_scenario(g);
-    g.runner = replay(s, path);
+    g.runner = replay(s, path, nullptr, order);
     g.playtest = false;
     g.playtest_start.reset();
     if (resume) {
         g.results.attempt = resume;
     } else {
-        begin_attempt(g.results, s, attempt_mode(g.mode));
+        begin_attempt(g.results, s, attempt_mode(g.mode), order);
         for (const TranscriptEntry& e : g.runner->transcript())
             if (e.kind == TranscriptEntry::Kind::choice) record_choice_entry(g.results, s, e);
     }
@@ -162,7 +165,7 @@ void start_playtest(GameState& g, const PlaytestStart& p, std::span<const int> p
     std::optional<CallState> st = playtest_state(s, p);
     if (!st) return;
     g.results.attempt.reset();  // a call left for a playtest stays unfinished, as when leaving
-    g.runner.emplace(s, *st);
+    g.runner.emplace(s, *st, next_choice_order(g));
     g.states_before_choice.clear();
     for (int c : path) {
         CallState before = g.runner->state();
@@ -203,7 +206,9 @@ void resume_attempt(GameState& g, results::AttemptId id) {
     open(g, index);
     g.mode = a.mode == results::AttemptMode::assessment ? Mode::assessment : Mode::coach;
     std::vector<int> path = detail->path();
-    start_runner(g, path, id);
+    // The same order the trainee saw before the call was cut off.
+    const ChoiceOrder order = a.shuffle_seed ? ChoiceOrder::shuffled(*a.shuffle_seed) : ChoiceOrder::authored();
+    start_runner(g, path, order, id);
 }
 
 }  // namespace
@@ -231,13 +236,11 @@ void apply(GameState& g, const Intent& i) {
             } else if constexpr (std::is_same_v<T, intent::StartCall>) {
                 if (!current_ok(g)) return;
                 g.mode = v.mode;
-                start_runner(g, {});
+                start_runner(g, {}, next_choice_order(g));
             } else if constexpr (std::is_same_v<T, intent::Choose>) {
                 if (g.screen != Screen::call || !g.runner || g.runner->finished()) return;
-                std::vector<int> visible = g.runner->choices();
-                if (v.number < 1 || v.number > static_cast<int>(visible.size())) return;
                 CallState before = g.runner->state();
-                if (!g.runner->choose_visible(v.number, g.thinking_seconds)) return;
+                if (!g.runner->choose_presented(v.number, g.thinking_seconds)) return;
                 g.states_before_choice.push_back(std::move(before));
                 g.thinking_seconds = 0;
                 // Committed before anything else happens: a crash now loses nothing chosen.
@@ -248,13 +251,14 @@ void apply(GameState& g, const Intent& i) {
                 }
                 if (g.runner->finished()) finish_call(g);
             } else if constexpr (std::is_same_v<T, intent::Retry>) {
-                if (current_ok(g) && (g.screen == Screen::debrief || g.screen == Screen::call)) start_runner(g, {});
+                if (current_ok(g) && (g.screen == Screen::debrief || g.screen == Screen::call))
+                    start_runner(g, {}, next_choice_order(g));
             } else if constexpr (std::is_same_v<T, intent::RetryFromTurn>) {
                 if (!current_ok(g) || !g.runner) return;
                 const std::vector<int>& path = g.runner->path();
                 if (v.turn < 0 || v.turn > static_cast<int>(path.size())) return;
                 std::vector<int> prefix(path.begin(), path.begin() + v.turn);
-                start_runner(g, prefix);
+                start_runner(g, prefix, next_choice_order(g));
             } else if constexpr (std::is_same_v<T, intent::NextScenario>) {
                 int next = next_scenario_index(g);
                 if (next >= 0) open(g, next);
@@ -349,6 +353,8 @@ void reload_current(GameState& g) {
     std::vector<ReplayStep> steps;
     if (g.runner) steps = replay_steps(*g.runner);
     const bool had_call = g.runner.has_value();
+    // A reload replays the same call: the trainee keeps the order they were reading.
+    const ChoiceOrder order = g.runner ? g.runner->order() : next_choice_order(g);
     const Screen screen = g.screen;
     g.runner.reset();
     e.loaded = std::move(fresh);
@@ -375,7 +381,7 @@ void reload_current(GameState& g) {
     const Screen underneath = screen == Screen::author_map ? g.screen_before_map : screen;
     if (underneath == Screen::debrief) {
         // Review the same call on the new version without recording it again.
-        g.runner = replay(e.scenario(), path);
+        g.runner = replay(e.scenario(), path, nullptr, order);
         g.states_before_choice.clear();
         CallState st = initial_state(e.scenario());
         for (int c : path) {
@@ -391,7 +397,7 @@ void reload_current(GameState& g) {
     // The stored attempt belongs to the old version (its content hash): leave it
     // unfinished, as leaving a call does, and record the replayed one afresh.
     g.results.attempt.reset();
-    start_runner(g, path);
+    start_runner(g, path, order);
     keep_map_open(g, screen);
 }
 
@@ -410,6 +416,11 @@ bool poll_scenario_file(GameState& g, double now) {
     if (!g.watcher->check_now()) return false;
     reload_current(g);
     return true;
+}
+
+ChoiceOrder next_choice_order(const GameState& g) {
+    if (g.no_shuffle) return ChoiceOrder::authored();
+    return ChoiceOrder::shuffled(g.choice_seed.value_or(fresh_shuffle_seed()));
 }
 
 void advance_time(GameState& g, double seconds) {
@@ -473,12 +484,12 @@ int next_scenario_index(const GameState& g) {
 
 double technical_percent_now(const GameState& g) {
     if (!g.runner) return 0;
-    return percent_of_best(g.runner->state().technical, current_bounds(g).best_technical);
+    return need_percent(current_bounds(g), Need::technical, g.runner->state().technical);
 }
 
 double personal_percent_now(const GameState& g) {
     if (!g.runner) return 0;
-    return percent_of_best(g.runner->state().personal, current_bounds(g).best_personal);
+    return need_percent(current_bounds(g), Need::personal, g.runner->state().personal);
 }
 
 }  // namespace frontline::game

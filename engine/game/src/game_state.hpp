@@ -45,7 +45,7 @@ struct LibraryEntry {
 namespace intent {
 struct OpenScenario { int index = -1; };   ///< library card: briefing, or diagnostics if it failed
 struct StartCall { Mode mode = Mode::coach; };
-struct Choose { int number = 0; };         ///< 1-based among the visible choices
+struct Choose { int number = 0; };         ///< 1-based as shown on screen (after the shuffle)
 struct Retry {};
 struct RetryFromTurn { int turn = 0; };    ///< keep the first `turn` choices, play on from there
 struct NextScenario {};
@@ -98,6 +98,8 @@ struct GameState {
     int current = -1;  ///< library index of the open scenario
     Mode mode = Mode::coach;
     bool single_scenario = false;  ///< `play --gui FILE`: no library to go back to
+    std::optional<uint64_t> choice_seed;  ///< every call shows this shuffled order (else a fresh one)
+    bool no_shuffle = false;              ///< every call shows the author's order
 
     std::optional<Runner> runner;
     /// The state before each choice of the current call, for the debrief's
@@ -160,6 +162,10 @@ bool poll_scenario_file(GameState& g, double now);
 /// same choices still exist. A file that does not load fills reload_diagnostics
 /// and keeps the last good version.
 void reload_current(GameState& g);
+
+/// The order of choices for a new call (and a retry: a fresh shuffle, so a retry
+/// tests the reading, not the memory of positions).
+ChoiceOrder next_choice_order(const GameState& g);
 
 /// Passes trainee time: thinking time, and dead air when the scenario has patience.
 void advance_time(GameState& g, double seconds);

@@ -3,6 +3,7 @@
 #include "theme.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 
@@ -63,7 +64,7 @@ void ellipse_filled(ImDrawList* dl, ImVec2 c, float rx, float ry, ImU32 col, int
 
 }  // namespace
 
-void draw_portrait(float mood, std::string_view seed, float size) {
+void draw_portrait(float mood, std::string_view seed, const std::optional<Portrait>& look, float size) {
     const Palette& p = palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 o = ImGui::GetCursorScreenPos();
@@ -81,9 +82,21 @@ void draw_portrait(float mood, std::string_view seed, float size) {
                                   IM_COL32(96, 62, 42, 255)};
     static const ImU32 hairs[] = {IM_COL32(40, 30, 25, 255), IM_COL32(110, 70, 40, 255), IM_COL32(200, 160, 90, 255),
                                   IM_COL32(150, 150, 155, 255), IM_COL32(120, 40, 30, 255)};
+    // hairs[] in HairColour order: black, brown, auburn, blond, grey.
+    static const ImU32 hairs_by_colour[] = {IM_COL32(40, 30, 25, 255), IM_COL32(110, 70, 40, 255), IM_COL32(150, 60, 35, 255),
+                                            IM_COL32(200, 160, 90, 255), IM_COL32(165, 165, 170, 255)};
     ImU32 skin = skins[h % 5];
     ImU32 hair = hairs[(h / 5) % 5];
-    int style = static_cast<int>((h / 25) % 3);  // 0 short, 1 long, 2 bun
+    Portrait::Hair style = std::array{Portrait::Hair::short_hair, Portrait::Hair::long_hair, Portrait::Hair::bun}[(h / 25) % 3];
+    bool older = false, glasses = false;
+    if (look) {
+        skin = skins[static_cast<size_t>(look->skin)];
+        hair = hairs_by_colour[static_cast<size_t>(look->hair_colour)];
+        style = look->hair;
+        older = look->age == Portrait::Age::older;
+        glasses = look->glasses;
+    }
+    const bool long_back = style == Portrait::Hair::long_hair || style == Portrait::Hair::bob;
 
     const float s = size;
     ImVec2 c(o.x + s * 0.5f, o.y + s * 0.52f);
@@ -97,19 +110,41 @@ void draw_portrait(float mood, std::string_view seed, float size) {
     const float fr = s * 0.27f;  // face radius
     // Shoulders and hair behind the face.
     dl->AddCircleFilled(ImVec2(c.x, o.y + s * 1.12f), s * 0.4f, mix(p.accent, IM_COL32(60, 60, 70, 255), 0.5f), 48);
-    if (style == 1) {
-        dl->AddRectFilled(ImVec2(c.x - fr * 1.12f, c.y - fr * 0.4f), ImVec2(c.x + fr * 1.12f, c.y + fr * 1.1f), hair,
-                          fr * 0.4f);
+    if (long_back) {
+        // Long hair falls past the shoulders; a bob stops at the jaw.
+        const float bottom = style == Portrait::Hair::bob ? c.y + fr * 0.7f : c.y + fr * 1.1f;
+        dl->AddRectFilled(ImVec2(c.x - fr * 1.12f, c.y - fr * 0.4f), ImVec2(c.x + fr * 1.12f, bottom), hair, fr * 0.4f);
     }
-    if (style == 2) dl->AddCircleFilled(ImVec2(c.x, c.y - fr * 1.15f), fr * 0.42f, hair, 32);
-    dl->AddCircleFilled(ImVec2(c.x, c.y - fr * 0.12f), fr * 1.07f, hair, 48);
+    if (style == Portrait::Hair::bun) dl->AddCircleFilled(ImVec2(c.x, c.y - fr * 1.15f), fr * 0.42f, hair, 32);
+    if (style == Portrait::Hair::curly) {
+        // A halo of curls around the crown.
+        for (int i = 0; i < 9; ++i) {
+            const float a = 3.3f + static_cast<float>(i) * 0.35f;
+            dl->AddCircleFilled(ImVec2(c.x + std::cos(a) * fr * 1.0f, c.y - fr * 0.1f + std::sin(a) * fr * 1.0f), fr * 0.3f, hair, 16);
+        }
+    }
+    if (style != Portrait::Hair::bald) dl->AddCircleFilled(ImVec2(c.x, c.y - fr * 0.12f), fr * 1.07f, hair, 48);
+    else {
+        // Bald: a little hair at the sides, above the ears.
+        dl->AddCircleFilled(ImVec2(c.x - fr * 0.88f, c.y - fr * 0.05f), fr * 0.22f, hair, 16);
+        dl->AddCircleFilled(ImVec2(c.x + fr * 0.88f, c.y - fr * 0.05f), fr * 0.22f, hair, 16);
+    }
     // Face.
     ellipse_filled(dl, ImVec2(c.x, c.y + fr * 0.05f), fr * 0.92f, fr * 1.02f, skin, 48);
     // Fringe over the forehead.
-    dl->PathArcTo(ImVec2(c.x, c.y - fr * 0.05f), fr * 0.98f, 3.45f, 5.97f, 24);
-    dl->PathLineTo(ImVec2(c.x + fr * 0.6f, c.y - fr * 0.66f));
-    dl->PathLineTo(ImVec2(c.x - fr * 0.7f, c.y - fr * 0.62f));
-    dl->PathFillConvex(hair);
+    if (style != Portrait::Hair::bald) {
+        dl->PathArcTo(ImVec2(c.x, c.y - fr * 0.05f), fr * 0.98f, 3.45f, 5.97f, 24);
+        dl->PathLineTo(ImVec2(c.x + fr * 0.6f, c.y - fr * 0.66f));
+        dl->PathLineTo(ImVec2(c.x - fr * 0.7f, c.y - fr * 0.62f));
+        dl->PathFillConvex(hair);
+    }
+    if (older) {
+        // Lines at the forehead and beside the mouth.
+        const ImU32 line = mix(skin, IM_COL32(60, 40, 30, 255), 0.35f);
+        dl->AddLine(ImVec2(c.x - fr * 0.35f, c.y - fr * 0.5f), ImVec2(c.x + fr * 0.35f, c.y - fr * 0.5f), line, s * 0.008f);
+        dl->AddLine(ImVec2(c.x - fr * 0.5f, c.y + fr * 0.35f), ImVec2(c.x - fr * 0.42f, c.y + fr * 0.62f), line, s * 0.008f);
+        dl->AddLine(ImVec2(c.x + fr * 0.5f, c.y + fr * 0.35f), ImVec2(c.x + fr * 0.42f, c.y + fr * 0.62f), line, s * 0.008f);
+    }
 
     // Cheeks: red flush with anger, soft blush with joy.
     if (anger > 0 || joy > 0) {
@@ -138,6 +173,13 @@ void draw_portrait(float mood, std::string_view seed, float size) {
         ImVec2 outer_pt(e.x + static_cast<float>(side) * er * 1.6f, ey - fr * (0.27f + lift));
         ImVec2 inner_pt(e.x - static_cast<float>(side) * er * 1.2f, ey - fr * (0.27f + lift - inner));
         dl->AddLine(inner_pt, outer_pt, brow, s * 0.022f);
+    }
+
+    if (glasses) {
+        const ImU32 frame = IM_COL32(30, 30, 35, 255);
+        for (int side = -1; side <= 1; side += 2)
+            dl->AddCircle(ImVec2(c.x + static_cast<float>(side) * ex, ey), er * 2.1f, frame, 24, s * 0.014f);
+        dl->AddLine(ImVec2(c.x - ex + er * 2.1f, ey), ImVec2(c.x + ex - er * 2.1f, ey), frame, s * 0.014f);
     }
 
     // Mouth: a curve from frown to smile; open and showing teeth at delight.

@@ -3,6 +3,10 @@
 // continuously; the five named emotions are bands of it.
 #pragma once
 
+#include "frontline/scenario.hpp"
+
+#include <optional>
+
 #include <imgui.h>
 
 #include <string_view>
@@ -20,6 +24,8 @@ ImU32 emotion_color(Emotion e);
 /// Draws the face in a square of side `size` at the cursor and advances it.
 /// `mood` may be fractional while easing; `seed` (e.g. the customer's name)
 /// picks skin, hair and hair style so each customer looks like somebody.
-void draw_portrait(float mood, std::string_view seed, float size);
+/// The customer's face at `mood`. Drawn as the scenario describes them when it does
+/// (`customer.portrait`); otherwise a look derived from `seed` (their name).
+void draw_portrait(float mood, std::string_view seed, const std::optional<Portrait>& look, float size);
 
 }  // namespace frontline::game

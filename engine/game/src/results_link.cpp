@@ -99,10 +99,10 @@ void load_progress(ResultsLink& r) {
     r.progress.skills = std::move(*skills);
 }
 
-void begin_attempt(ResultsLink& r, const Scenario& s, results::AttemptMode mode) {
+void begin_attempt(ResultsLink& r, const Scenario& s, results::AttemptMode mode, const ChoiceOrder& order) {
     r.attempt.reset();
     if (!r.on() || r.trainee.empty()) return;
-    auto id = r.store->start_attempt(r.trainee, s, mode, "game");
+    auto id = r.store->start_attempt(r.trainee, s, mode, "game", order);
     if (!id) return results_failed(r, id.error());
     r.attempt = *id;
 }

@@ -56,7 +56,7 @@ void refresh_results(ResultsLink& r);
 void load_progress(ResultsLink& r);
 
 /// Starts recording a call (when results are on and a trainee is chosen).
-void begin_attempt(ResultsLink& r, const Scenario& s, results::AttemptMode mode);
+void begin_attempt(ResultsLink& r, const Scenario& s, results::AttemptMode mode, const ChoiceOrder& order);
 /// Commits one choice entry of the transcript (its own transaction).
 void record_choice_entry(ResultsLink& r, const Scenario& s, const TranscriptEntry& entry);
 /// Records the ending and scores; the attempt is then finished.

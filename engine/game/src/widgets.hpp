@@ -25,6 +25,10 @@ struct WidgetRect {
 struct UiState {
     int library_cursor = 0;  ///< index into visible_library(), for keyboard use
     size_t transcript_seen = 0;  ///< scroll the conversation when it grows
+    /// A chat's newest customer entry arrives one message at a time: which entry,
+    /// and when it started arriving (on ui.now's clock).
+    size_t chat_arriving = static_cast<size_t>(-1);
+    double chat_arrival_start = 0;
     float shown_mood = -1;   ///< portrait mood, eased toward the real one (-1 = snap)
     bool animating = false;  ///< a screen wants more frames (easing in progress)
     Settings settings_draft;

@@ -85,12 +85,12 @@ void Workshop::start_play() {
     runner_.reset();
     elapsed_ = 0;
     revealed = false;
-    if (!finished()) runner_.emplace(scenario());
+    if (!finished()) runner_.emplace(scenario(), choice_order());
 }
 
 std::optional<results::WorkshopStep> Workshop::choose(int number) {
     if (finished() || style() != WorkshopStyle::hot_seat) return std::nullopt;
-    std::vector<int> visible = runner_->choices();
+    std::vector<int> visible = runner_->presented();
     if (number < 1 || number > static_cast<int>(visible.size())) return std::nullopt;
     results::WorkshopStep step;
     step.round = play().round;
@@ -103,7 +103,7 @@ std::optional<results::WorkshopStep> Workshop::choose(int number) {
 
 std::optional<results::WorkshopStep> Workshop::vote(const std::vector<int>& votes) {
     if (finished() || style() != WorkshopStyle::class_vote) return std::nullopt;
-    std::vector<int> visible = runner_->choices();
+    std::vector<int> visible = runner_->presented();
     if (votes.size() != visible.size()) return std::nullopt;
     std::optional<VoteOutcome> outcome = tally(votes);
     if (!outcome) return std::nullopt;
@@ -180,11 +180,11 @@ WorkshopSummary Workshop::summary() const {
     for (const results::WorkshopStep& s : record_.steps) {
         const Scenario& sc = *scenarios_[static_cast<size_t>(s.round)].scenario;
         if (!run || run->finished() || s.round != run_round || s.team != run_team) {
-            run.emplace(sc);
+            run.emplace(sc, choice_order());
             run_round = s.round;
             run_team = s.team;
         }
-        std::vector<int> visible = run->choices();
+        std::vector<int> visible = run->presented();  // as the room saw them, as the votes were counted
         const Node& node = *run->node();
         if (!s.votes.empty()) {
             int top = *std::max_element(s.votes.begin(), s.votes.end());

@@ -101,6 +101,10 @@ public:
     const Scenario& scenario() const { return *scenarios_[static_cast<size_t>(play().round)].scenario; }
     const ScoreBounds& bounds() const { return *scenarios_[static_cast<size_t>(play().round)].bounds; }
     const Runner& call() const { return *runner_; }
+    /// The order every screen of the room shows the choices in (the record's seed).
+    ChoiceOrder choice_order() const {
+        return record_.shuffle_seed ? ChoiceOrder::shuffled(*record_.shuffle_seed) : ChoiceOrder::authored();
+    }
     /// The call that just ended, until the facilitator moves on (not saved: a
     /// resumed workshop starts at the next call).
     const std::optional<PlayResult>& just_ended() const { return just_ended_; }

@@ -55,8 +55,10 @@ bool apply_workshop(GameState& g, const Intent& i) {
                 g.screen = Screen::workshop_setup;
             } else if constexpr (std::is_same_v<T, intent::StartWorkshop>) {
                 std::optional<results::WorkshopId> id;
+                results::WorkshopRecord setup = v.setup;
+                if (const ChoiceOrder order = next_choice_order(g); order.shuffle) setup.shuffle_seed = order.seed;
                 if (g.results.on()) {
-                    auto created = g.results.store->create_workshop(v.setup);
+                    auto created = g.results.store->create_workshop(setup);
                     if (!created) {
                         if (created.error().kind == results::StoreError::Kind::invalid) {
                             g.workshop_error = created.error().message;
@@ -67,7 +69,7 @@ bool apply_workshop(GameState& g, const Intent& i) {
                         id = *created;
                     }
                 }
-                open_workshop(g, v.setup, id);
+                open_workshop(g, setup, id);
             } else if constexpr (std::is_same_v<T, intent::ResumeWorkshop>) {
                 if (!g.results.on()) return true;
                 auto record = g.results.store->workshop(v.workshop);

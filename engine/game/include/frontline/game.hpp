@@ -43,6 +43,10 @@ struct GameOptions {
     bool watch = false;
     /// Start calls in assessment mode (no meters, no feedback until the debrief).
     bool assessment = false;
+    /// Choice order on screen: shuffled with a fresh seed for every call (the default),
+    /// with this seed for every call (`play --gui --seed N`), or the author's order.
+    std::optional<uint64_t> choice_seed;
+    bool no_shuffle = false;
     /// Render library, call and debrief PNGs headless into this folder, then exit.
     std::optional<std::filesystem::path> screenshots_dir;
     /// Print first-frame time and peak RSS to stderr when the game exits.

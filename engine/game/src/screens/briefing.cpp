@@ -79,7 +79,7 @@ Intent draw_briefing(const GameState& g, UiState& ui) {
     const float below = ImGui::GetFontSize() * 1.6f + ImGui::GetTextLineHeightWithSpacing() * 2;
     float portrait = std::clamp(avail_h - below, ImGui::GetFontSize() * 3, left_w);
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (left_w - portrait) * 0.5f);
-    draw_portrait(static_cast<float>(s.customer.mood), s.customer.name, portrait);
+    draw_portrait(static_cast<float>(s.customer.mood), s.customer.name, s.customer.portrait, portrait);
     ui.shown_mood = -1;  // the call starts with the face at the real mood, no easing
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted(s.customer.name.c_str());

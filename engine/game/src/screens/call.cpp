@@ -1,7 +1,9 @@
 // The call: portrait and (coach mode) meters on the left; the conversation,
-// the last choice's feedback and the choices on the right. Keys 1-9 choose.
+// the last choice's feedback and the choices on the right, in the order the
+// runner presents them (shuffled). Keys 1-9 choose. A phone call or a desk shows
+// speech; a chat shows messages arriving one by one, with a typing indicator.
 //
-// Sections: left column (portrait, meters, patience) / conversation / choices.
+// Sections: left column (portrait, meters, patience) / conversation / chat / choices.
 #include "portrait.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
@@ -9,6 +11,7 @@
 #include <SDL_scancode.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 
@@ -43,10 +46,15 @@ void draw_left_column(const GameState& g, UiState& ui, float width) {
     const float line = ImGui::GetTextLineHeightWithSpacing();
     const float meter_h = fonts().small->FontSize + ImGui::GetFontSize() * 0.5f + ImGui::GetStyle().ItemSpacing.y * 2;
     int meters = (g.mode == Mode::coach ? 3 : 0) + (s.patience ? 1 : 0);
-    float below = fonts().heading->FontSize + line * 2 + meter_h * static_cast<float>(meters);
+    float below = fonts().heading->FontSize + fonts().small->FontSize + line * 2 + meter_h * static_cast<float>(meters);
     float portrait = std::clamp(ImGui::GetContentRegionAvail().y - below, ImGui::GetFontSize() * 3, width);
+    ImGui::PushFont(fonts().small);
+    static constexpr std::array channel_labels = {"ON THE PHONE", "AT THE DESK", "WEB CHAT"};
+    static_assert(channel_labels.size() == channel_count);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s", channel_labels[static_cast<size_t>(s.channel)]);
+    ImGui::PopFont();
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - portrait) * 0.5f);
-    draw_portrait(ui.shown_mood, s.customer.name, portrait);
+    draw_portrait(ui.shown_mood, s.customer.name, s.customer.portrait, portrait);
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted(s.customer.name.c_str());
     ImGui::PopFont();
@@ -74,6 +82,76 @@ void draw_left_column(const GameState& g, UiState& ui, float width) {
     }
 }
 
+/// Seconds between a chat's messages arriving (the customer is typing meanwhile).
+constexpr double chat_message_seconds = 0.7;
+
+/// A chat customer line as separate messages, one per line of the text.
+std::vector<std::string_view> chat_messages(std::string_view text) {
+    std::vector<std::string_view> out;
+    size_t i = 0;
+    while (i <= text.size()) {
+        size_t end = text.find('\n', i);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(i, end - i);
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
+        if (!line.empty()) out.push_back(line);
+        i = end + 1;
+    }
+    return out;
+}
+
+/// One bubble: the speaker's name over the text, left (customer) or right (you).
+void bubble(ImDrawList* dl, std::string_view speaker, std::string_view text, bool you, float width) {
+    const Palette& p = palette();
+    const float indent = you ? width * 0.18f : 0.0f;
+    const float bubble_w = width * 0.82f;
+    const float pad = ImGui::GetStyle().FramePadding.x;
+    // Text on channel 1, its background on channel 0 once the size is known.
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent + pad);
+    ImGui::BeginGroup();
+    ImGui::Dummy(ImVec2(0, pad * 0.25f));
+    if (!speaker.empty()) {
+        ImGui::PushFont(fonts().small);
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(you ? p.accent : p.text_dim), "%.*s", static_cast<int>(speaker.size()),
+                           speaker.data());
+        ImGui::PopFont();
+    }
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + bubble_w - pad * 2);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopTextWrapPos();
+    ImGui::Dummy(ImVec2(0, pad * 0.25f));
+    ImGui::EndGroup();
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    dl->ChannelsSetCurrent(0);
+    dl->AddRectFilled(ImVec2(a.x - pad, a.y), ImVec2(std::max(b.x + pad, a.x - pad + bubble_w * 0.3f), b.y),
+                      you ? p.selection : p.background, ImGui::GetStyle().ChildRounding);
+    dl->ChannelsMerge();
+    ImGui::Spacing();
+}
+
+/// A status line in a chat, "(Chat 2 is waiting)": small, dim, centred.
+void chat_status(std::string_view text, float width) {
+    ImGui::PushFont(fonts().small);
+    const ImVec2 size = ImGui::CalcTextSize(text.data(), text.data() + text.size(), false, width);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (width - size.x) * 0.5f));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette().text_dim), "%.*s", static_cast<int>(text.size()), text.data());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    ImGui::Spacing();
+}
+
+/// "Dana is typing" with three dots that pulse on the clock.
+void typing_indicator(std::string_view name, double now) {
+    const int dots = 1 + static_cast<int>(now * 3.0) % 3;
+    ImGui::PushFont(fonts().small);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette().text_dim), "%.*s is typing%.*s", static_cast<int>(name.size()),
+                       name.data(), dots, "...");
+    ImGui::PopFont();
+}
+
 void draw_conversation(const GameState& g, UiState& ui, float height) {
     const Palette& p = palette();
     const Scenario& s = current_scenario(g);
@@ -81,8 +159,37 @@ void draw_conversation(const GameState& g, UiState& ui, float height) {
     ImGui::BeginChild("conversation", ImVec2(0, height), true);
     const float width = ImGui::GetContentRegionAvail().x;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    for (const TranscriptEntry& e : transcript) {
+    const bool chat = s.channel == Channel::chat;
+    bool arriving = false;  // a chat message is still on its way: keep the newest in view
+    // A chat's newest customer line arrives message by message (not with reduced motion).
+    if (chat && !transcript.empty() && transcript.back().kind == TranscriptEntry::Kind::customer &&
+        ui.chat_arriving != transcript.size() - 1) {
+        ui.chat_arriving = transcript.size() - 1;
+        ui.chat_arrival_start = ui.now;
+    }
+    for (size_t index = 0; index < transcript.size(); ++index) {
+        const TranscriptEntry& e = transcript[index];
         if (e.kind == TranscriptEntry::Kind::ending) continue;
+        if (chat && (e.kind == TranscriptEntry::Kind::customer || e.kind == TranscriptEntry::Kind::choice)) {
+            const bool you = e.kind == TranscriptEntry::Kind::choice;
+            const auto messages = chat_messages(e.text);
+            size_t shown = messages.size();
+            if (index == ui.chat_arriving && !g.settings.reduced_motion) {
+                const double elapsed = ui.now - ui.chat_arrival_start;
+                shown = std::min(messages.size(), static_cast<size_t>(std::max(0.0, elapsed / chat_message_seconds)));
+            }
+            for (size_t m = 0; m < shown; ++m) {
+                const std::string_view text = messages[m];
+                if (text.size() >= 2 && text.front() == '(' && text.back() == ')') chat_status(text, width);
+                else bubble(dl, m == 0 || you ? std::string_view(you ? "You" : s.customer.name) : std::string_view{}, text, you, width);
+            }
+            if (shown < messages.size()) {
+                typing_indicator(s.customer.name, ui.now);
+                arriving = true;
+                ui.animating = true;  // keep drawing until the last message is in
+            }
+            continue;
+        }
         const bool you = e.kind == TranscriptEntry::Kind::choice;
         const bool aside = e.kind == TranscriptEntry::Kind::dead_air || e.kind == TranscriptEntry::Kind::walkout;
         if (aside) {
@@ -97,32 +204,9 @@ void draw_conversation(const GameState& g, UiState& ui, float height) {
             ImGui::PopFont();
             continue;
         }
-        // A bubble: text on channel 1, its background on channel 0 once the size is known.
-        const float indent = you ? width * 0.18f : 0.0f;
-        const float bubble_w = width * 0.82f;
-        const float pad = ImGui::GetStyle().FramePadding.x;
-        dl->ChannelsSplit(2);
-        dl->ChannelsSetCurrent(1);
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent + pad);
-        ImGui::BeginGroup();
-        ImGui::Dummy(ImVec2(0, pad * 0.25f));
-        ImGui::PushFont(fonts().small);
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(you ? p.accent : p.text_dim), "%s",
-                           you ? "You" : s.customer.name.c_str());
-        ImGui::PopFont();
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + bubble_w - pad * 2);
-        ImGui::TextUnformatted(e.text.c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::Dummy(ImVec2(0, pad * 0.25f));
-        ImGui::EndGroup();
-        ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-        dl->ChannelsSetCurrent(0);
-        dl->AddRectFilled(ImVec2(a.x - pad, a.y), ImVec2(std::max(b.x + pad, a.x - pad + bubble_w * 0.3f), b.y),
-                          you ? p.selection : p.background, ImGui::GetStyle().ChildRounding);
-        dl->ChannelsMerge();
-        ImGui::Spacing();
+        bubble(dl, you ? "You" : s.customer.name, e.text, you, width);
     }
-    if (transcript.size() != ui.transcript_seen) {
+    if (transcript.size() != ui.transcript_seen || arriving) {
         ImGui::SetScrollHereY(1.0f);
         ui.transcript_seen = transcript.size();
     }
@@ -160,7 +244,8 @@ Intent draw_call(const GameState& g, UiState& ui) {
     ImGui::BeginChild("right", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
     const float w = ImGui::GetContentRegionAvail().x;
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
-    std::vector<int> visible = g.runner->choices();
+    // Shuffled (unless the scenario or options say otherwise): position gives nothing away.
+    std::vector<int> visible = g.runner->presented();
 
     // Measure the bottom part first so the conversation takes what is left.
     const TranscriptEntry* fb = g.mode == Mode::coach ? last_choice(*g.runner) : nullptr;

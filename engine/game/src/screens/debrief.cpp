@@ -117,6 +117,15 @@ Intent draw_debrief(const GameState& g, UiState& ui) {
     std::snprintf(buf, sizeof buf, "Technical %.0f%%   \xC2\xB7   Personal %.0f%%   \xC2\xB7   Mood at the end %d   \xC2\xB7   %s mode",
                   sc.technical_percent, sc.personal_percent, sc.mood, g.mode == Mode::coach ? "Coach" : "Assessment");
     text_wrapped_colored(p.text_dim, buf);
+    // Where a need could not be fully met, say so: a low percentage there is not a failing.
+    for (Need need : {Need::technical, Need::personal}) {
+        const double most = most_possible_percent(current_bounds(g), need);
+        if (most >= 99.5) continue;
+        std::snprintf(buf, sizeof buf, "The %s need could not be fully met on this call: the most anyone could do here was %.0f%%.",
+                      need == Need::technical ? "technical" : "personal", most);
+        text_wrapped_colored(need == Need::technical ? p.technical : p.personal, buf);
+        remember(ui, need == Need::technical ? "most technical" : "most personal");
+    }
     text_wrapped_colored(p.text, d.ending_text);
     remember(ui, "ending");
 

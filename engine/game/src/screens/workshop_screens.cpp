@@ -180,10 +180,10 @@ void draw_facilitator_panel(const Workshop& w, UiState& ui, Intent& out) {
     }
     if (w.revealed) {
         char buf[32];
-        std::snprintf(buf, sizeof buf, "%.0f%%", percent_of_best(w.call().state().technical, w.bounds().best_technical));
-        meter("Technical need", percent_of_best(w.call().state().technical, w.bounds().best_technical), p.technical, buf);
-        std::snprintf(buf, sizeof buf, "%.0f%%", percent_of_best(w.call().state().personal, w.bounds().best_personal));
-        meter("Personal need", percent_of_best(w.call().state().personal, w.bounds().best_personal), p.personal, buf);
+        std::snprintf(buf, sizeof buf, "%.0f%%", need_percent(w.bounds(), Need::technical, w.call().state().technical));
+        meter("Technical need", need_percent(w.bounds(), Need::technical, w.call().state().technical), p.technical, buf);
+        std::snprintf(buf, sizeof buf, "%.0f%%", need_percent(w.bounds(), Need::personal, w.call().state().personal));
+        meter("Personal need", need_percent(w.bounds(), Need::personal, w.call().state().personal), p.personal, buf);
         std::snprintf(buf, sizeof buf, "%d / 100", w.call().state().mood);
         meter("Mood", w.call().state().mood, p.mood, buf);
         remember(ui, "revealed meters");
@@ -210,7 +210,7 @@ void draw_call_side(const Workshop& w, UiState& ui, Intent& out, float width) {
     ImGui::Spacing();
     const Node* node = run.node();
     if (!node) return;
-    std::vector<int> visible = run.choices();
+    std::vector<int> visible = run.presented();
     const bool vote = w.style() == WorkshopStyle::class_vote;
     if (vote && (ui.votes_for_step != w.record().steps.size() || ui.votes.size() != visible.size())) {
         ui.votes.assign(visible.size(), 0);
