@@ -86,7 +86,7 @@ void print_debrief(std::ostream& out, const Scenario& s, const Runner& run, cons
     }
     out << wrap("Technical need: " + s.needs.technical, width, "                ") << '\n';
     auto need_line = [&](int64_t raw, int64_t full, int64_t best, double pct, int pass, bool met) {
-        out << "  you scored " << raw << " of " << full << (best < full ? " (the need fully met)" : " possible") << " ("
+        out << "  you scored " << raw << " of " << full << (best < full ? " that would meet it fully" : " possible") << " ("
             << percent(pct) << ", pass " << pass << "%)" << (met ? ": met" : ": not met") << '\n';
         if (best < full)
             out << wrap("  The most anyone could do here was " + percent(percent_of_best(best, full)) +

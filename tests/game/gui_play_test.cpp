@@ -2,6 +2,10 @@
 // bundled scenario, and the patience timer on an injected clock.
 #include "gui_support.hpp"
 
+#include "frontline/analysis.hpp"
+
+#include <map>
+
 using namespace frontline;
 using namespace frontline::game;
 using namespace frontline::game::test;
@@ -113,17 +117,48 @@ SCENARIO("the cold meal, played with the mouse only, in assessment mode") {
     }
 }
 
-SCENARIO("every bundled scenario plays to an ending through the GUI") {
+namespace {
+
+/// One path (node choice indices) to each ending the call can reach, shortest first found.
+std::map<int, std::vector<int>> paths_to_endings(const Scenario& s) {
+    const StateGraph g = explore_states(s);
+    std::vector<std::vector<int>> path_to(g.states.size());
+    std::vector<bool> seen(g.states.size(), false);
+    std::map<int, std::vector<int>> out;
+    std::vector<int> queue{0};
+    seen[0] = true;
+    for (size_t q = 0; q < queue.size(); ++q) {
+        const int st = queue[q];
+        for (const StateEdge& e : g.edges_of(static_cast<size_t>(st))) {
+            std::vector<int> path = path_to[static_cast<size_t>(st)];
+            path.push_back(e.choice);
+            if (e.to < 0) out.try_emplace(e.ending, path);
+            else if (!seen[static_cast<size_t>(e.to)]) {
+                seen[static_cast<size_t>(e.to)] = true;
+                path_to[static_cast<size_t>(e.to)] = std::move(path);
+                queue.push_back(e.to);
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+SCENARIO("every bundled scenario plays to each of its endings through the GUI") {
     auto game = start_game(bundled());
     GameState& g = game->game();
-    REQUIRE(g.library.size() >= 1);
+    REQUIRE(g.library.size() >= 12);
+    bool kept_shown = false;
     for (size_t i = 0; i < g.library.size(); ++i) {
         const LibraryEntry& e = g.library[i];
         INFO(e.path.string());
         for (const auto& d : e.loaded.diagnostics.items()) UNSCOPED_INFO(format_diagnostic(d));
         REQUIRE(e.ok());
-        for (bool worst : {false, true}) {
-            std::vector<int> path = planned_path(e.scenario(), Need::personal, worst);
+        const auto endings = paths_to_endings(e.scenario());
+        CHECK(endings.size() == e.scenario().endings.size());
+        for (const auto& [ending, path] : endings) {
+            INFO("ending " << e.scenario().endings[static_cast<size_t>(ending)].id);
             REQUIRE_FALSE(path.empty());
             scroll_library_to(*game, "card " + std::to_string(i));
             click(*game, "card " + std::to_string(i));
@@ -138,8 +173,16 @@ SCENARIO("every bundled scenario plays to an ending through the GUI") {
             }
             REQUIRE(g.screen == Screen::debrief);
             CHECK(g.runner->finished());
+            CHECK(g.runner->state().ending == ending);
             CHECK(g.debrief->turns.size() == path.size());
             CHECK(game->has("quadrant chart"));
+            // Where the technical need cannot be fully met, the debrief says how much could be.
+            CHECK(game->has("most technical") == (most_possible_percent(*e.loaded.bounds, Need::technical) < 99.5));
+            // The debrief never contradicts itself: the ending's outcome fits the quadrant.
+            CHECK(outcome_fits(g.debrief->outcome, g.score->quadrant));
+            // Kept for a human to look at: a debrief where the need could not be met.
+            if (g.score->quadrant == Quadrant::kept_the_customer && game->has("most technical") && !kept_shown)
+                kept_shown = game->screenshot(std::filesystem::path(FRONTLINE_TEST_TMP) / "debrief-kept-the-customer.png");
             game->press(SDL_SCANCODE_ESCAPE);
             REQUIRE(g.screen == Screen::library);
         }

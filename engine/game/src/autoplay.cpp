@@ -224,12 +224,15 @@ bool chat_screenshot(const GameOptions& options, const std::filesystem::path& pn
         if (g.library[static_cast<size_t>(i)].ok() && g.library[static_cast<size_t>(i)].scenario().channel == Channel::chat) index = i;
     if (index < 0) return true;
     const std::vector<int> path = planned_path(g.library[static_cast<size_t>(index)].scenario(), Need::personal);
-    game->click("card " + std::to_string(index));
-    game->click("start");
+    // The chat may sit below the fold of a long library: open it as Enter on its card would.
+    apply(g, intent::OpenScenario{index});
+    game->frames(1);
+    if (!game->click("start")) return false;
     for (size_t i = 0; i < std::min<size_t>(2, path.size()) && g.screen == Screen::call; ++i) {
         game->wait(2, 1.0);  // the customer's messages arrive, as a trainee would wait for them
-        game->click("choice " + std::to_string(visible_number(*g.runner, path[i])));
+        if (!game->click("choice " + std::to_string(visible_number(*g.runner, path[i])))) return false;
     }
+    if (g.screen != Screen::call) return false;
     game->wait(1, 0.75);  // one message in, the next still being typed
     return game->screenshot(png);
 }
