@@ -1,33 +1,11 @@
 // The lint's probes on small scenarios made to fail them: a call the longest answer
 // wins, an ending whose outcome contradicts its quadrant, a path over full marks.
-#include "fixtures.hpp"
-
-#include "frontline/lint.hpp"
-
-#include <algorithm>
+#include "linted.hpp"
 
 using namespace frontline;
-using frontline::test::load_clean;
-using frontline::test::scenario_header;
+using namespace frontline::test;
 
 namespace {
-
-struct Linted {
-    LoadedScenario loaded;
-    DiagnosticList diags;
-    LintReport report;
-};
-
-Linted lint(const std::string& yaml) {
-    Linted out{load_clean(yaml), DiagnosticList("inline.yaml"), {}};
-    out.report = lint_scenario(*out.loaded.scenario, out.diags);
-    for (const auto& d : out.diags.items()) UNSCOPED_INFO(format_diagnostic(d));
-    return out;
-}
-
-int count_code(const DiagnosticList& diags, std::string_view code) {
-    return static_cast<int>(std::count_if(diags.items().begin(), diags.items().end(), [&](const Diagnostic& d) { return d.code == code; }));
-}
 
 const BlindProbe& probe(const LintReport& r, BlindRule rule) {
     return *std::find_if(r.blind.begin(), r.blind.end(), [&](const BlindProbe& b) { return b.rule == rule; });

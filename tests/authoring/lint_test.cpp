@@ -1,35 +1,14 @@
 // The authoring lint as an author meets it: small scenarios with one flaw each.
-#include "fixtures.hpp"
-
-#include "frontline/lint.hpp"
+#include "linted.hpp"
 
 #include "generated_scenario.hpp"
 
 #include <algorithm>
 
 using namespace frontline;
-using frontline::test::load_clean;
-using frontline::test::scenario_header;
+using namespace frontline::test;
 
 namespace {
-
-struct Linted {
-    LoadedScenario loaded;
-    DiagnosticList diags;
-    LintReport report;
-};
-
-Linted lint(const std::string& yaml, const LintOptions& options = {}) {
-    Linted out{load_clean(yaml), DiagnosticList("inline.yaml"), {}};
-    out.report = lint_scenario(*out.loaded.scenario, out.diags, options);
-    for (const auto& d : out.diags.items()) UNSCOPED_INFO(format_diagnostic(d));
-    return out;
-}
-
-const Diagnostic* find_code(const DiagnosticList& diags, std::string_view code) {
-    auto it = std::find_if(diags.items().begin(), diags.items().end(), [&](const Diagnostic& d) { return d.code == code; });
-    return it == diags.items().end() ? nullptr : &*it;
-}
 
 // Warm or quick at the start, then a fix; the quick answer gains technically what it costs personally.
 const std::string trade_off = scenario_header + R"(vars:

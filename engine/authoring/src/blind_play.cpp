@@ -3,6 +3,7 @@
 
 #include "path_analysis.hpp"
 
+#include "frontline/choice_order.hpp"
 #include "frontline/runner.hpp"
 #include "frontline/scoring.hpp"
 
@@ -62,16 +63,6 @@ BlindProbe play_blind(const Scenario& s, const ScoreBounds& bounds, BlindRule ru
 
 // --- random play ----------------------------------------------------------------------
 
-namespace {
-// splitmix64, so the sampled figures are the same on every platform and library.
-uint64_t next_random(uint64_t& state) {
-    uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-}  // namespace
-
 RandomProbe sample_random_play(const Scenario& s, const ScoreBounds& bounds, size_t calls, size_t turn_budget,
                                uint64_t seed) {
     RandomProbe out;
@@ -85,7 +76,7 @@ RandomProbe sample_random_play(const Scenario& s, const ScoreBounds& bounds, siz
         while (!run.finished() && turns_left > 0) {
             const std::vector<int> visible = run.choices();
             if (visible.empty()) break;
-            run.choose(visible[static_cast<size_t>(next_random(stream) % visible.size())]);
+            run.choose(visible[static_cast<size_t>(splitmix64_next(stream) % visible.size())]);
             --turns_left;
         }
         if (!run.finished()) continue;  // cut off by the budget (or stuck): not a call that ended

@@ -8,17 +8,12 @@
 
 namespace frontline {
 
-namespace {
-// splitmix64: a tiny, well-mixed generator whose output is the same on every platform
-// and standard library (std::shuffle and the std distributions are not), so a recorded
-// seed reproduces the order a trainee saw on any build.
-uint64_t splitmix64(uint64_t& state) {
+uint64_t splitmix64_next(uint64_t& state) {
     uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
     return z ^ (z >> 31);
 }
-}  // namespace
 
 std::vector<int> presented_choices(const Scenario& s, const CallState& state, const ChoiceOrder& order) {
     std::vector<int> out = visible_choices(s, state);
@@ -27,7 +22,7 @@ std::vector<int> presented_choices(const Scenario& s, const CallState& state, co
     uint64_t stream = order.seed ^ (static_cast<uint64_t>(state.node) * 0xd1b54a32d192ed03ULL) ^
                       (static_cast<uint64_t>(state.turn) * 0x8cb92ba72f3d8dd7ULL);
     for (size_t i = out.size() - 1; i > 0; --i) {
-        const size_t j = static_cast<size_t>(splitmix64(stream) % (i + 1));
+        const size_t j = static_cast<size_t>(splitmix64_next(stream) % (i + 1));
         std::swap(out[i], out[j]);
     }
     return out;

@@ -31,4 +31,9 @@ std::vector<int> presented_choices(const Scenario& s, const CallState& state, co
 /// A fresh seed for a new call (from the system's random device and the clock).
 uint64_t fresh_shuffle_seed();
 
+/// The next number of a splitmix64 stream: tiny, well mixed, and the same on every
+/// platform and standard library (std::shuffle and the std distributions are not),
+/// so a recorded seed reproduces an order, and a seeded sample its figures, anywhere.
+uint64_t splitmix64_next(uint64_t& state);
+
 }  // namespace frontline
