@@ -231,3 +231,41 @@ SCENARIO("the patience timer runs on the injected clock") {
         THEN("it wakes for the timer during a call with patience") { CHECK(game->app().wake_after_ms() > 0); }
     }
 }
+
+SCENARIO("one quick double input answers one turn, not two") {
+    GameOptions o;
+    o.scenario_paths = {data_dir / "kettle.yaml"};
+    auto game = start_game(o);
+    GameState& g = game->game();
+    click(*game, "card 0");
+    click(*game, "start");
+    REQUIRE(g.screen == Screen::call);
+    game->read_answers();
+    WHEN("'1' is pressed twice, 150 ms apart") {
+        game->press(SDL_SCANCODE_1);  // down and up take 100 ms
+        game->frames(1, 0.05);
+        game->press(SDL_SCANCODE_1);
+        THEN("only the first turn is answered; the second press met answers not yet readable") {
+            CHECK(g.runner->path().size() == 1);
+            CHECK(g.screen == Screen::call);
+        }
+        AND_WHEN("the trainee reads the next answers, then presses") {
+            game->read_answers();
+            game->press(SDL_SCANCODE_1);
+            THEN("that press answers the second turn") { CHECK(g.runner->path().size() == 2); }
+        }
+    }
+    WHEN("an answer is double-clicked") {
+        REQUIRE(game->click("choice 1"));
+        REQUIRE(game->click("choice 1"));
+        THEN("one turn is answered") { CHECK(g.runner->path().size() == 1); }
+    }
+    WHEN("a key is held down across the new turn") {
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeysDown[SDL_SCANCODE_1] = true;
+        game->frames(30);  // a second of key repeat
+        io.KeysDown[SDL_SCANCODE_1] = false;
+        game->frames(2);
+        THEN("it counts once") { CHECK(g.runner->path().size() == 1); }
+    }
+}

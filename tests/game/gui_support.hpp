@@ -40,8 +40,10 @@ inline std::string widgets_of(const UiState& ui) {
     return out;
 }
 
-/// Clicks a widget that must be on screen.
+/// Clicks a widget that must be on screen; an answer only once the trainee could
+/// have read it (the guard against double input; raw clicks are game.click).
 inline void click(ScriptedGame& game, const std::string& widget) {
+    if (widget.rfind("choice ", 0) == 0 || widget == "proceed") game.read_answers();
     INFO("clicking '" << widget << "' on screen " << static_cast<int>(game.game().screen) << "; widgets: "
                       << widgets_of(game.ui()));
     REQUIRE(game.click(widget));
@@ -80,6 +82,7 @@ inline void scroll_library_to(ScriptedGame& game, const std::string& card) {
 inline void press_choice(ScriptedGame& game, int number) {
     REQUIRE(number >= 1);
     REQUIRE(number <= 9);
+    game.read_answers();
     game.press(SDL_SCANCODE_1 + number - 1);
 }
 

@@ -2,6 +2,10 @@
 // laptop mid-way (the game state is dropped) and resumes it to the summary.
 #include "gui_support.hpp"
 
+#include "app.hpp"
+
+#include <SDL.h>
+
 using namespace frontline;
 using namespace frontline::game;
 using namespace frontline::game::test;
@@ -83,4 +87,49 @@ SCENARIO("a 3-team workshop, run end to end with a crash in the middle") {
     CHECK(g.results.store->unfinished_workshops()->empty());  // finished and saved
     game.reset();
     std::filesystem::remove_all(dir);
+}
+
+SCENARIO("the decision timer counts down on the projector with nobody touching anything") {
+    GameOptions o = bundled();
+    GameState state = make_game_state(o);
+    const int cold = index_of(state, "cold-meal");
+    REQUIRE(cold >= 0);
+    results::WorkshopRecord r;
+    r.title = "Timer";
+    r.style = "hot-seat";
+    r.decision_seconds = 90;
+    for (int t = 0; t < 2; ++t) r.teams.push_back({"Team " + std::to_string(t + 1), team_colors()[static_cast<size_t>(t)]});
+    const Scenario& s = state.library[static_cast<size_t>(cold)].scenario();
+    r.queue.push_back({s.id, s.content_hash, s.title});
+    apply(state, intent::StartWorkshop{r});
+    REQUIRE(state.screen == Screen::workshop);
+    PlatformConfig config;  // the real SDL event loop and the real clock
+    std::string error;
+    auto app = App::create(std::move(state), config, error);
+    INFO(error);
+    REQUIRE(app);
+    WHEN("the loop runs for 2.5 seconds with no input at all") {
+        SDL_TimerID quit = SDL_AddTimer(
+            2500,
+            [](Uint32, void*) -> Uint32 {
+                SDL_Event e{};
+                e.type = SDL_QUIT;
+                SDL_PushEvent(&e);
+                return 0;
+            },
+            nullptr);
+        app->run();
+        SDL_RemoveTimer(quit);
+        THEN("the timer moved by the seconds that passed, redrawn as each one turned over, and the loop slept between") {
+            const double remaining = app->game().workshop->remaining();
+            CHECK(remaining < 88.5);
+            CHECK(remaining > 86.5);
+            CHECK(app->frames_drawn() >= 4);   // the first frames, then at least two new seconds
+            CHECK(app->frames_drawn() <= 20);  // not a busy loop
+        }
+    }
+    WHEN("the timer is paused") {
+        apply(app->game(), intent::WorkshopPause{});
+        THEN("the loop sleeps until something happens") { CHECK(app->wake_after_ms() == -1); }
+    }
 }

@@ -11,6 +11,7 @@
 #include <stb_image_write.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <vector>
@@ -189,7 +190,7 @@ double App::pass_time() {
     return dt;
 }
 
-std::tuple<int, int, int, size_t, int, int> App::visible_signature() const {
+std::tuple<int, int, int, size_t, int, int, int> App::visible_signature() const {
     int patience_step = 0, mood = 0;
     size_t lines = 0;
     if (game_.runner) {
@@ -201,7 +202,11 @@ std::tuple<int, int, int, size_t, int, int> App::visible_signature() const {
             patience_step = static_cast<int>(std::min(game_.runner->silence(), grace) / grace * 40.0);
         }
     }
-    return {static_cast<int>(game_.screen), patience_step, mood, lines, static_cast<int>(game_.paused), game_.reloads};
+    // The workshop's decision timer shows whole seconds: a new second is a visible change.
+    int clock = 0;
+    if (game_.screen == Screen::workshop && game_.workshop && !game_.workshop->finished())
+        clock = static_cast<int>(std::ceil(game_.workshop->remaining())) * 2 + (game_.workshop->paused ? 1 : 0);
+    return {static_cast<int>(game_.screen), patience_step, mood, lines, static_cast<int>(game_.paused), game_.reloads, clock};
 }
 
 int App::wake_after_ms() const {
@@ -210,6 +215,14 @@ int App::wake_after_ms() const {
         game_.library[static_cast<size_t>(game_.current)].scenario().patience)
         return 250;  // the patience bar moves and dead air is charged: four calm updates a second
     if (game_.watch && game_.current >= 0) return 250;  // poll the scenario file: a save shows within a second
+    // A running decision timer on the projector: wake as its shown second turns over,
+    // so it counts down untouched (and the loop still sleeps between seconds).
+    if (game_.screen == Screen::workshop && game_.workshop && !game_.workshop->finished() && !game_.workshop->paused &&
+        !game_.paused && !game_.workshop->just_ended() && game_.workshop->remaining() > 0) {
+        const double remaining = game_.workshop->remaining();
+        const double to_next = remaining - std::floor(remaining);
+        return std::clamp(static_cast<int>(std::ceil((to_next > 0 ? to_next : 1.0) * 1000.0)), 20, 1000);
+    }
     return -1;
 }
 

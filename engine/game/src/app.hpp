@@ -79,7 +79,7 @@ private:
     double pass_time();
     /// What a timer tick could change on screen, coarsely: the loop redraws
     /// only when it differs (a software-rendered frame costs tens of ms).
-    std::tuple<int, int, int, size_t, int, int> visible_signature() const;
+    std::tuple<int, int, int, size_t, int, int, int> visible_signature() const;
 
     GameState game_;
     UiState ui_;

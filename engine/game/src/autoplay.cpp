@@ -40,6 +40,11 @@ void ScriptedGame::frames(int n, double step) {
     }
 }
 
+void ScriptedGame::read_answers() {
+    frames(1);  // the turn's answers are drawn, which starts their guard
+    for (int i = 0; i < 100 && app_->ui().now < app_->ui().answers_ready_at; ++i) frames(1);
+}
+
 bool ScriptedGame::has(const std::string& widget) const { return app_->ui().widgets.count(widget) != 0; }
 
 bool ScriptedGame::click(const std::string& widget) {
@@ -230,6 +235,7 @@ bool chat_screenshot(const GameOptions& options, const std::filesystem::path& pn
     if (!game->click("start")) return false;
     for (size_t i = 0; i < std::min<size_t>(2, path.size()) && g.screen == Screen::call; ++i) {
         game->wait(2, 1.0);  // the customer's messages arrive, as a trainee would wait for them
+        game->read_answers();
         if (!game->click("choice " + std::to_string(visible_number(*g.runner, path[i])))) return false;
     }
     if (g.screen != Screen::call) return false;
@@ -268,7 +274,10 @@ int take_screenshots(const GameOptions& options, const std::filesystem::path& di
     game->click("start");
     // Two turns in: the conversation, the coach's feedback and the meters all show.
     size_t shown_turns = std::min<size_t>(2, path.empty() ? 0 : path.size() - 1);
-    for (size_t i = 0; i < shown_turns; ++i) game->click("choice " + std::to_string(visible_number(*game->game().runner, path[i])));
+    for (size_t i = 0; i < shown_turns; ++i) {
+        game->read_answers();
+        game->click("choice " + std::to_string(visible_number(*game->game().runner, path[i])));
+    }
     game->frames(20);  // let the face settle on the new mood
     ok = game->screenshot(dir / "call.png") && ok;
     // The author map from the same call: you are here, the best path, and the
@@ -279,8 +288,10 @@ int take_screenshots(const GameOptions& options, const std::filesystem::path& di
     game->frames(2);
     ok = game->screenshot(dir / "author-map.png") && ok;
     game->press(SDL_SCANCODE_ESCAPE);
-    for (size_t i = shown_turns; i < path.size() && game->game().screen == Screen::call; ++i)
+    for (size_t i = shown_turns; i < path.size() && game->game().screen == Screen::call; ++i) {
+        game->read_answers();
         game->click("choice " + std::to_string(visible_number(*game->game().runner, path[i])));
+    }
     if (game->game().screen != Screen::debrief) {
         std::fprintf(stderr, "frontline: the screenshot tour did not reach a debrief\n");
         return 1;

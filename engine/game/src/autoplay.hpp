@@ -33,6 +33,10 @@ public:
     void press(int scancode, bool ctrl = false);
     /// Clicks a text field and types `text` into it, as the SDL backend would deliver it.
     bool type_into(const std::string& field, const std::string& text);
+    /// Lets time pass, a frame at a time, until the answers on screen take input (the
+    /// guard after a new turn is drawn), as a trainee reading them would. Clicking
+    /// or pressing without it is the quick double input the guard is there for.
+    void read_answers();
     /// Lets `seconds` pass in steps of `step`, drawing a frame each step.
     void wait(double seconds, double step = 0.25);
     bool has(const std::string& widget) const;

@@ -19,6 +19,14 @@ void remember(UiState& ui, const std::string& id) {
     ui.widgets[id] = WidgetRect{r.Min, r.Max};
 }
 
+bool answers_ready(UiState& ui, size_t turn) {
+    if (ui.answers_turn != turn) {
+        ui.answers_turn = turn;
+        ui.answers_ready_at = ui.now + answer_guard_seconds;
+    }
+    return ui.now >= ui.answers_ready_at;
+}
+
 bool key_pressed(int scancode) {
     if (ImGui::GetIO().WantTextInput) return false;
     return ImGui::IsKeyPressed(scancode, false);

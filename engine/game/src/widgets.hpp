@@ -29,6 +29,11 @@ struct UiState {
     /// and when it started arriving (on ui.now's clock).
     size_t chat_arriving = static_cast<size_t>(-1);
     double chat_arrival_start = 0;
+    /// A new turn's answers take input only once drawn and a short guard has passed,
+    /// so one quick double input (a double-click, "1" pressed twice) answers one turn.
+    /// Which turn's answers are on screen (a transcript length), and from when they count.
+    size_t answers_turn = static_cast<size_t>(-1);
+    double answers_ready_at = 0;
     float shown_mood = -1;   ///< portrait mood, eased toward the real one (-1 = snap)
     bool animating = false;  ///< a screen wants more frames (easing in progress)
     Settings settings_draft;
@@ -44,6 +49,7 @@ struct UiState {
     /// Class vote counts being entered, and the decision they belong to.
     std::vector<int> votes;
     size_t votes_for_step = static_cast<size_t>(-1);
+    size_t workshop_decision = static_cast<size_t>(-1);  ///< the decision on screen, to scroll a new one to the top
     /// Author map: the box drawn as "you are here" (set by the screen), the box
     /// clicked, and the playtest form being filled in for it.
     int map_current = -1;
@@ -53,6 +59,14 @@ struct UiState {
     /// so tests and the screenshot tour can click them like a trainee would.
     std::map<std::string, WidgetRect> widgets;
 };
+
+/// Seconds a new turn's answers ignore input: longer than a double-click or a
+/// double key press (about 150 ms apart), shorter than anyone reads a line.
+inline constexpr double answer_guard_seconds = 0.3;
+
+/// True once the answers for `turn` (any value that changes when the turn does) have
+/// been on screen for the guard; starts the guard when `turn` is new.
+bool answers_ready(UiState& ui, size_t turn);
 
 /// Records the last item's rectangle under `id`.
 void remember(UiState& ui, const std::string& id);

@@ -40,6 +40,8 @@ struct VoteOutcome {
     bool tie_broken = false;
 };
 std::optional<VoteOutcome> tally(const std::vector<int>& votes);
+/// A typed count is kept to what a room can hold (and what the screen can show).
+inline constexpr int max_votes_per_option = 9999;
 
 /// A team's standing: both needs side by side, never blended.
 struct TeamStanding {
@@ -100,6 +102,8 @@ public:
     size_t play_index() const { return current_; }
     const Scenario& scenario() const { return *scenarios_[static_cast<size_t>(play().round)].scenario; }
     const ScoreBounds& bounds() const { return *scenarios_[static_cast<size_t>(play().round)].bounds; }
+    /// The scenario of queue position `round` (a finished call's, after the workshop moved on).
+    const Scenario* scenario_of(int round) const { return scenarios_[static_cast<size_t>(round)].scenario; }
     const Runner& call() const { return *runner_; }
     /// The order every screen of the room shows the choices in (the record's seed).
     ChoiceOrder choice_order() const {

@@ -277,6 +277,8 @@ Intent draw_call(const GameState& g, UiState& ui) {
         remember(ui, "feedback");
     }
 
+    // Answers drawn for the first time this frame don't take input yet (see answers_ready).
+    const bool ready = answers_ready(ui, g.runner->transcript().size());
     ImGui::BeginChild("choices", ImVec2(0, 0), false);
     ImGui::PushFont(fonts().small);
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "WHAT DO YOU SAY?  (keys 1-%d)",
@@ -287,7 +289,7 @@ Intent draw_call(const GameState& g, UiState& ui) {
         const Choice& c = node->choices[static_cast<size_t>(visible[i])];
         std::string number = std::to_string(i + 1);
         std::string id = "choice" + number;
-        if (wrapped_button(id.c_str(), c.say, bw, i < 9 ? std::string_view(number) : std::string_view{}))
+        if (wrapped_button(id.c_str(), c.say, bw, i < 9 ? std::string_view(number) : std::string_view{}) && ready)
             keep_first(out, intent::Choose{static_cast<int>(i) + 1});
         remember(ui, "choice " + number);
     }
@@ -295,7 +297,7 @@ Intent draw_call(const GameState& g, UiState& ui) {
     remember(ui, "choices");
     ImGui::EndChild();
 
-    for (int k = 0; k < 9 && k < static_cast<int>(visible.size()); ++k)
+    for (int k = 0; k < 9 && k < static_cast<int>(visible.size()) && ready; ++k)
         if (key_pressed(SDL_SCANCODE_1 + k) || key_pressed(SDL_SCANCODE_KP_1 + k)) keep_first(out, intent::Choose{k + 1});
     if (key_pressed(SDL_SCANCODE_M)) keep_first(out, intent::OpenMap{});  // the author map
     return out;

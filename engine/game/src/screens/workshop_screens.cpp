@@ -212,10 +212,33 @@ void draw_call_side(const Workshop& w, UiState& ui, Intent& out, float width) {
     if (!node) return;
     std::vector<int> visible = run.presented();
     const bool vote = w.style() == WorkshopStyle::class_vote;
+    // A new decision starts at the top, with the customer's line in view.
+    const size_t decision = w.record().steps.size() * 1024 + w.play_index();
+    if (ui.workshop_decision != decision) {
+        ui.workshop_decision = decision;
+        ImGui::SetScrollY(0);
+    }
+    // Answers take a click only once shown for the guard: one double-click is one decision.
+    const bool ready = answers_ready(ui, decision);
     if (vote && (ui.votes_for_step != w.record().steps.size() || ui.votes.size() != visible.size())) {
         ui.votes.assign(visible.size(), 0);
         ui.votes_for_step = w.record().steps.size();
     }
+    if (vote) {
+        // The decision button first, so it never falls below the fold of a long list.
+        const std::optional<VoteOutcome> result = tally(ui.votes);
+        if (!result) {
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "Enter the room's votes: type a count or use - and +.");
+        } else {
+            std::string label = "Go with option " + std::to_string(result->winner) +
+                                (result->tie_broken ? " (a tie: the first listed goes ahead)" : " (the majority)");
+            if (action_button(label.c_str(), true) && ready) keep_first(out, intent::WorkshopVote{ui.votes});
+            remember(ui, "proceed");
+        }
+        ImGui::Spacing();
+    }
+    // Counts sit in a fixed-width box, so the buttons beside them never move under the pointer.
+    const float count_width = ImGui::CalcTextSize("0000").x + ImGui::GetStyle().FramePadding.x * 2;
     for (size_t k = 0; k < visible.size(); ++k) {
         const Choice& c = node->choices[static_cast<size_t>(visible[k])];
         std::string label = c.say;
@@ -224,34 +247,23 @@ void draw_call_side(const Workshop& w, UiState& ui, Intent& out, float width) {
         const int number = static_cast<int>(k) + 1;
         ImGui::PushID(static_cast<int>(k));
         if (vote) {
-            ImGui::AlignTextToFramePadding();
-            ImGui::Text("%d", ui.votes[k]);
-            ImGui::SameLine();
             if (action_button(" - ") && ui.votes[k] > 0) --ui.votes[k];
             remember(ui, "fewer votes " + std::to_string(number));
             ImGui::SameLine();
-            if (action_button(" + ")) ++ui.votes[k];
+            ImGui::SetNextItemWidth(count_width);
+            if (ImGui::InputInt("##votes", &ui.votes[k], 0, 0)) ui.votes[k] = std::clamp(ui.votes[k], 0, max_votes_per_option);
+            remember(ui, "votes " + std::to_string(number));
+            ImGui::SameLine();
+            if (action_button(" + ") && ui.votes[k] < max_votes_per_option) ++ui.votes[k];
             remember(ui, "more votes " + std::to_string(number));
             ImGui::SameLine();
             text_wrapped_colored(p.text, std::to_string(number) + ". " + label);
         } else {
-            if (wrapped_button("choice", label, width, std::to_string(number))) keep_first(out, intent::WorkshopChoose{number});
+            if (wrapped_button("choice", label, width, std::to_string(number)) && ready) keep_first(out, intent::WorkshopChoose{number});
             remember(ui, "choice " + std::to_string(number));
-            if (number <= 9 && key_pressed(SDL_SCANCODE_1 + number - 1)) keep_first(out, intent::WorkshopChoose{number});
+            if (ready && number <= 9 && key_pressed(SDL_SCANCODE_1 + number - 1)) keep_first(out, intent::WorkshopChoose{number});
         }
         ImGui::PopID();
-    }
-    if (vote) {
-        auto result = tally(ui.votes);
-        ImGui::Spacing();
-        if (!result) {
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "Enter the room's votes.");
-        } else {
-            std::string label = "Go with option " + std::to_string(result->winner) +
-                                (result->tie_broken ? " (a tie: the first listed goes ahead)" : " (the majority)");
-            if (action_button(label.c_str(), true)) keep_first(out, intent::WorkshopVote{ui.votes});
-            remember(ui, "proceed");
-        }
     }
 }
 
@@ -266,6 +278,13 @@ Intent draw_workshop(const GameState& g, UiState& ui) {
     const float right = std::max(avail * 0.36f, ImGui::GetFontSize() * 16);
     if (const auto& ended = w.just_ended()) {
         heading(team_name(w, ended->team) + ": the call is over");
+        // How it ended for the customer, in the scenario's words, then the verdict.
+        if (ended->score.ending >= 0) {
+            const Scenario& ended_scenario = *w.scenario_of(ended->round);
+            const Ending& ending = ended_scenario.endings[static_cast<size_t>(ended->score.ending)];
+            text_wrapped_colored(p.text, ending.text);
+            remember(ui, "ending");
+        }
         ImGui::Text("Outcome: %s", std::string(quadrant_title(ended->score.quadrant)).c_str());
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.personal), "Personal need %.0f%%", ended->score.personal_percent);
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.technical), "Technical need %.0f%%", ended->score.technical_percent);
