@@ -71,7 +71,7 @@ SCENARIO("a call is played by applying intents") {
                     CHECK(g.screen == Screen::call);
                     CHECK(g.runner->path() == std::vector<int>{0});
                     CHECK(g.runner->node()->id == "swap");
-                    CHECK(g.states_before_choice.size() == 1);
+                    CHECK(g.runner->state_before(0).node == g.library[0].scenario().start);
                     CHECK_FALSE(g.debrief);
                 }
             }
@@ -131,6 +131,21 @@ SCENARIO("time pressure: dead air costs mood and can lose the customer") {
         WHEN("the trainee is silent for 15 seconds in small steps") {
             for (int i = 0; i < 60; ++i) advance_time(g, 0.25);
             THEN("five seconds past the grace cost five mood") { CHECK(g.runner->state().mood == 35); }
+        }
+        WHEN("silence costs mood before the first answer, and the trainee then retries from that turn") {
+            advance_time(g, 15.0);  // five seconds past the grace
+            REQUIRE(g.runner->state().mood == 35);
+            apply(g, intent::Choose{1});
+            apply(g, intent::Choose{1});
+            REQUIRE(g.screen == Screen::debrief);
+            apply(g, intent::RetryFromTurn{0});
+            THEN("the call stands exactly where it was before that answer: the silence already charged stays") {
+                REQUIRE(g.screen == Screen::call);
+                CHECK(g.runner->path().empty());
+                CHECK(g.runner->state().mood == 35);
+                CHECK(g.runner->silence() == Approx(15.0));
+                CHECK(g.runner->transcript().back().kind == TranscriptEntry::Kind::dead_air);
+            }
         }
         WHEN("the game is paused (window unfocused) for a minute") {
             g.paused = true;

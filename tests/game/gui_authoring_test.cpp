@@ -100,7 +100,7 @@ SCENARIO("an author saves the scenario mid-call and the game reloads it, keeping
                 CHECK(last_customer_line(*g.runner) == "So this is my fault now, is it?");
                 CHECK(current_scenario(g).nodes[1].customer[0].text == "So this is my fault now, is it?");
                 CHECK(g.reload_dropped == 0);
-                CHECK(g.states_before_choice.size() == 2);
+                CHECK(g.runner->path().size() == 2);
                 CHECK_FALSE(game->has("reload diagnostics"));
             }
 
@@ -253,10 +253,31 @@ SCENARIO("the author map of the cold meal, and a playtest from one of its nodes"
                 CHECK(g.runner->state().vars[static_cast<size_t>(comped)] == 1);
                 CHECK(g.runner->state().mood == 30);
                 CHECK(g.runner->transcript().front().node == bill);
-                for (int turn = 0; turn < 20 && g.screen == Screen::call; ++turn) press_choice(*game, 1);
+                // The best play from here, whatever the order on screen.
+                const int start_node = g.runner->state().node;
+                for (int turn = 0; turn < 20 && g.screen == Screen::call; ++turn) {
+                    const std::vector<int> best = planned_path_from(s, g.runner->state());
+                    REQUIRE_FALSE(best.empty());
+                    press_choice(*game, visible_number(*g.runner, best.front()));
+                }
                 REQUIRE(g.screen == Screen::debrief);
                 CHECK(g.runner->finished());
                 CHECK(g.session_best.empty());  // a playtest is nobody's result
+                AND_THEN("it is scored from where it started: the best play from there is 100% on both needs") {
+                    CHECK(g.score->technical_percent == Approx(100));
+                    CHECK(g.score->personal_percent == Approx(100));
+                    CHECK(game->has("playtest note"));
+                }
+                AND_WHEN("Retry is pressed") {
+                    click(*game, "retry");
+                    THEN("the playtest starts again from its node with its values, still unrecorded") {
+                        REQUIRE(g.screen == Screen::call);
+                        CHECK(g.playtest);
+                        CHECK(g.runner->path().empty());
+                        CHECK(g.runner->state().node == start_node);
+                        CHECK(g.runner->state().mood == 30);
+                    }
+                }
             }
         }
     }

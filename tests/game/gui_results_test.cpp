@@ -193,3 +193,45 @@ SCENARIO("progress across sessions: the progress screen and the library cards") 
     click(*game, "library");
     CHECK(g.screen == Screen::library);
 }
+
+SCENARIO("the game opened for a named trainee records as them (play --gui --trainee)") {
+    TempFolder dir("results-named");
+    const auto db = dir.path / "results.db";
+    GIVEN("the game started with a trainee's name") {
+        GameOptions o = with_results(db);
+        o.trainee = "Noor";
+        auto game = start_game(o);
+        GameState& g = game->game();
+        THEN("that trainee is chosen, as the library's name field would") {
+            REQUIRE(g.results.on());
+            CHECK(g.results.trainee == "Noor");
+        }
+        WHEN("a call is played") {
+            const int cold = index_of(g, "cold-meal");
+            apply(g, intent::OpenScenario{cold});
+            apply(g, intent::StartCall{Mode::coach});
+            for (int choice : planned_path(g.library[static_cast<size_t>(cold)].scenario(), Need::personal))
+                apply(g, intent::Choose{visible_number(*g.runner, choice)});
+            REQUIRE(g.screen == Screen::debrief);
+            THEN("it is saved under their name, with the order they saw") {
+                auto store = results::ResultsStore::open(db, results::ResultsStore::Access::read_only);
+                REQUIRE(store.ok());
+                auto attempts = store->attempts();
+                REQUIRE(attempts.ok());
+                REQUIRE(attempts->size() == 1);
+                CHECK(attempts->front().trainee == "Noor");
+                CHECK(attempts->front().finished());
+                CHECK(attempts->front().shuffle_seed == g.runner->order().seed);
+            }
+        }
+    }
+    GIVEN("no results store (play --gui --no-record)") {
+        GameOptions o = bundled();
+        o.trainee = "Noor";
+        auto game = start_game(o);
+        THEN("nothing is recorded and no file is made") {
+            CHECK_FALSE(game->game().results.on());
+            CHECK_FALSE(std::filesystem::exists(db));
+        }
+    }
+}

@@ -253,8 +253,14 @@ void add_play_command(CLI::App& app, Action& action) {
                 g.watch = o->watch;
                 g.choice_seed = o->seed;
                 g.no_shuffle = o->no_shuffle;
-                // The game records like bare `frontline`: --data (here or global), $FRONTLINE_DATA, XDG.
-                g.results_data = chosen_results_path(*root, o->data).string();
+                // The game records like bare `frontline`: --data (here or global), $FRONTLINE_DATA, XDG,
+                // as the trainee named here (or in $FRONTLINE_TRAINEE); --no-record plays unrecorded.
+                if (!o->no_record) {
+                    g.results_data = chosen_results_path(*root, o->data).string();
+                    g.trainee = o->trainee;
+                    if (g.trainee.empty())
+                        if (const char* env_trainee = std::getenv("FRONTLINE_TRAINEE")) g.trainee = env_trainee;
+                }
                 return run_game(g);
 #else
                 io.err << "frontline play: this build has no game (configure with -DFRONTLINE_GAME=ON)\n";

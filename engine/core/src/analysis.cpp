@@ -105,6 +105,11 @@ bool scenario_reads(const Scenario& s, Builtin b) {
 }  // namespace
 
 StateGraph explore_states(const Scenario& s, size_t state_limit) {
+    if (s.start < 0) return explore_states_from(s, CallState{}, state_limit);
+    return explore_states_from(s, initial_state(s), state_limit);
+}
+
+StateGraph explore_states_from(const Scenario& s, const CallState& start, size_t state_limit) {
     StateGraph g;
     KeyLayout layout;
     // Customer-line variants never change the path, but reading turn or the
@@ -114,7 +119,7 @@ StateGraph explore_states(const Scenario& s, size_t state_limit) {
     g.keeps_mood = true;
     layout.width = 2 + (layout.scores ? 2 : 0) + (layout.turn ? 1 : 0) + s.vars.size();
 
-    if (s.start < 0) {
+    if (start.node < 0 || start.ended()) {
         g.edge_begin.push_back(0);
         return g;
     }
@@ -122,7 +127,7 @@ StateGraph explore_states(const Scenario& s, size_t state_limit) {
     std::vector<int64_t> key;
     key.reserve(layout.width);
 
-    g.states.push_back(initial_state(s));
+    g.states.push_back(start);
     make_key(g.states[0], layout, key);
     table.find_or_insert(key.data(), 0);
 

@@ -143,6 +143,7 @@ bool Runner::choose(int choice, double seconds_taken) {
     const int presented_at = static_cast<int>(std::find(on_screen.begin(), on_screen.end(), choice) - on_screen.begin()) + 1;
     const Choice& c = node()->choices[static_cast<size_t>(choice)];
     CallState before = state_;
+    checkpoints_.push_back({state_, transcript_.size(), silence_, dead_air_mood_lost_});
     state_ = apply_choice(*scenario_, state_, choice);
     path_.push_back(choice);
 
@@ -173,6 +174,19 @@ bool Runner::choose_visible(int number, double seconds_taken) {
     std::vector<int> visible = choices();
     if (number < 1 || number > static_cast<int>(visible.size())) return false;
     return choose(visible[static_cast<size_t>(number - 1)], seconds_taken);
+}
+
+bool Runner::rewind(size_t turn, ChoiceOrder order) {
+    if (turn >= path_.size()) return false;
+    const Checkpoint at = checkpoints_[turn];
+    state_ = at.state;
+    transcript_.resize(at.transcript_size);
+    silence_ = at.silence;
+    dead_air_mood_lost_ = at.dead_air_mood_lost;
+    path_.resize(turn);
+    checkpoints_.resize(turn);
+    order_ = order;
+    return true;
 }
 
 bool Runner::choose_presented(int number, double seconds_taken) {

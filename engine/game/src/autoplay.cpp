@@ -123,6 +123,16 @@ std::vector<int> planned_path(const Scenario& s, Need need, bool worst) {
     return follow_plan(g, worst ? plan.worst_edge : plan.best_edge);
 }
 
+std::vector<int> planned_path_from(const Scenario& s, const CallState& from) {
+    StateGraph g = explore_states_from(s, from);
+    if (g.states.empty()) return {};
+    const auto plans = plan_needs(g);
+    const int64_t best_t = std::max<int64_t>(1, plans[0].range.best - from.technical);
+    const int64_t best_p = std::max<int64_t>(1, plans[1].range.best - from.personal);
+    for (StateEdge& e : g.edges) e.technical = static_cast<int>(e.technical * best_p + e.personal * best_t);
+    return follow_plan(g, plan_need(g, Need::technical).best_edge);
+}
+
 int visible_number(const Runner& r, int choice) {
     std::vector<int> v = r.presented();
     auto it = std::find(v.begin(), v.end(), choice);

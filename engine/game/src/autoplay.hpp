@@ -57,6 +57,9 @@ private:
 /// Node choice indices, turn by turn, of the best (or worst) path for `need`
 /// from the start to an ending, from the state exploration. Empty if none.
 std::vector<int> planned_path(const Scenario& s, Need need, bool worst = false);
+/// The best path on both needs at once (each counted as a share of its best) from
+/// `from` to an ending: what a playtest's best play is. Empty if none.
+std::vector<int> planned_path_from(const Scenario& s, const CallState& from);
 
 /// The 1-based number the trainee sees for node choice `choice` now, or 0.
 int visible_number(const Runner& r, int choice);

@@ -4,8 +4,7 @@
 
 namespace frontline::game {
 
-DebriefModel build_debrief(const Scenario& s, const ScoreBounds& bounds, const Runner& run,
-                           const std::vector<CallState>& states_before_choice) {
+DebriefModel build_debrief(const Scenario& s, const ScoreBounds& bounds, const Runner& run) {
     DebriefModel d;
     const CallState start = initial_state(s);
     d.path.push_back({need_percent(bounds, Need::technical, 0), need_percent(bounds, Need::personal, 0)});
@@ -44,9 +43,9 @@ DebriefModel build_debrief(const Scenario& s, const ScoreBounds& bounds, const R
             // Paths not taken need the state the choice was made in; the game
             // records it, so conditions on mood or vars are judged exactly.
             size_t i = d.turns.size();
-            if (i < states_before_choice.size() && e.node >= 0 && e.node < static_cast<int>(s.nodes.size())) {
+            if (i < run.path().size() && e.node >= 0 && e.node < static_cast<int>(s.nodes.size())) {
                 const Node& node = s.nodes[static_cast<size_t>(e.node)];
-                for (int c : visible_choices(s, states_before_choice[i])) {
+                for (int c : visible_choices(s, run.state_before(i))) {
                     if (c == e.choice) continue;
                     const Choice& ch = node.choices[static_cast<size_t>(c)];
                     t.not_taken.push_back({c, ch.say, ch.feedback, ch.technical, ch.personal, ch.mood});

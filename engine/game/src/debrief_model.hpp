@@ -58,8 +58,8 @@ struct DebriefModel {
     bool walked_out = false;
 };
 
-/// `states_before_choice[i]` is the call state when the trainee made choice i.
-DebriefModel build_debrief(const Scenario& s, const ScoreBounds& bounds, const Runner& run,
-                           const std::vector<CallState>& states_before_choice);
+/// The paths not taken come from the runner's own record of the state before each
+/// choice, so conditions on mood or variables are judged exactly (dead air included).
+DebriefModel build_debrief(const Scenario& s, const ScoreBounds& bounds, const Runner& run);
 
 }  // namespace frontline::game

@@ -57,6 +57,7 @@ GameState make_game_state(const GameOptions& options) {
     g.record_attempt = options.record_attempt;
     g.record_choice = options.record_choice;
     if (options.results_data) open_results(g.results, results::results_path(*options.results_data));
+    if (!options.trainee.empty() && g.results.on()) select_trainee(g.results, options.trainee);
 
     std::vector<std::filesystem::path> inputs = options.scenario_paths;
     if (options.open_directly) inputs = {*options.open_directly};
@@ -86,7 +87,10 @@ GameState make_game_state(const GameOptions& options) {
 }
 
 const Scenario& current_scenario(const GameState& g) { return g.library[static_cast<size_t>(g.current)].scenario(); }
-const ScoreBounds& current_bounds(const GameState& g) { return *g.library[static_cast<size_t>(g.current)].loaded.bounds; }
+const ScoreBounds& current_bounds(const GameState& g) {
+    if (g.playtest && g.playtest_bounds) return *g.playtest_bounds;
+    return *g.library[static_cast<size_t>(g.current)].loaded.bounds;
+}
 
 namespace {
 
@@ -103,7 +107,7 @@ bool better(const BestResult& a, const BestResult& b) {
 void finish_call(GameState& g) {
     const Scenario& s = current_scenario(g);
     g.score = score_attempt(s, current_bounds(g), *g.runner);
-    g.debrief = build_debrief(s, current_bounds(g), *g.runner, g.states_before_choice);
+    g.debrief = build_debrief(s, current_bounds(g), *g.runner);
     g.screen = Screen::debrief;
     if (g.playtest) return;  // an author's experiment is nobody's result
     BestResult r{g.score->technical_percent, g.score->personal_percent, g.score->quadrant, g.score->outcome, 1};
@@ -129,33 +133,51 @@ const TranscriptEntry* last_choice_entry(const Runner& r) {
     return nullptr;
 }
 
-/// Starts a call along `path`. `resume`: go on recording that stored attempt
-/// (its choices are already saved); otherwise a new attempt records the prefix.
-void start_runner(GameState& g, std::span<const int> path, ChoiceOrder order,
-                  std::optional<results::AttemptId> resume = {}) {
+/// Puts `call` on screen as the trainee's call. `resume`: go on recording that stored
+/// attempt (its choices are already saved); otherwise a new attempt records what the
+/// call already holds (a replayed or rewound prefix).
+void start_call(GameState& g, Runner call, std::optional<results::AttemptId> resume = {}) {
     const Scenario& s = current_scenario(g);
-    g.runner = replay(s, path, nullptr, order);
+    g.runner = std::move(call);
     g.playtest = false;
     g.playtest_start.reset();
     if (resume) {
         g.results.attempt = resume;
     } else {
-        begin_attempt(g.results, s, attempt_mode(g.mode), order);
+        begin_attempt(g.results, s, attempt_mode(g.mode), g.runner->order());
         for (const TranscriptEntry& e : g.runner->transcript())
             if (e.kind == TranscriptEntry::Kind::choice) record_choice_entry(g.results, s, e);
-    }
-    // The states the prefix passed through, for the debrief's paths not taken.
-    g.states_before_choice.clear();
-    CallState st = initial_state(s);
-    for (size_t i = 0; i < g.runner->path().size(); ++i) {
-        g.states_before_choice.push_back(st);
-        st = apply_choice(s, st, g.runner->path()[i]);
     }
     g.thinking_seconds = 0;
     g.score.reset();
     g.debrief.reset();
     g.screen = Screen::call;
     if (g.runner->finished()) finish_call(g);
+}
+
+/// Starts a call along `path` (node choice indices), shown in `order`.
+void start_runner(GameState& g, std::span<const int> path, ChoiceOrder order,
+                  std::optional<results::AttemptId> resume = {}) {
+    start_call(g, replay(current_scenario(g), path, nullptr, order), resume);
+}
+
+/// What can be scored from `start` on: the best and worst on each need over every path
+/// from there. A playtest is part of a call, so the best from here is its full marks.
+ScoreBounds bounds_from(const Scenario& s, const CallState& start) {
+    ScoreBounds b;
+    const StateGraph graph = explore_states_from(s, start);
+    b.states = graph.states.size();
+    if (graph.complete && !graph.states.empty()) {
+        const auto plans = plan_needs(graph);
+        const NeedRange& t = plans[static_cast<size_t>(Need::technical)].range;
+        const NeedRange& p = plans[static_cast<size_t>(Need::personal)].range;
+        // Totals start at the playtest's own values: what is earned is the rest of the call.
+        if (t.best != unreachable_score) b.best_technical = t.best - start.technical, b.worst_technical = t.worst - start.technical;
+        if (p.best != unreachable_score) b.best_personal = p.best - start.personal, b.worst_personal = p.worst - start.personal;
+    }
+    b.full_technical = b.best_technical;
+    b.full_personal = b.best_personal;
+    return b;
 }
 
 /// A playtest: a call from the author's chosen node and values, replaying
@@ -166,12 +188,9 @@ void start_playtest(GameState& g, const PlaytestStart& p, std::span<const int> p
     if (!st) return;
     g.results.attempt.reset();  // a call left for a playtest stays unfinished, as when leaving
     g.runner.emplace(s, *st, next_choice_order(g));
-    g.states_before_choice.clear();
-    for (int c : path) {
-        CallState before = g.runner->state();
+    g.playtest_bounds = bounds_from(s, *st);
+    for (int c : path)
         if (!g.runner->choose(c)) break;
-        g.states_before_choice.push_back(std::move(before));
-    }
     g.playtest = true;
     g.playtest_start = p;
     g.thinking_seconds = 0;
@@ -189,7 +208,6 @@ void open(GameState& g, int index) {
     g.playtest_start.reset();
     g.score.reset();
     g.debrief.reset();
-    g.states_before_choice.clear();
     g.screen = g.library[static_cast<size_t>(index)].ok() ? Screen::briefing : Screen::diagnostics;
 }
 
@@ -239,9 +257,7 @@ void apply(GameState& g, const Intent& i) {
                 start_runner(g, {}, next_choice_order(g));
             } else if constexpr (std::is_same_v<T, intent::Choose>) {
                 if (g.screen != Screen::call || !g.runner || g.runner->finished()) return;
-                CallState before = g.runner->state();
                 if (!g.runner->choose_presented(v.number, g.thinking_seconds)) return;
-                g.states_before_choice.push_back(std::move(before));
                 g.thinking_seconds = 0;
                 // Committed before anything else happens: a crash now loses nothing chosen.
                 if (!g.playtest) {
@@ -251,14 +267,28 @@ void apply(GameState& g, const Intent& i) {
                 }
                 if (g.runner->finished()) finish_call(g);
             } else if constexpr (std::is_same_v<T, intent::Retry>) {
-                if (current_ok(g) && (g.screen == Screen::debrief || g.screen == Screen::call))
-                    start_runner(g, {}, next_choice_order(g));
+                if (!current_ok(g) || (g.screen != Screen::debrief && g.screen != Screen::call)) return;
+                // A playtest is retried from its own start, still unrecorded.
+                if (g.playtest && g.playtest_start) start_playtest(g, PlaytestStart(*g.playtest_start));
+                else start_runner(g, {}, next_choice_order(g));
             } else if constexpr (std::is_same_v<T, intent::RetryFromTurn>) {
                 if (!current_ok(g) || !g.runner) return;
                 const std::vector<int>& path = g.runner->path();
                 if (v.turn < 0 || v.turn > static_cast<int>(path.size())) return;
-                std::vector<int> prefix(path.begin(), path.begin() + v.turn);
-                start_runner(g, prefix, next_choice_order(g));
+                // Back to exactly where the call stood before that choice (the silence
+                // already charged included), with the answers shuffled anew.
+                Runner again = *g.runner;
+                if (!again.rewind(static_cast<size_t>(v.turn), next_choice_order(g)))
+                    again = replay(current_scenario(g), path, nullptr, next_choice_order(g));
+                if (g.playtest) {
+                    g.runner = std::move(again);
+                    g.thinking_seconds = 0;
+                    g.score.reset();
+                    g.debrief.reset();
+                    g.screen = Screen::call;
+                } else {
+                    start_call(g, std::move(again));
+                }
             } else if constexpr (std::is_same_v<T, intent::NextScenario>) {
                 int next = next_scenario_index(g);
                 if (next >= 0) open(g, next);
@@ -382,15 +412,9 @@ void reload_current(GameState& g) {
     if (underneath == Screen::debrief) {
         // Review the same call on the new version without recording it again.
         g.runner = replay(e.scenario(), path, nullptr, order);
-        g.states_before_choice.clear();
-        CallState st = initial_state(e.scenario());
-        for (int c : path) {
-            g.states_before_choice.push_back(st);
-            st = apply_choice(e.scenario(), st, c);
-        }
         if (g.runner->finished()) {
             g.score = score_attempt(e.scenario(), current_bounds(g), *g.runner);
-            g.debrief = build_debrief(e.scenario(), current_bounds(g), *g.runner, g.states_before_choice);
+            g.debrief = build_debrief(e.scenario(), current_bounds(g), *g.runner);
             return;
         }
     }

@@ -102,9 +102,6 @@ struct GameState {
     bool no_shuffle = false;              ///< every call shows the author's order
 
     std::optional<Runner> runner;
-    /// The state before each choice of the current call, for the debrief's
-    /// "paths not taken" (exact even when dead air changed the mood).
-    std::vector<CallState> states_before_choice;
     double thinking_seconds = 0;  ///< at the current node, for choose()'s seconds_taken
     bool paused = false;          ///< window unfocused or settings open: time stops
 
@@ -135,6 +132,9 @@ struct GameState {
     /// The call is an author's playtest from `playtest_start`: not recorded anywhere.
     bool playtest = false;
     std::optional<PlaytestStart> playtest_start;  ///< on the open entry's file
+    /// A playtest scores against the best that can be done from where it starts,
+    /// not from the scenario's start (which it skipped).
+    std::optional<ScoreBounds> playtest_bounds;
     double next_watch_check = 0;             ///< seconds on the game clock
     /// The latest save that did not load: shown over the game while the last
     /// good version stays playable. Empty once the file loads again.

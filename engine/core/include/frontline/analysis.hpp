@@ -41,6 +41,8 @@ struct StateGraph {
 };
 
 StateGraph explore_states(const Scenario& s, size_t state_limit = default_state_limit);
+/// The same from any call state at a node (an author's playtest from a chosen node and values).
+StateGraph explore_states_from(const Scenario& s, const CallState& start, size_t state_limit = default_state_limit);
 
 /// Best and worst totals reachable from the start to any ending, per need.
 inline constexpr int64_t unreachable_score = std::numeric_limits<int64_t>::min() / 4;

@@ -97,14 +97,31 @@ public:
     const std::vector<TranscriptEntry>& transcript() const { return transcript_; }
     /// The choices made so far, as node choice indices (what replay() takes).
     const std::vector<int>& path() const { return path_; }
+    /// The call state just before choice `turn` (0-based) was made: what the trainee
+    /// saw then, dead air included. `turn` must be < path().size().
+    const CallState& state_before(size_t turn) const { return checkpoints_[turn].state; }
+
+    /// Goes back to just before choice `turn` (0-based), exactly as the call was then:
+    /// state, transcript, the silence already charged. Later choices are forgotten;
+    /// the choices from here on are shown in `order`. False if `turn` is past the path.
+    bool rewind(size_t turn, ChoiceOrder order);
 
 private:
     void enter_current();
     void record_ending();
 
+    /// Everything needed to stand again just before a choice (see rewind).
+    struct Checkpoint {
+        CallState state;
+        size_t transcript_size = 0;
+        double silence = 0;
+        int dead_air_mood_lost = 0;
+    };
+
     const Scenario* scenario_;
     CallState state_;
     ChoiceOrder order_;
+    std::vector<Checkpoint> checkpoints_;  ///< one per choice in path_
     std::vector<TranscriptEntry> transcript_;
     std::vector<int> path_;
     double silence_ = 0;

@@ -60,6 +60,9 @@ struct GameOptions {
     /// without a message (screenshots, most tests). A store that cannot be opened
     /// is reported on screen ("Results off: ...") and never written.
     std::optional<std::string> results_data;
+    /// The trainee to record as, chosen as the library's name field would
+    /// (`play --gui --trainee NAME`); needs results_data.
+    std::string trainee;
     /// Overrides the settings file location (tests); default is the XDG config dir.
     std::optional<std::filesystem::path> settings_file;
 };
