@@ -174,7 +174,9 @@ int var_index(const Scenario& s, const std::string& name) {
 }  // namespace
 
 SCENARIO("the author map of the cold meal, and a playtest from one of its nodes") {
-    auto game = start_game(bundled());
+    Settings author;
+    author.author_tools = true;
+    auto game = start_game(bundled(), 1280, 720, author);
     GameState& g = game->game();
     const int cold = index_of(g, "cold-meal");
     REQUIRE(cold >= 0);
@@ -279,6 +281,47 @@ SCENARIO("the author map of the cold meal, and a playtest from one of its nodes"
                     }
                 }
             }
+        }
+    }
+}
+
+SCENARIO("trainees never see the author map in assessment mode, and in coach mode only with author tools on") {
+    GIVEN("the default settings (author tools off)") {
+        auto game = start_game(bundled());
+        GameState& g = game->game();
+        apply(g, intent::OpenScenario{index_of(g, "cold-meal")});
+        game->frames(2);
+        THEN("the briefing offers no map, and M does nothing, in either mode") {
+            CHECK_FALSE(game->has("author map"));
+            game->press(SDL_SCANCODE_M);
+            CHECK(g.screen == Screen::briefing);
+            click(*game, "start");
+            REQUIRE(g.screen == Screen::call);
+            game->press(SDL_SCANCODE_M);
+            CHECK(g.screen == Screen::call);
+        }
+    }
+    GIVEN("author tools switched on in the settings") {
+        Settings author;
+        author.author_tools = true;
+        auto game = start_game(bundled(), 1280, 720, author);
+        GameState& g = game->game();
+        apply(g, intent::OpenScenario{index_of(g, "cold-meal")});
+        game->frames(2);
+        WHEN("the call is taken in assessment mode") {
+            click(*game, "assessment");
+            THEN("the briefing hides the map") { CHECK_FALSE(game->has("author map")); }
+            click(*game, "start");
+            REQUIRE(g.screen == Screen::call);
+            game->press(SDL_SCANCODE_M);
+            THEN("M during the call does not open it, nor does the intent") {
+                CHECK(g.screen == Screen::call);
+                apply(g, intent::OpenMap{});
+                CHECK(g.screen == Screen::call);
+            }
+        }
+        WHEN("in coach mode") {
+            THEN("the map is offered") { CHECK(game->has("author map")); }
         }
     }
 }

@@ -46,7 +46,11 @@ SCENARIO("a 3-team workshop, run end to end with a crash in the middle") {
         REQUIRE(g.screen == Screen::workshop);
         REQUIRE(g.workshop->record().teams.size() == 3);
         CHECK(g.settings.ui_scale_percent >= 150);  // projector default
-        for (const char* w : {"timer", "pause", "reveal", "scoreboard"}) CHECK(game->has(w));
+        game->screenshot(std::filesystem::path(FRONTLINE_TEST_TMP) / "workshop-start.png");  // for a human to look at
+        for (const char* w : {"timer", "pause", "reveal", "summary", "library", "scoreboard"}) {
+            INFO(w << "; widgets: " << widgets_of(game->ui()));
+            CHECK(game->has(w));
+        }
         click(*game, "reveal");
         CHECK(g.workshop->revealed);
         click(*game, "pause");
@@ -131,5 +135,70 @@ SCENARIO("the decision timer counts down on the projector with nobody touching a
     WHEN("the timer is paused") {
         apply(app->game(), intent::WorkshopPause{});
         THEN("the loop sleeps until something happens") { CHECK(app->wake_after_ms() == -1); }
+    }
+}
+
+SCENARIO("a class vote with 23 hands for one answer, on a laptop at the projector's scale") {
+    GameOptions o = bundled();
+    auto game = start_game(o);
+    GameState& g = game->game();
+    const int cold = index_of(g, "cold-meal");
+    click(*game, "workshop");
+    click(*game, "class vote");
+    THEN("class vote asks for no team names") { CHECK_FALSE(game->has("team name 0")); }
+    click(*game, "queue " + std::to_string(cold));
+    click(*game, "start workshop");
+    REQUIRE(g.screen == Screen::workshop);
+    CHECK(g.settings.ui_scale_percent == 150);
+    WHEN("the facilitator types the counts") {
+        const WidgetRect plus_before = game->ui().widgets.at("more votes 1");
+        REQUIRE(game->type_into("votes 1", "23"));
+        game->frames(2);
+        REQUIRE(game->type_into("votes 2", "4"));
+        game->frames(2);
+        THEN("the counts are taken as typed, the buttons beside them did not move, and the decision is on screen") {
+            CHECK(game->ui().votes[0] == 23);
+            CHECK(game->ui().votes[1] == 4);
+            CHECK(game->ui().widgets.at("more votes 1").min.x == plus_before.min.x);
+            REQUIRE(game->has("proceed"));
+            const WidgetRect& proceed = game->ui().widgets.at("proceed");
+            CHECK(proceed.max.y <= 720);
+        }
+        AND_WHEN("the room's choice goes ahead and the facilitator leaves the workshop") {
+            click(*game, "proceed");
+            CHECK(g.workshop->record().steps.size() == 1);
+            CHECK(g.workshop->record().steps[0].votes == std::vector<int>{23, 4, 0, 0});
+            click(*game, "library");
+            THEN("the laptop gets its own scale back") {
+                CHECK(g.screen == Screen::library);
+                CHECK(g.settings.ui_scale_percent == 100);
+            }
+        }
+    }
+}
+
+SCENARIO("the scoreboard and the next workshop") {
+    GameOptions o = bundled();
+    auto game = start_game(o);
+    GameState& g = game->game();
+    const int cold = index_of(g, "cold-meal");
+    click(*game, "workshop");
+    REQUIRE(game->type_into("team name 0", "Night shift"));
+    game->frames(2);
+    click(*game, "queue " + std::to_string(cold));
+    click(*game, "start workshop");
+    REQUIRE(g.screen == Screen::workshop);
+    THEN("teams that have not played show 'no calls yet', not 0%") {
+        const WorkshopSummary sum = g.workshop->summary();
+        for (const TeamStanding& t : sum.scoreboard) CHECK(t.calls == 0);
+        CHECK(game->has("scoreboard"));
+    }
+    WHEN("the facilitator leaves and sets up the next workshop") {
+        click(*game, "library");
+        click(*game, "workshop");
+        THEN("the team names are offered again") {
+            CHECK(std::string(game->ui().team_names[0]) == "Night shift");
+            CHECK(g.settings.team_names.at(0) == "Night shift");
+        }
     }
 }

@@ -81,7 +81,7 @@ SCENARIO("settings are remembered between runs in the XDG config dir") {
             }
         }
         WHEN("settings are saved and read back") {
-            Settings s{200, true, true, true};
+            Settings s{200, true, true, true, true, {"Night shift", "Team B", "Ward 7"}};
             CHECK(save_settings(*path, s).empty());
             auto r = load_settings(*path);
             THEN("they round-trip exactly") {

@@ -96,6 +96,13 @@ bool ScriptedGame::type_into(const std::string& field, const std::string& text) 
     frames(1);
     io.MouseDown[0] = false;
     frames(1);  // the field now has the keyboard
+    // Ctrl+A first, as a person replacing what a field holds would.
+    io.KeyCtrl = true;
+    io.KeysDown[SDL_SCANCODE_A] = true;
+    frames(1);
+    io.KeysDown[SDL_SCANCODE_A] = false;
+    io.KeyCtrl = false;
+    frames(1);
     io.AddInputCharactersUTF8(text.c_str());
     frames(2);
     return true;
@@ -266,7 +273,9 @@ int take_screenshots(const GameOptions& options, const std::filesystem::path& di
     // One shuffled order for every run, so the pictures regenerate the same.
     if (!o.no_shuffle && !o.choice_seed) o.choice_seed = 2026;
     std::string error;
-    auto game = ScriptedGame::start(o, 1280, 720, error);
+    Settings author;  // the tour shows the author map too
+    author.author_tools = true;
+    auto game = ScriptedGame::start(o, 1280, 720, error, author);
     if (!game) {
         std::fprintf(stderr, "frontline: %s\n", error.c_str());
         return 1;

@@ -31,7 +31,8 @@ public:
     bool scroll(const std::string& widget, float wheel);
     /// Presses and releases a key (SDL scancode), optionally with Ctrl held.
     void press(int scancode, bool ctrl = false);
-    /// Clicks a text field and types `text` into it, as the SDL backend would deliver it.
+    /// Clicks a text field and types `text` over what it holds (select all, then type),
+    /// as the SDL backend would deliver it.
     bool type_into(const std::string& field, const std::string& text);
     /// Lets time pass, a frame at a time, until the answers on screen take input (the
     /// guard after a new turn is drawn), as a trainee reading them would. Clicking

@@ -330,7 +330,7 @@ void apply(GameState& g, const Intent& i) {
                 load_progress(g.results);
                 g.screen = Screen::progress;
             } else if constexpr (std::is_same_v<T, intent::OpenMap>) {
-                if (!current_ok(g) || g.screen == Screen::author_map) return;
+                if (!current_ok(g) || g.screen == Screen::author_map || !author_map_allowed(g)) return;
                 if (g.screen != Screen::briefing && g.screen != Screen::call && g.screen != Screen::debrief) return;
                 g.author_map = build_author_map(current_scenario(g));
                 g.screen_before_map = g.screen;
@@ -440,6 +440,10 @@ bool poll_scenario_file(GameState& g, double now) {
     if (!g.watcher->check_now()) return false;
     reload_current(g);
     return true;
+}
+
+bool author_map_allowed(const GameState& g) {
+    return (g.settings.author_tools || g.watch) && g.mode == Mode::coach;
 }
 
 ChoiceOrder next_choice_order(const GameState& g) {

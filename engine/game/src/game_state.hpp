@@ -120,6 +120,8 @@ struct GameState {
     ResultsLink results;  ///< the store, the trainee, the attempt being recorded
     std::optional<Workshop> workshop;  ///< a facilitator's workshop in progress (or just finished)
     std::string workshop_error;        ///< why a workshop could not start or resume
+    /// The scale before a workshop raised it for the projector, restored after it.
+    std::optional<int> scale_before_workshop;
     std::map<std::string, BestResult> session_best;  ///< key: scenario id + content hash
 
     /// Hot reload (author mode, hot_reload.cpp): while on, the open scenario's
@@ -162,6 +164,10 @@ bool poll_scenario_file(GameState& g, double now);
 /// same choices still exist. A file that does not load fills reload_diagnostics
 /// and keeps the last good version.
 void reload_current(GameState& g);
+
+/// Whether the author map (best path, every ending) may be shown now: author tools
+/// on (or an author's --watch session), and never in assessment mode.
+bool author_map_allowed(const GameState& g);
 
 /// The order of choices for a new call (and a retry: a fresh shuffle, so a retry
 /// tests the reading, not the memory of positions).

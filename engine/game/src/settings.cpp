@@ -66,10 +66,19 @@ LoadedSettings parse_settings(std::string_view text, const std::string& file) {
             if (v < min_ui_scale_percent || v > max_ui_scale_percent)
                 return corrupt(line_no, "ui_scale must be between 100 and 200");
             s.ui_scale_percent = v;
-        } else if (key == "fullscreen" || key == "high_contrast" || key == "reduced_motion") {
+        } else if (key == "fullscreen" || key == "high_contrast" || key == "reduced_motion" || key == "author_tools") {
             auto b = parse_bool(value);
             if (!b) return corrupt(line_no, std::string(key) + " must be true or false");
-            (key == "fullscreen" ? s.fullscreen : key == "high_contrast" ? s.high_contrast : s.reduced_motion) = *b;
+            (key == "fullscreen"      ? s.fullscreen
+             : key == "high_contrast" ? s.high_contrast
+             : key == "author_tools"  ? s.author_tools
+                                      : s.reduced_motion) = *b;
+        } else if (key.size() == 11 && key.substr(0, 10) == "team_name_" && key[10] >= '1' && key[10] <= '8') {
+            // team_name_1 .. team_name_8: the last workshop's teams, in order.
+            const size_t at = static_cast<size_t>(key[10] - '1');
+            if (value.empty() || value.size() > 32) return corrupt(line_no, std::string(key) + " must be 1 to 32 bytes");
+            if (s.team_names.size() <= at) s.team_names.resize(at + 1, "Team " + std::string(1, static_cast<char>('A' + at)));
+            s.team_names[at] = std::string(value);
         } else {
             // Newer versions may add keys; an unknown one is not corruption.
             out.warnings.push_back(file + ":" + std::to_string(line_no) + ": unknown setting '" + std::string(key) +
@@ -99,6 +108,10 @@ std::string format_settings(const Settings& s) {
     out += std::string("fullscreen = ") + b(s.fullscreen) + "\n";
     out += std::string("high_contrast = ") + b(s.high_contrast) + "\n";
     out += std::string("reduced_motion = ") + b(s.reduced_motion) + "\n";
+    out += std::string("author_tools = ") + b(s.author_tools) + "\n";
+    if (!s.team_names.empty()) out += "[workshop]\n";
+    for (size_t i = 0; i < s.team_names.size() && i < 8; ++i)
+        out += "team_name_" + std::to_string(i + 1) + " = " + s.team_names[i] + "\n";
     return out;
 }
 

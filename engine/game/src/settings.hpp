@@ -15,6 +15,11 @@ struct Settings {
     bool fullscreen = false;
     bool high_contrast = false;
     bool reduced_motion = false;
+    /// The author map, playtests and hot reload. Off for trainees: the map shows the
+    /// best path and every ending, so it is never offered in assessment mode at all.
+    bool author_tools = false;
+    /// The last workshop's team names, offered again at the next one.
+    std::vector<std::string> team_names;
     friend bool operator==(const Settings&, const Settings&) = default;
 };
 

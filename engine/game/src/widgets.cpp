@@ -1,5 +1,8 @@
 #include "widgets.hpp"
 
+#include <cstdio>
+#include <ctime>
+
 #include "theme.hpp"
 
 #include <imgui_internal.h>
@@ -142,6 +145,46 @@ void heading(std::string_view text) {
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
+}
+
+void same_line_if_fits(const char* label) {
+    float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
+}
+
+std::string shorten_text(std::string_view text, size_t max_chars) {
+    size_t chars = 0, i = 0;
+    while (i < text.size() && chars < max_chars) {
+        i += 1;
+        while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;  // the rest of a character
+        ++chars;
+    }
+    if (i >= text.size()) return std::string(text);
+    std::string out(text.substr(0, i));
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out + "...";
+}
+
+std::string friendly_time(std::string_view iso_utc) {
+    std::tm utc{};
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0;
+    const std::string text(iso_utc.substr(0, 16));
+    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d", &year, &month, &day, &hour, &minute) != 5) return std::string(iso_utc);
+    utc.tm_year = year - 1900;
+    utc.tm_mon = month - 1;
+    utc.tm_mday = day;
+    utc.tm_hour = hour;
+    utc.tm_min = minute;
+    const std::time_t at = timegm(&utc);
+    std::tm local{};
+    if (at == static_cast<std::time_t>(-1) || !localtime_r(&at, &local)) return std::string(iso_utc);
+    char buf[64];
+    std::strftime(buf, sizeof buf, "%a %e %b, %H:%M", &local);
+    std::string out = buf;
+    // %e pads single-digit days with a space: "Sun  9 Nov".
+    if (auto twice = out.find("  "); twice != std::string::npos) out.erase(twice, 1);
+    return out;
 }
 
 std::string skill_label(std::string_view id) {

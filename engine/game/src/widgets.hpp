@@ -98,6 +98,17 @@ void heading(std::string_view text);
 /// "service-recovery" -> "service recovery": skill ids read as words on screen.
 std::string skill_label(std::string_view id);
 
+/// Puts the next button (labelled `label`) beside the last one when it fits, else
+/// on a new line: rows of buttons that wrap instead of running off screen.
+void same_line_if_fits(const char* label);
+
+/// The first `max_chars` characters of `text` (UTF-8 aware), with "..." when cut.
+std::string shorten_text(std::string_view text, size_t max_chars);
+
+/// "2026-11-29T03:44:10.120Z" as a person reads it, in local time: "Sun 29 Nov, 04:44".
+/// Text that is not such a time comes back as it was.
+std::string friendly_time(std::string_view iso_utc);
+
 /// "+2" / "-1" / "0", for choice effects.
 std::string signed_number(int v);
 

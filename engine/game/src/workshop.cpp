@@ -54,8 +54,9 @@ std::optional<Workshop> Workshop::restore(const results::WorkshopRecord& record,
             return std::nullopt;
         }
     }
-    if (record.teams.size() < 2 || record.teams.size() > 8) {
-        error = "a workshop has 2 to 8 teams";
+    const size_t fewest = record.style == "class-vote" ? 1 : 2;  // a class votes as one group
+    if (record.teams.size() < fewest || record.teams.size() > 8) {
+        error = record.style == "class-vote" ? "a class-vote workshop has 1 to 8 groups" : "a hot-seat workshop has 2 to 8 teams";
         return std::nullopt;
     }
     Workshop w;

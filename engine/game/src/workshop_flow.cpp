@@ -31,6 +31,7 @@ void open_workshop(GameState& g, const results::WorkshopRecord& record, std::opt
     g.screen = g.workshop->finished() ? Screen::workshop_summary : Screen::workshop;
     // Projector defaults: a room reads this from the back.
     if (g.settings.ui_scale_percent < 150) {
+        g.scale_before_workshop = g.settings.ui_scale_percent;  // given back when the workshop is left
         g.settings.ui_scale_percent = 150;
         g.settings_changed = true;
     }
@@ -56,6 +57,14 @@ bool apply_workshop(GameState& g, const Intent& i) {
             } else if constexpr (std::is_same_v<T, intent::StartWorkshop>) {
                 std::optional<results::WorkshopId> id;
                 results::WorkshopRecord setup = v.setup;
+                if (setup.style == "hot-seat") {  // remembered for the next workshop
+                    std::vector<std::string> names;
+                    for (const results::WorkshopTeam& t : setup.teams) names.push_back(t.name);
+                    if (names != g.settings.team_names) {
+                        g.settings.team_names = names;
+                        g.settings_changed = true;
+                    }
+                }
                 if (const ChoiceOrder order = next_choice_order(g); order.shuffle) setup.shuffle_seed = order.seed;
                 if (g.results.on()) {
                     auto created = g.results.store->create_workshop(setup);
@@ -107,6 +116,11 @@ bool apply_workshop(GameState& g, const Intent& i) {
                 g.workshop.reset();
                 g.results.workshop.reset();
                 refresh_results(g.results);
+                if (g.scale_before_workshop) {  // back to the laptop's own scale
+                    g.settings.ui_scale_percent = *g.scale_before_workshop;
+                    g.scale_before_workshop.reset();
+                    g.settings_changed = true;
+                }
                 g.screen = Screen::library;
             } else {
                 return false;

@@ -35,7 +35,10 @@ std::vector<int> parse_votes(const std::string& text) {
 
 std::string setup_problem(const WorkshopRecord& w) {
     if (w.style != "hot-seat" && w.style != "class-vote") return "a workshop style is 'hot-seat' or 'class-vote'";
-    if (w.teams.size() < 2 || w.teams.size() > 8) return "a workshop has 2 to 8 teams";
+    // A class votes as one group; hot seat needs teams to take turns.
+    const size_t fewest = w.style == "class-vote" ? 1 : 2;
+    if (w.teams.size() < fewest || w.teams.size() > 8)
+        return w.style == "class-vote" ? "a class-vote workshop has 1 to 8 groups" : "a hot-seat workshop has 2 to 8 teams";
     if (w.queue.empty()) return "a workshop needs at least one scenario in its queue";
     return {};
 }

@@ -16,12 +16,6 @@ namespace frontline::game {
 namespace {
 
 /// Keeps a row of buttons inside the window: wraps before one that would not fit.
-void same_line_if_fits(const char* label) {
-    float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
-    ImGui::SameLine();
-    if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
-}
-
 void label(const char* text) {
     ImGui::PushFont(fonts().small);
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette().text_dim), "%s", text);
@@ -54,10 +48,12 @@ Intent draw_briefing(const GameState& g, UiState& ui) {
         remember(ui, "back");
         if (key_pressed(SDL_SCANCODE_ESCAPE)) keep_first(out, intent::BackToLibrary{});
     }
-    same_line_if_fits("Author map (M)");
-    if (action_button("Author map (M)")) keep_first(out, intent::OpenMap{});
-    remember(ui, "author map");
-    if (key_pressed(SDL_SCANCODE_M)) keep_first(out, intent::OpenMap{});
+    if (author_map_allowed(g)) {  // never offered to a trainee in assessment mode
+        same_line_if_fits("Author map (M)");
+        if (action_button("Author map (M)")) keep_first(out, intent::OpenMap{});
+        remember(ui, "author map");
+        if (key_pressed(SDL_SCANCODE_M)) keep_first(out, intent::OpenMap{});
+    }
     if (key_pressed(SDL_SCANCODE_C)) keep_first(out, intent::SetMode{Mode::coach});
     if (key_pressed(SDL_SCANCODE_A)) keep_first(out, intent::SetMode{Mode::assessment});
     if (key_pressed(SDL_SCANCODE_RETURN) || key_pressed(SDL_SCANCODE_KP_ENTER))

@@ -299,7 +299,7 @@ Intent draw_call(const GameState& g, UiState& ui) {
 
     for (int k = 0; k < 9 && k < static_cast<int>(visible.size()) && ready; ++k)
         if (key_pressed(SDL_SCANCODE_1 + k) || key_pressed(SDL_SCANCODE_KP_1 + k)) keep_first(out, intent::Choose{k + 1});
-    if (key_pressed(SDL_SCANCODE_M)) keep_first(out, intent::OpenMap{});  // the author map
+    if (author_map_allowed(g) && key_pressed(SDL_SCANCODE_M)) keep_first(out, intent::OpenMap{});  // the author map
     return out;
 }
 

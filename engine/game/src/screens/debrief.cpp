@@ -189,7 +189,7 @@ Intent draw_debrief(const GameState& g, UiState& ui) {
     }
     if (!sc.skills.empty()) {
         std::string skills;
-        for (const std::string& k : sc.skills) skills += (skills.empty() ? "" : ", ") + k;
+        for (const std::string& k : sc.skills) skills += (skills.empty() ? "" : ", ") + skill_label(k);
         section("SKILLS YOU PRACTISED");
         text_wrapped_colored(p.text, skills);
     }

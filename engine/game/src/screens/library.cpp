@@ -141,8 +141,8 @@ Intent draw_trainee_bar(const GameState& g, UiState& ui) {
     for (const results::AttemptSummary& a : r.unfinished) {
         bool resumable = resumable_index(g, a) >= 0;
         char buf[256];
-        std::snprintf(buf, sizeof buf, "Unfinished: %s, %d choice%s made, started %s UTC%s", a.scenario_title.c_str(),
-                      a.choices, a.choices == 1 ? "" : "s", a.started_at.substr(0, 16).c_str(),
+        std::snprintf(buf, sizeof buf, "Unfinished: %s, %d choice%s made, started %s%s", a.scenario_title.c_str(),
+                      a.choices, a.choices == 1 ? "" : "s", friendly_time(a.started_at).c_str(),
                       resumable ? "" : " (the scenario has changed since: it can only be discarded)");
         ImGui::AlignTextToFramePadding();
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.warn), "%s", buf);
@@ -171,8 +171,10 @@ Intent draw_library(const GameState& g, UiState& ui) {
     remember(ui, "workshop");
     for (const results::WorkshopRecord& w : g.results.unfinished_workshops) {
         ImGui::AlignTextToFramePadding();
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.warn), "Unfinished workshop: %s, %zu decisions made",
-                           w.title.c_str(), w.steps.size());
+        std::string teams;
+        for (const results::WorkshopTeam& t : w.teams) teams += (teams.empty() ? "" : ", ") + t.name;
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.warn), "Unfinished workshop started %s (%s), %zu decision%s made",
+                           friendly_time(w.started_at).c_str(), teams.c_str(), w.steps.size(), w.steps.size() == 1 ? "" : "s");
         ImGui::PushID(static_cast<int>(w.id));
         ImGui::SameLine();
         if (action_button("Resume workshop", true)) keep_first(out, intent::ResumeWorkshop{w.id});

@@ -37,6 +37,8 @@ Intent draw_settings(const GameState& g, UiState& ui) {
     changed |= ImGui::Checkbox("Reduce motion (no easing of the customer's face)", &s.reduced_motion);
     remember(ui, "reduced motion");
     ImGui::Spacing();
+    changed |= ImGui::Checkbox("Author tools: the map with the best path, playtests (coach mode only)", &s.author_tools);
+    remember(ui, "author tools");
     // Not a saved setting: an author turns it on for a writing session.
     bool watch = g.watch;
     if (ImGui::Checkbox("Author: reload the scenario when its file is saved (keeps your place)", &watch))

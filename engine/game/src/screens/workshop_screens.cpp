@@ -41,9 +41,15 @@ void draw_scoreboard(const Workshop& w, UiState& ui) {
             ImGui::TableNextColumn();
             ImGui::TextColored(team_color(w, s.team), "%s", team_name(w, s.team).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette().personal), "%.0f%%", s.personal_percent);
-            ImGui::TableNextColumn();
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette().technical), "%.0f%%", s.technical_percent);
+            if (s.calls == 0) {
+                // Nothing played is not 0%: say so, and leave the needs blank.
+                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette().text_dim), "no calls yet");
+                ImGui::TableNextColumn();
+            } else {
+                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette().personal), "%.0f%%", s.personal_percent);
+                ImGui::TableNextColumn();
+                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette().technical), "%.0f%%", s.technical_percent);
+            }
             ImGui::TableNextColumn();
             ImGui::Text("%d", s.calls);
         }
@@ -76,8 +82,13 @@ Intent draw_workshop_setup(const GameState& g, UiState& ui) {
         r.title = "Workshop";
         r.style = ui.workshop_vote ? "class-vote" : "hot-seat";
         r.decision_seconds = ui.workshop_seconds;
-        for (int t = 0; t < ui.workshop_teams; ++t)
-            r.teams.push_back({ui.team_names[t], team_colors()[static_cast<size_t>(t)]});
+        if (ui.workshop_vote) {
+            r.teams.push_back({"The class", team_colors()[0]});  // one group decides together
+        } else {
+            for (int t = 0; t < ui.workshop_teams; ++t)
+                r.teams.push_back({ui.team_names[t][0] ? ui.team_names[t] : "Team " + std::string(1, static_cast<char>('A' + t)),
+                                   team_colors()[static_cast<size_t>(t)]});
+        }
         for (int i : ui.workshop_queue) {
             const Scenario& sc = g.library[static_cast<size_t>(i)].scenario();
             r.queue.push_back({sc.id, sc.content_hash, sc.title});
@@ -90,15 +101,25 @@ Intent draw_workshop_setup(const GameState& g, UiState& ui) {
     remember(ui, "library");
     ImGui::Separator();
     ImGui::BeginChild("setup", ImVec2(0, 0), false);
-    ImGui::AlignTextToFramePadding();
-    ImGui::Text("Teams: %d", ui.workshop_teams);
-    ImGui::SameLine();
-    if (action_button(" - ") && ui.workshop_teams > 2) --ui.workshop_teams;
-    remember(ui, "fewer teams");
-    ImGui::SameLine();
-    if (action_button(" + ") && ui.workshop_teams < 8) ++ui.workshop_teams;
-    remember(ui, "more teams");
-    for (int t = 0; t < ui.workshop_teams; ++t) {
+    // The last workshop's team names, unless the facilitator has typed new ones this session.
+    for (int t = 0; t < 8; ++t)
+        if (ui.team_names[t][0] == '\0' && t < static_cast<int>(g.settings.team_names.size()))
+            std::snprintf(ui.team_names[t], 33, "%s", g.settings.team_names[static_cast<size_t>(t)].c_str());
+    if (ui.workshop_vote) {
+        // The class votes as one group: there are no teams to name.
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "Class vote: the whole room decides each turn together.");
+    }
+    for (int t = 0; t < ui.workshop_teams && !ui.workshop_vote; ++t) {
+        if (t == 0) {
+            ImGui::AlignTextToFramePadding();
+            ImGui::Text("Teams: %d", ui.workshop_teams);
+            ImGui::SameLine();
+            if (action_button(" - ") && ui.workshop_teams > 2) --ui.workshop_teams;
+            remember(ui, "fewer teams");
+            ImGui::SameLine();
+            if (action_button(" + ") && ui.workshop_teams < 8) ++ui.workshop_teams;
+            remember(ui, "more teams");
+        }
         char* name = ui.team_names[t];
         if (name[0] == '\0') std::snprintf(name, 33, "Team %c", 'A' + t);
         ImGui::PushID(t);
@@ -157,6 +178,7 @@ void draw_facilitator_panel(const Workshop& w, UiState& ui, Intent& out) {
     ImGui::TextColored(team_color(w, play.team), "%s", team_name(w, play.team).c_str());
     ImGui::PopFont();
     ImGui::Text("Call %zu of %zu  \xE2\x80\xA2  %s", w.play_index() + 1, w.plays().size(), w.scenario().title.c_str());
+
     const double left = w.remaining();
     char timer[64];
     std::snprintf(timer, sizeof timer, "%s %d:%02d", w.paused ? "Paused" : "Time to decide", static_cast<int>(left) / 60,
@@ -167,10 +189,25 @@ void draw_facilitator_panel(const Workshop& w, UiState& ui, Intent& out) {
     if (action_button(w.paused ? "Resume timer (P)" : "Pause (P)")) keep_first(out, intent::WorkshopPause{});
     remember(ui, "pause");
     if (key_pressed(SDL_SCANCODE_P)) keep_first(out, intent::WorkshopPause{});
-    ImGui::SameLine();
+    // One row of buttons under the timer, wrapping only where it must, so none of them
+    // ends up below the notes and off screen (paused or not).
+    same_line_if_fits(w.revealed ? "Hide (V)" : "Reveal (V)");
     if (action_button(w.revealed ? "Hide (V)" : "Reveal (V)", w.revealed)) keep_first(out, intent::WorkshopReveal{});
     remember(ui, "reveal");
     if (key_pressed(SDL_SCANCODE_V)) keep_first(out, intent::WorkshopReveal{});
+    same_line_if_fits("Summary so far");
+    if (action_button("Summary so far")) keep_first(out, intent::WorkshopSummaryView{});
+    remember(ui, "summary");
+    same_line_if_fits("Library");
+    if (action_button("Library")) keep_first(out, intent::BackToLibrary{});
+    remember(ui, "library");
+    // The scoreboard is short and the room watches it: above the notes, which may
+    // be long and scroll in this panel.
+    ImGui::Spacing();
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextUnformatted("Scoreboard");
+    ImGui::PopFont();
+    draw_scoreboard(w, ui);
     const Node* node = w.call().node();
     if (node && !node->notes.empty()) {
         ImGui::Spacing();
@@ -188,11 +225,6 @@ void draw_facilitator_panel(const Workshop& w, UiState& ui, Intent& out) {
         meter("Mood", w.call().state().mood, p.mood, buf);
         remember(ui, "revealed meters");
     }
-    ImGui::Spacing();
-    ImGui::PushFont(fonts().heading);
-    ImGui::TextUnformatted("Scoreboard");
-    ImGui::PopFont();
-    draw_scoreboard(w, ui);
 }
 
 void draw_call_side(const Workshop& w, UiState& ui, Intent& out, float width) {
@@ -301,11 +333,6 @@ Intent draw_workshop(const GameState& g, UiState& ui) {
         ImGui::SameLine();
         ImGui::BeginChild("facilitator", ImVec2(0, 0), true);
         draw_facilitator_panel(w, ui, out);
-        if (action_button("Summary so far")) keep_first(out, intent::WorkshopSummaryView{});
-        remember(ui, "summary");
-        ImGui::SameLine();
-        if (action_button("Library")) keep_first(out, intent::BackToLibrary{});
-        remember(ui, "library");
         ImGui::EndChild();
         remember(ui, "facilitator panel");
     }
@@ -346,7 +373,14 @@ Intent draw_workshop_summary(const GameState& g, UiState& ui) {
         heading("Where the class split");
         if (sum.splits.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "Every vote was unanimous.");
         for (const SplitVote& s : sum.splits) {
-            std::string line = w.record().queue[static_cast<size_t>(s.round)].title + ", " + s.node + ":";
+            // Where it happened, as the room heard it: the customer's line there, not a node id.
+            std::string where = s.node;
+            if (const Scenario* sc = w.scenario_of(s.round)) {
+                const int n = sc->find_node(s.node);
+                if (n >= 0 && !sc->nodes[static_cast<size_t>(n)].customer.empty())
+                    where = "\xE2\x80\x9C" + shorten_text(sc->nodes[static_cast<size_t>(n)].customer.back().text, 60) + "\xE2\x80\x9D";
+            }
+            std::string line = w.record().queue[static_cast<size_t>(s.round)].title + ", " + where + ":";
             for (size_t k = 0; k < s.votes.size(); ++k)
                 line += (k ? " / " : " ") + std::to_string(s.votes[k]) + " for \"" + s.options[k] + "\"";
             if (s.tie_broken) line += " (tie: the first listed went ahead)";
