@@ -189,3 +189,58 @@ SCENARIO("the real event loop sleeps, draws after input and quits on SDL_QUIT") 
         THEN("the loop would sleep until the next event") { CHECK(app->wake_after_ms() == -1); }
     }
 }
+
+SCENARIO("every screen fits a 1280x720 laptop from 100% to 200%") {
+    for (int scale : {100, 150, 200}) {
+        GIVEN("1280x720 at " + std::to_string(scale) + "%") {
+            Settings s;
+            s.ui_scale_percent = scale;
+            auto game = start_game(bundled(), 1280, 720, s);
+            GameState& g = game->game();
+            const std::string tag = "fit-" + std::to_string(scale);
+            auto shot = [&](const std::string& screen) {
+                game->screenshot(std::filesystem::path(FRONTLINE_TEST_TMP) / (tag + "-" + screen + ".png"));
+            };
+            auto on_screen = [&](const std::string& widget) {
+                INFO(widget << " at " << scale << "%; widgets: " << widgets_of(game->ui()));
+                REQUIRE(game->has(widget));
+                const WidgetRect& r = game->ui().widgets.at(widget);
+                CHECK(r.min.x >= 0);
+                CHECK(r.max.x <= 1280.5f);
+                CHECK(r.max.y <= 720.5f);
+            };
+            shot("library");
+            on_screen("card 0");
+            on_screen("workshop");
+            const int cold = index_of(g, "cold-meal");
+            apply(g, intent::OpenScenario{cold});
+            game->frames(2);
+            shot("briefing");
+            on_screen("start");
+            click(*game, "start");
+            REQUIRE(g.screen == Screen::call);
+            game->read_answers();
+            shot("call");
+            // Every answer of the first turn is on screen, or (at 200%, where the window is
+            // two answers' height short) a wheel turn away inside the window.
+            for (size_t i = 1; i <= g.runner->presented().size(); ++i) {
+                const std::string id = "choice " + std::to_string(i);
+                if (scale == 200) scroll_to(*game, "choices", id);
+                on_screen(id);
+            }
+            if (scale == 200) {  // back to the top, as the trainee left it
+                for (int k = 0; k < 10; ++k) game->scroll("choices", 3.0f);
+            }
+            on_screen("leave");
+            for (int choice : planned_path(g.library[static_cast<size_t>(cold)].scenario(), Need::personal))
+                press_choice(*game, visible_number(*g.runner, choice));
+            REQUIRE(g.screen == Screen::debrief);
+            shot("debrief");
+            for (const char* w : {"retry", "library", "quadrant"}) on_screen(w);
+            game->press(SDL_SCANCODE_F2);
+            REQUIRE(g.screen == Screen::settings);
+            shot("settings");
+            on_screen("done");
+        }
+    }
+}

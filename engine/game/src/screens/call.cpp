@@ -152,6 +152,41 @@ void typing_indicator(std::string_view name, double now) {
     ImGui::PopFont();
 }
 
+/// The left column folded into one strip over the call, for a window too narrow for
+/// it at this scale (1280x720 at 200%): who, how they feel, and the meters as words.
+void draw_compact_header(const GameState& g, UiState& ui) {
+    const Palette& p = palette();
+    const Scenario& s = current_scenario(g);
+    const CallState& st = g.runner->state();
+    ui.shown_mood = static_cast<float>(st.mood);
+    const Emotion e = emotion_of(st.mood);
+    // One line of small text: every row here is a row the answers don't get.
+    ImGui::PushFont(fonts().small);
+    ImGui::TextUnformatted(s.customer.name.c_str());
+    ImGui::SameLine();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(emotion_color(e)), "%s", std::string(emotion_name(e)).c_str());
+    ImGui::PopFont();
+    std::string line;
+    if (g.mode == Mode::coach) {
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "Technical %.0f%%  \xC2\xB7  Personal %.0f%%  \xC2\xB7  Mood %d", technical_percent_now(g),
+                      personal_percent_now(g), st.mood);
+        line = buf;
+        remember(ui, "meters");
+    }
+    if (s.patience) {
+        const double left = std::clamp(1.0 - g.runner->silence() / std::max(1.0, s.patience->grace), 0.0, 1.0);
+        line += std::string(line.empty() ? "" : "  \xC2\xB7  ") + (left > 0.5 ? "Take your time" : left > 0 ? "They are waiting" : "Silence is costing mood");
+        remember(ui, "patience");
+    }
+    if (!line.empty()) {
+        ImGui::PushFont(fonts().small);
+        ImGui::SameLine();
+        text_wrapped_colored(p.text_dim, "\xC2\xB7  " + line);
+        ImGui::PopFont();
+    }
+}
+
 void draw_conversation(const GameState& g, UiState& ui, float height) {
     const Palette& p = palette();
     const Scenario& s = current_scenario(g);
@@ -233,15 +268,26 @@ Intent draw_call(const GameState& g, UiState& ui) {
     if (!g.runner) return out;
     const Node* node = g.runner->node();
     const float avail_w = ImGui::GetContentRegionAvail().x;
-    const float left_w = std::clamp(avail_w * 0.27f, ImGui::GetFontSize() * 9, ImGui::GetFontSize() * 16);
-
-    // Scrolls only when a tiny window at 200 % cannot fit the meters.
-    ImGui::BeginChild("left", ImVec2(left_w, 0), false);
-    draw_left_column(g, ui, left_w);
-    ImGui::EndChild();
-    ImGui::SameLine();
+    // Too narrow for a portrait column at this scale: fold it into a strip on top, so
+    // the answers get the whole width (and every one of them fits on screen).
+    const bool compact = avail_w < ImGui::GetFontSize() * 55;
+    if (compact) {
+        draw_compact_header(g, ui);
+    } else {
+        const float left_w = std::clamp(avail_w * 0.27f, ImGui::GetFontSize() * 9, ImGui::GetFontSize() * 16);
+        ImGui::BeginChild("left", ImVec2(left_w, 0), false);
+        draw_left_column(g, ui, left_w);
+        ImGui::EndChild();
+        ImGui::SameLine();
+    }
 
     ImGui::BeginChild("right", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
+    // Compact: tighter answer buttons (measured and drawn alike), still large targets.
+    if (compact) {
+        const ImGuiStyle& style = ImGui::GetStyle();
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(style.FramePadding.x, style.FramePadding.y * 0.4f));
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(style.ItemSpacing.x, style.ItemSpacing.y * 0.5f));
+    }
     const float w = ImGui::GetContentRegionAvail().x;
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     // Shuffled (unless the scenario or options say otherwise): position gives nothing away.
@@ -254,14 +300,17 @@ Intent draw_call(const GameState& g, UiState& ui) {
         ImVec2 sz = ImGui::CalcTextSize(fb->feedback.c_str(), nullptr, false, w - ImGui::GetStyle().WindowPadding.x * 2);
         feedback_h = sz.y + ImGui::GetTextLineHeightWithSpacing() * 1.2f + ImGui::GetStyle().WindowPadding.y * 2;
     }
-    float choices_h = ImGui::GetTextLineHeightWithSpacing();
+    // Compact: no "what do you say" line, and the conversation keeps three lines (it
+    // scrolls to the newest), so every answer fits a 720-pixel window at 200%.
+    float choices_h = compact ? 0.0f : ImGui::GetTextLineHeightWithSpacing();
     for (int c : visible)
-        choices_h += wrapped_button_height(node->choices[static_cast<size_t>(c)].say, w, true) + spacing;
+        choices_h += wrapped_button_height(node->choices[static_cast<size_t>(c)].say, w - ImGui::GetStyle().ScrollbarSize, true) + spacing;
     const float total = ImGui::GetContentRegionAvail().y;
-    const float min_conv = ImGui::GetTextLineHeightWithSpacing() * 4;
+    const float min_conv = ImGui::GetTextLineHeightWithSpacing() * (compact ? 3.0f : 4.0f);
     // On a small window at 200 % the choices scroll rather than crush the conversation.
     choices_h = std::min(choices_h, std::max(total - feedback_h - min_conv, total * 0.4f));
-    float conv_h = std::max(min_conv, total - feedback_h - choices_h - spacing * 2);
+    // Compact gives the answers everything but the conversation's three lines.
+    float conv_h = compact ? min_conv : std::max(min_conv, total - feedback_h - choices_h - spacing * 2);
     draw_conversation(g, ui, conv_h);
 
     if (fb) {
@@ -280,10 +329,12 @@ Intent draw_call(const GameState& g, UiState& ui) {
     // Answers drawn for the first time this frame don't take input yet (see answers_ready).
     const bool ready = answers_ready(ui, g.runner->transcript().size());
     ImGui::BeginChild("choices", ImVec2(0, 0), false);
-    ImGui::PushFont(fonts().small);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "WHAT DO YOU SAY?  (keys 1-%d)",
-                       std::min(9, static_cast<int>(visible.size())));
-    ImGui::PopFont();
+    if (!compact) {
+        ImGui::PushFont(fonts().small);
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "WHAT DO YOU SAY?  (keys 1-%d)",
+                           std::min(9, static_cast<int>(visible.size())));
+        ImGui::PopFont();
+    }
     const float bw = ImGui::GetContentRegionAvail().x;
     for (size_t i = 0; i < visible.size(); ++i) {
         const Choice& c = node->choices[static_cast<size_t>(visible[i])];
@@ -295,6 +346,7 @@ Intent draw_call(const GameState& g, UiState& ui) {
     }
     ImGui::EndChild();
     remember(ui, "choices");
+    if (compact) ImGui::PopStyleVar(2);
     ImGui::EndChild();
 
     for (int k = 0; k < 9 && k < static_cast<int>(visible.size()) && ready; ++k)

@@ -11,8 +11,14 @@ Intent draw_settings(const GameState& g, UiState& ui) {
     const Palette& p = palette();
     Intent out;
     heading("Settings");
+    // Done first: at 200% on a small screen the options scroll, the way out never does.
+    ImGui::SameLine();
+    if (action_button("Done (Esc)", true)) keep_first(out, intent::CloseSettings{});
+    remember(ui, "done");
+    if (key_pressed(SDL_SCANCODE_ESCAPE)) keep_first(out, intent::CloseSettings{});
     Settings s = g.settings;
     bool changed = false;
+    ImGui::BeginChild("options", ImVec2(0, 0), false);
 
     ImGui::TextUnformatted("Text and button size");
     static constexpr int scales[] = {100, 125, 150, 175, 200};
@@ -44,10 +50,7 @@ Intent draw_settings(const GameState& g, UiState& ui) {
     if (ImGui::Checkbox("Author: reload the scenario when its file is saved (keeps your place)", &watch))
         keep_first(out, intent::SetWatch{watch});
     remember(ui, "watch");
-    ImGui::Spacing();
-    if (action_button("Done (Esc)", true)) keep_first(out, intent::CloseSettings{});
-    remember(ui, "done");
-    if (key_pressed(SDL_SCANCODE_ESCAPE)) keep_first(out, intent::CloseSettings{});
+    ImGui::EndChild();
     if (changed) keep_first(out, intent::ChangeSettings{s});
     return out;
 }
