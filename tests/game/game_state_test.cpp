@@ -147,6 +147,12 @@ SCENARIO("time pressure: dead air costs mood and can lose the customer") {
                 CHECK(g.runner->transcript().back().kind == TranscriptEntry::Kind::dead_air);
             }
         }
+        WHEN("a broken save's errors are on screen (hot reload) for a minute") {
+            g.reload_diagnostics = DiagnosticList("kettle.yaml");
+            g.reload_diagnostics.error("FL001", {3, 1}, "YAML could not be read");
+            advance_time(g, 60.0);
+            THEN("the author reading them costs the customer nothing") { CHECK(g.runner->state().mood == 40); }
+        }
         WHEN("the game is paused (window unfocused) for a minute") {
             g.paused = true;
             advance_time(g, 60.0);

@@ -269,3 +269,88 @@ SCENARIO("one quick double input answers one turn, not two") {
         THEN("it counts once") { CHECK(g.runner->path().size() == 1); }
     }
 }
+
+SCENARIO("the keyboard in a call: arrows and Enter answer, Esc asks before leaving, F2 anywhere") {
+    GameOptions o;
+    o.scenario_paths = {data_dir / "kettle.yaml"};
+    o.no_shuffle = true;
+    auto game = start_game(o);
+    GameState& g = game->game();
+    click(*game, "card 0");
+    click(*game, "start");
+    REQUIRE(g.screen == Screen::call);
+    game->read_answers();
+    WHEN("the trainee presses Down twice and Enter") {
+        game->press(SDL_SCANCODE_DOWN);
+        game->press(SDL_SCANCODE_DOWN);
+        game->press(SDL_SCANCODE_RETURN);
+        THEN("the second answer is said") {
+            REQUIRE(g.runner->path().size() == 1);
+            CHECK(g.runner->path()[0] == 1);
+        }
+    }
+    WHEN("the trainee presses Esc") {
+        game->press(SDL_SCANCODE_ESCAPE);
+        THEN("the call asks first, and stays") {
+            CHECK(g.screen == Screen::call);
+            CHECK(game->has("confirm leave"));
+            AND_WHEN("Esc again") {
+                game->press(SDL_SCANCODE_ESCAPE);
+                THEN("the call goes on, answers taking input again") {
+                    CHECK(g.screen == Screen::call);
+                    CHECK_FALSE(game->has("confirm leave"));
+                    game->read_answers();
+                    press_choice(*game, 1);
+                    CHECK(g.runner->path().size() == 1);
+                }
+            }
+            AND_WHEN("Enter") {
+                game->press(SDL_SCANCODE_RETURN);
+                THEN("the call is left for the library") { CHECK(g.screen == Screen::library); }
+            }
+        }
+    }
+    WHEN("F2 is pressed while the library's name field has the keyboard") {
+        game->press(SDL_SCANCODE_ESCAPE);
+        game->press(SDL_SCANCODE_RETURN);
+        REQUIRE(g.screen == Screen::library);
+        if (game->has("trainee name")) {
+            REQUIRE(game->type_into("trainee name", "Sam"));
+            REQUIRE(ImGui::GetIO().WantTextInput);
+        }
+        game->press(SDL_SCANCODE_F2);
+        THEN("the settings open") { CHECK(g.screen == Screen::settings); }
+    }
+}
+
+SCENARIO("a debrief opens at its top and the keyboard scrolls it") {
+    auto game = start_game(bundled());
+    GameState& g = game->game();
+    const int cold = index_of(g, "cold-meal");
+    const Scenario& s = g.library[static_cast<size_t>(cold)].scenario();
+    apply(g, intent::OpenScenario{cold});
+    game->frames(1);
+    click(*game, "start");
+    for (int choice : planned_path(s, Need::personal)) press_choice(*game, visible_number(*g.runner, choice));
+    REQUIRE(g.screen == Screen::debrief);
+    const float top = game->ui().widgets.at("review").min.y;
+    REQUIRE(game->has("mood curve"));
+    const float curve_at = game->ui().widgets.at("mood curve").min.y;
+    WHEN("End is pressed") {
+        game->press(SDL_SCANCODE_END);
+        THEN("the review scrolls to the bottom: the mood curve moves up out of view") {
+            CHECK((!game->has("mood curve") || game->ui().widgets.at("mood curve").min.y < curve_at));
+        }
+        AND_WHEN("the next call ends") {
+            click(*game, "retry");
+            for (int choice : planned_path(s, Need::personal)) press_choice(*game, visible_number(*g.runner, choice));
+            REQUIRE(g.screen == Screen::debrief);
+            game->frames(2);
+            THEN("its debrief opens at the top again") {
+                REQUIRE(game->has("mood curve"));
+                CHECK(game->ui().widgets.at("mood curve").min.y == Approx(curve_at));
+                CHECK(game->ui().widgets.at("review").min.y == Approx(top));
+            }
+        }
+    }
+}

@@ -108,6 +108,7 @@ void finish_call(GameState& g) {
     const Scenario& s = current_scenario(g);
     g.score = score_attempt(s, current_bounds(g), *g.runner);
     g.debrief = build_debrief(s, current_bounds(g), *g.runner);
+    ++g.calls_finished;
     g.screen = Screen::debrief;
     if (g.playtest) return;  // an author's experiment is nobody's result
     BestResult r{g.score->technical_percent, g.score->personal_percent, g.score->quadrant, g.score->outcome, 1};
@@ -453,7 +454,9 @@ ChoiceOrder next_choice_order(const GameState& g) {
 
 void advance_time(GameState& g, double seconds) {
     if (g.screen == Screen::workshop && g.workshop && !g.paused) g.workshop->advance(seconds);
-    if (seconds <= 0 || g.paused || g.screen != Screen::call || !g.runner || g.runner->finished()) return;
+    // An author reading a broken save's errors is not keeping the customer waiting.
+    const bool overlay = !g.reload_diagnostics.items().empty();
+    if (seconds <= 0 || g.paused || overlay || g.screen != Screen::call || !g.runner || g.runner->finished()) return;
     g.thinking_seconds += seconds;
     if (current_scenario(g).patience) {
         g.runner->wait(seconds);

@@ -106,6 +106,7 @@ struct GameState {
     bool paused = false;          ///< window unfocused or settings open: time stops
 
     std::optional<AttemptScore> score;
+    int calls_finished = 0;  ///< counts debriefs, so a new one is drawn from its top
     std::optional<DebriefModel> debrief;
 
     std::string skill_filter;

@@ -7,6 +7,8 @@
 
 #include <imgui_internal.h>
 
+#include <SDL_scancode.h>
+
 #include <algorithm>
 
 namespace frontline::game {
@@ -28,6 +30,19 @@ bool answers_ready(UiState& ui, size_t turn) {
         ui.answers_ready_at = ui.now + answer_guard_seconds;
     }
     return ui.now >= ui.answers_ready_at;
+}
+
+void keyboard_scroll() {
+    if (ImGui::GetIO().WantTextInput) return;
+    const float page = ImGui::GetWindowHeight() * 0.9f, line = ImGui::GetTextLineHeightWithSpacing() * 2;
+    float y = ImGui::GetScrollY();
+    if (ImGui::IsKeyPressed(SDL_SCANCODE_PAGEDOWN)) y += page;
+    if (ImGui::IsKeyPressed(SDL_SCANCODE_PAGEUP)) y -= page;
+    if (ImGui::IsKeyPressed(SDL_SCANCODE_DOWN)) y += line;
+    if (ImGui::IsKeyPressed(SDL_SCANCODE_UP)) y -= line;
+    if (ImGui::IsKeyPressed(SDL_SCANCODE_HOME, false)) y = 0;
+    if (ImGui::IsKeyPressed(SDL_SCANCODE_END, false)) y = ImGui::GetScrollMaxY();
+    if (y != ImGui::GetScrollY()) ImGui::SetScrollY(std::clamp(y, 0.0f, ImGui::GetScrollMaxY()));
 }
 
 bool key_pressed(int scancode) {

@@ -34,6 +34,10 @@ struct UiState {
     /// Which turn's answers are on screen (a transcript length), and from when they count.
     size_t answers_turn = static_cast<size_t>(-1);
     double answers_ready_at = 0;
+    int answer_cursor = -1;     ///< the answer the arrow keys are on (-1: none yet this turn)
+    bool confirm_leave = false; ///< Esc was pressed in a call: asking before leaving it
+    int debrief_seen = -1;      ///< the finished call the debrief last showed, to open a new one at the top
+    size_t summary_seen = static_cast<size_t>(-1);  ///< likewise for the workshop summary
     float shown_mood = -1;   ///< portrait mood, eased toward the real one (-1 = snap)
     bool animating = false;  ///< a screen wants more frames (easing in progress)
     Settings settings_draft;
@@ -67,6 +71,10 @@ inline constexpr double answer_guard_seconds = 0.3;
 /// True once the answers for `turn` (any value that changes when the turn does) have
 /// been on screen for the guard; starts the guard when `turn` is new.
 bool answers_ready(UiState& ui, size_t turn);
+
+/// PgUp/PgDn, Home/End and the arrows scroll the current window, as a reader of a long
+/// page expects (call inside the child that scrolls).
+void keyboard_scroll();
 
 /// Records the last item's rectangle under `id`.
 void remember(UiState& ui, const std::string& id);

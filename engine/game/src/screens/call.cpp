@@ -1,6 +1,7 @@
 // The call: portrait and (coach mode) meters on the left; the conversation,
 // the last choice's feedback and the choices on the right, in the order the
-// runner presents them (shuffled). Keys 1-9 choose. A phone call or a desk shows
+// runner presents them (shuffled). Keys 1-9, or the arrows and Enter, choose;
+// Esc asks before leaving the call. A phone call or a desk shows
 // speech; a chat shows messages arriving one by one, with a typing indicator.
 //
 // Sections: left column (portrait, meters, patience) / conversation / chat / choices.
@@ -327,7 +328,31 @@ Intent draw_call(const GameState& g, UiState& ui) {
     }
 
     // Answers drawn for the first time this frame don't take input yet (see answers_ready).
-    const bool ready = answers_ready(ui, g.runner->transcript().size());
+    const size_t turn = g.runner->transcript().size();
+    if (ui.answers_turn != turn) {  // a new turn: no answer picked by the arrows, nothing to confirm
+        ui.answer_cursor = -1;
+        ui.confirm_leave = false;
+    }
+    const bool ready = answers_ready(ui, turn) && !ui.confirm_leave;
+    if (ui.confirm_leave) {
+        // Esc asked to leave: say what leaving does, and make staying as easy as going.
+        text_wrapped_colored(p.warn, "Leave this call? What you have said so far is kept as unfinished; you can resume it from the library.");
+        if (action_button("Leave (Enter)", true) || key_pressed(SDL_SCANCODE_RETURN) || key_pressed(SDL_SCANCODE_KP_ENTER))
+            keep_first(out, intent::BackToLibrary{});
+        remember(ui, "confirm leave");
+        ImGui::SameLine();
+        if (action_button("Stay (Esc)") || key_pressed(SDL_SCANCODE_ESCAPE)) ui.confirm_leave = false;
+        remember(ui, "stay");
+    } else if (key_pressed(SDL_SCANCODE_ESCAPE)) {
+        ui.confirm_leave = true;
+    }
+    // Arrows move a highlight over the answers; Enter says the highlighted one.
+    const int answers = static_cast<int>(visible.size());
+    const int cursor_before = ui.answer_cursor;
+    if (ready && key_pressed(SDL_SCANCODE_DOWN)) ui.answer_cursor = std::min(answers - 1, ui.answer_cursor + 1);
+    if (ready && key_pressed(SDL_SCANCODE_UP)) ui.answer_cursor = std::max(0, ui.answer_cursor < 0 ? 0 : ui.answer_cursor - 1);
+    if (ready && ui.answer_cursor >= 0 && (key_pressed(SDL_SCANCODE_RETURN) || key_pressed(SDL_SCANCODE_KP_ENTER)))
+        keep_first(out, intent::Choose{ui.answer_cursor + 1});
     ImGui::BeginChild("choices", ImVec2(0, 0), false);
     if (!compact) {
         ImGui::PushFont(fonts().small);
@@ -340,8 +365,10 @@ Intent draw_call(const GameState& g, UiState& ui) {
         const Choice& c = node->choices[static_cast<size_t>(visible[i])];
         std::string number = std::to_string(i + 1);
         std::string id = "choice" + number;
-        if (wrapped_button(id.c_str(), c.say, bw, i < 9 ? std::string_view(number) : std::string_view{}) && ready)
+        const bool highlighted = static_cast<int>(i) == ui.answer_cursor;
+        if (wrapped_button(id.c_str(), c.say, bw, i < 9 ? std::string_view(number) : std::string_view{}, highlighted) && ready)
             keep_first(out, intent::Choose{static_cast<int>(i) + 1});
+        if (highlighted && ui.answer_cursor != cursor_before) ImGui::SetScrollHereY(0.5f);  // in view as the arrows move
         remember(ui, "choice " + number);
     }
     ImGui::EndChild();

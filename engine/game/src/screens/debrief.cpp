@@ -135,6 +135,14 @@ Intent draw_debrief(const GameState& g, UiState& ui) {
     }
     text_wrapped_colored(p.text, d.ending_text);
     remember(ui, "ending");
+    if (!outcome_fits(d.outcome, sc.quadrant)) {
+        // The scenario's ending and the score disagree (lint reports it as FL074): say so,
+        // rather than let the debrief contradict itself in silence.
+        text_wrapped_colored(p.warn, "This ending says the customer is " + std::string(outcome_name(d.outcome)) + ", but the call scored " +
+                                         std::string(quadrant_title(sc.quadrant)) +
+                                         ": the scenario needs a fix (frontline lint reports it as FL074).");
+        remember(ui, "ending mismatch");
+    }
 
     if (action_button("Retry (R)", true)) keep_first(out, intent::Retry{});
     remember(ui, "retry");
@@ -173,6 +181,11 @@ Intent draw_debrief(const GameState& g, UiState& ui) {
 
     // Review column: the mood first (how it felt), then what was needed and why.
     ImGui::BeginChild("review", ImVec2(0, 0), true);
+    if (ui.debrief_seen != g.calls_finished) {  // a new debrief opens at its top
+        ui.debrief_seen = g.calls_finished;
+        ImGui::SetScrollY(0);
+    }
+    keyboard_scroll();
     section("MOOD OVER THE CALL");
     draw_mood_curve(d.mood_curve, ImGui::GetContentRegionAvail().x, mood_h);
     remember(ui, "mood curve");

@@ -66,6 +66,24 @@ void draw_reload_overlay(const GameState& g, UiState& ui) {
 
 }  // namespace
 
+/// Screens about the open scenario, whose title the top bar names.
+static bool shows_scenario_title(Screen screen) {
+    switch (screen) {
+    case Screen::briefing:
+    case Screen::call:
+    case Screen::debrief:
+    case Screen::diagnostics:
+    case Screen::author_map: return true;
+    case Screen::library:
+    case Screen::settings:
+    case Screen::progress:
+    case Screen::workshop_setup:
+    case Screen::workshop:
+    case Screen::workshop_summary: return false;
+    }
+    return false;
+}
+
 Intent draw_game(const GameState& g, UiState& ui) {
     ui.widgets.clear();
     ui.animating = false;
@@ -88,8 +106,7 @@ Intent draw_game(const GameState& g, UiState& ui) {
     ImGui::AlignTextToFramePadding();
     std::string where = screen_title(g.screen);
     if (g.playtest && (g.screen == Screen::call || g.screen == Screen::debrief)) where += " (playtest)";
-    if (g.current >= 0 && g.screen != Screen::library && g.screen != Screen::settings &&
-        (g.screen < Screen::progress || g.screen == Screen::author_map)) {
+    if (g.current >= 0 && shows_scenario_title(g.screen)) {
         std::string full = where + "  \xE2\x80\xA2  " + g.library[static_cast<size_t>(g.current)].display_title();
         // Room left of the buttons on the right; at 200 % on a small window the title goes.
         float buttons = ImGui::CalcTextSize("Settings (F2)Leave the call").x + ImGui::GetFontSize() * 3;
@@ -110,7 +127,8 @@ Intent draw_game(const GameState& g, UiState& ui) {
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
         if (action_button(label)) keep_first(out, intent::OpenSettings{});
         remember(ui, "settings");
-        if (key_pressed(SDL_SCANCODE_F2)) keep_first(out, intent::OpenSettings{});
+        // F2 even while a text field has the keyboard: it types nothing there.
+        if (ImGui::IsKeyPressed(SDL_SCANCODE_F2, false)) keep_first(out, intent::OpenSettings{});
     }
     ImGui::Separator();
 

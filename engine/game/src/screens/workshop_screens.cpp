@@ -358,6 +358,11 @@ Intent draw_workshop_summary(const GameState& g, UiState& ui) {
     remember(ui, "library");
     if (key_pressed(SDL_SCANCODE_ESCAPE)) keep_first(out, intent::BackToLibrary{});
     ImGui::BeginChild("summary", ImVec2(0, 0), false);
+    if (ui.summary_seen != w.record().steps.size()) {  // opens at the top, not where the last one was
+        ui.summary_seen = w.record().steps.size();
+        ImGui::SetScrollY(0);
+    }
+    keyboard_scroll();
     draw_scoreboard(w, ui);
     ImGui::Spacing();
     heading("Per team and scenario");
