@@ -27,6 +27,7 @@ int run_cli(int argc, const char* const* argv, Io& io) {
     add_graph_command(app, action);
     add_test_command(app, action);
     add_import_command(app, action);
+    add_workshop_command(app, action);
 
     try {
         app.parse(argc, argv);

@@ -34,6 +34,7 @@ void add_lint_command(CLI::App& app, Action& action);
 void add_graph_command(CLI::App& app, Action& action);
 void add_test_command(CLI::App& app, Action& action);
 void add_import_command(CLI::App& app, Action& action);
+void add_workshop_command(CLI::App& app, Action& action);
 
 /// Runs the whole command line; what main() calls and what CLI tests call.
 int run_cli(int argc, const char* const* argv, Io& io);

@@ -202,3 +202,28 @@ SCENARIO("the scoreboard and the next workshop") {
         }
     }
 }
+
+SCENARIO("frontline workshop opens the game straight into a workshop") {
+    GameOptions o;
+    o.scenario_paths = {scenarios_dir / "cold-meal.yaml", scenarios_dir / "late-checkout.yaml"};
+    GameOptions::WorkshopStart start;
+    start.teams = 4;
+    start.decision_seconds = 60;
+    o.workshop = start;
+    auto game = start_game(o);
+    GameState& g = game->game();
+    THEN("the first decision is on screen, with Team 1..4 and both scenarios queued in order") {
+        REQUIRE(g.screen == Screen::workshop);
+        REQUIRE(g.workshop);
+        CHECK(g.workshop->record().teams.size() == 4);
+        CHECK(g.workshop->record().teams[0].name == "Team 1");
+        REQUIRE(g.workshop->record().queue.size() == 2);
+        CHECK(g.workshop->record().queue[0].scenario_id == "cold-meal");
+        CHECK(g.workshop->record().queue[1].scenario_id == "late-checkout");
+        CHECK(game->has("timer"));
+        AND_THEN("its timer runs") {
+            game->wait(5, 1.0);
+            CHECK(g.workshop->remaining() == Approx(55).margin(0.5));
+        }
+    }
+}

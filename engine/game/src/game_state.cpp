@@ -79,6 +79,19 @@ GameState make_game_state(const GameOptions& options) {
         g.library.push_back(std::move(e));
     }
     g.watch = options.watch;
+    if (options.workshop) {
+        results::WorkshopRecord r;
+        r.title = "Workshop";
+        r.style = options.workshop->style;
+        r.decision_seconds = options.workshop->decision_seconds;
+        const int teams = r.style == "class-vote" ? 1 : std::clamp(options.workshop->teams, 2, 8);
+        for (int t = 0; t < teams; ++t)
+            r.teams.push_back({r.style == "class-vote" ? std::string("The class") : "Team " + std::to_string(t + 1),
+                               team_colors()[static_cast<size_t>(t)]});
+        for (const LibraryEntry& e : g.library)
+            if (e.ok()) r.queue.push_back({e.scenario().id, e.scenario().content_hash, e.scenario().title});
+        if (!r.queue.empty()) apply(g, intent::StartWorkshop{r});
+    }
     if (options.open_directly) {
         g.single_scenario = true;
         if (!g.library.empty()) apply(g, intent::OpenScenario{0});

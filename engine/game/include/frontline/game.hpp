@@ -63,6 +63,14 @@ struct GameOptions {
     /// The trainee to record as, chosen as the library's name field would
     /// (`play --gui --trainee NAME`); needs results_data.
     std::string trainee;
+    /// Open straight into a workshop on every scenario given, in order, with the first
+    /// decision on screen and its timer running (`frontline workshop`).
+    struct WorkshopStart {
+        std::string style = "hot-seat";  ///< or "class-vote"
+        int teams = 3;                   ///< hot seat: Team 1..N
+        double decision_seconds = 90;
+    };
+    std::optional<WorkshopStart> workshop;
     /// Overrides the settings file location (tests); default is the XDG config dir.
     std::optional<std::filesystem::path> settings_file;
 };
