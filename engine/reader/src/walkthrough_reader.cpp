@@ -136,7 +136,7 @@ std::optional<YAML::Node> parse_yaml_root(std::string_view bytes, DiagnosticList
     } catch (const YAML::DeepRecursion& e) {
         diags.error("FL005", at(e.mark), "nesting is too deep");
     } catch (const YAML::ParserException& e) {
-        diags.error("FL001", at(e.mark), "YAML syntax: " + e.msg);
+        report_syntax_error(bytes, e.mark, e.msg, diags);
     } catch (const std::exception& e) {
         diags.error("FL001", {1, 1}, std::string("YAML could not be read: ") + e.what());
     }

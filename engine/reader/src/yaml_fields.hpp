@@ -105,6 +105,63 @@ inline bool guard_bytes(std::string_view bytes, DiagnosticList& diags) {
     return invalid == 0;
 }
 
+// --- syntax errors in plain words ------------------------------------------------------
+
+/// The innermost '[' or '{' still open at byte `end`, skipping quoted text and
+/// comments; npos when every flow collection before it is closed.
+inline size_t unclosed_flow_opener(std::string_view bytes, size_t end) {
+    std::vector<size_t> open;
+    char quote = 0;
+    for (size_t i = 0; i < end && i < bytes.size(); ++i) {
+        const char c = bytes[i];
+        if (quote) {
+            if (c == quote && !(quote == '"' && i > 0 && bytes[i - 1] == '\\')) quote = 0;
+            else if (c == '\n' && open.empty()) quote = 0;  // a plain apostrophe outside any list
+            continue;
+        }
+        if (c == '#' && (i == 0 || bytes[i - 1] == ' ' || bytes[i - 1] == '\t' || bytes[i - 1] == '\n')) {
+            while (i < end && bytes[i] != '\n') ++i;
+            continue;
+        }
+        if ((c == '"' || c == '\'') && (i == 0 || std::string_view(" \t[{,:\n").find(bytes[i - 1]) != std::string_view::npos)) quote = c;
+        else if (c == '[' || c == '{') open.push_back(i);
+        else if ((c == ']' || c == '}') && !open.empty()) open.pop_back();
+    }
+    return open.empty() ? std::string_view::npos : open.back();
+}
+
+/// Reports a YAML syntax error as an author can act on it: an unclosed list or mapping
+/// at the bracket that opened it (yaml-cpp notices only lines later), tabs used for
+/// indentation as tabs; anything else in yaml-cpp's words at its position.
+inline void report_syntax_error(std::string_view bytes, const YAML::Mark& mark, const std::string& message,
+                                DiagnosticList& diags) {
+    const SourcePos at{static_cast<uint32_t>(std::max(0, mark.line) + 1), static_cast<uint32_t>(std::max(0, mark.column) + 1)};
+    if (message.find("flow not found") != std::string::npos || message.find("end of sequence flow") != std::string::npos ||
+        message.find("end of map flow") != std::string::npos) {
+        const size_t opener = unclosed_flow_opener(bytes, mark.pos < 0 ? bytes.size() : static_cast<size_t>(mark.pos));
+        if (opener != std::string_view::npos) {
+            const bool list = bytes[opener] == '[';
+            diags.error("FL001", position_of(bytes, opener),
+                        std::string(list ? "this list, opened with '[', is never closed: add ']' at its end"
+                                         : "this mapping, opened with '{', is never closed: add '}' at its end") +
+                            " (the YAML reader reached line " + std::to_string(at.line) + ", column " + std::to_string(at.column) +
+                            " still looking for it)");
+            return;
+        }
+    }
+    // A tab in the indentation of the line the error is on.
+    const size_t error_at = std::min(bytes.size(), static_cast<size_t>(std::max(0, mark.pos)));
+    const size_t newline = error_at == 0 ? std::string_view::npos : bytes.rfind('\n', error_at - 1);
+    for (size_t i = newline == std::string_view::npos ? 0 : newline + 1; i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\t'); ++i) {
+        if (bytes[i] != '\t') continue;
+        diags.error("FL001", position_of(bytes, i),
+                    "a tab character indents this line: YAML indents with spaces only; replace the tabs with spaces "
+                    "(yaml-cpp says: " + message + ")");
+        return;
+    }
+    diags.error("FL001", at, "YAML syntax: " + message);
+}
+
 // --- strict field reading --------------------------------------------------------
 
 inline SourcePos pos_of(const YAML::Node& n) {

@@ -398,8 +398,7 @@ std::optional<Scenario> read_scenario(std::string_view bytes, const std::string&
                     "nesting is too deep");
         return std::nullopt;
     } catch (const YAML::ParserException& e) {
-        SourcePos at{static_cast<uint32_t>(std::max(0, e.mark.line) + 1), static_cast<uint32_t>(std::max(0, e.mark.column) + 1)};
-        diags.error("FL001", at, "YAML syntax: " + e.msg);
+        report_syntax_error(bytes, e.mark, e.msg, diags);
         return std::nullopt;
     } catch (const std::exception& e) {
         diags.error("FL001", {1, 1}, std::string("YAML could not be read: ") + e.what());
