@@ -4,6 +4,7 @@
 #include "theme.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 namespace frontline::game {
@@ -65,21 +66,31 @@ void draw_quadrant_chart(const std::vector<PathPoint>& path, int pass_technical,
 
     if (path.empty()) return;
     const float dot = std::max(4.0f, size * 0.012f);
+    // The path is drawn inset by the big end dot's radius, so a call at 0% or 100%
+    // sits inside the frame instead of half off its edge.
+    const float inset = dot * 2.4f;
+    auto on_path = [&](const PathPoint& pt) {
+        ImVec2 q = to_screen(pt.technical_percent, pt.personal_percent);
+        q.x = std::clamp(q.x, a.x + inset, b.x - inset);
+        q.y = std::clamp(q.y, a.y + inset, b.y - inset);
+        return q;
+    };
     for (size_t i = 1; i < path.size(); ++i)
-        dl->AddLine(to_screen(path[i - 1].technical_percent, path[i - 1].personal_percent),
-                    to_screen(path[i].technical_percent, path[i].personal_percent), with_alpha(p.accent, 170),
-                    dot * 0.5f);
+        dl->AddLine(on_path(path[i - 1]), on_path(path[i]), with_alpha(p.accent, 170), dot * 0.5f);
+    ImVec2 last_label(-1e9f, -1e9f);
     for (size_t i = 0; i + 1 < path.size(); ++i) {
-        ImVec2 q = to_screen(path[i].technical_percent, path[i].personal_percent);
+        ImVec2 q = on_path(path[i]);
         dl->AddCircleFilled(q, dot, p.panel, 16);
         dl->AddCircle(q, dot, p.accent, 16, 2);
-        if (i > 0) {
-            std::string n = std::to_string(i);
-            dl->AddText(small, small->FontSize, ImVec2(q.x + dot * 1.2f, q.y - small->FontSize - dot * 0.2f), p.text_dim,
-                        n.c_str());
-        }
+        if (i == 0) continue;
+        // Turn numbers only where they don't land on the last one drawn (turns that
+        // moved neither need stack up on one spot).
+        const ImVec2 at(q.x + dot * 1.2f, q.y - small->FontSize - dot * 0.2f);
+        if (std::fabs(at.x - last_label.x) < small->FontSize * 1.2f && std::fabs(at.y - last_label.y) < small->FontSize) continue;
+        dl->AddText(small, small->FontSize, at, p.text_dim, std::to_string(i).c_str());
+        last_label = at;
     }
-    ImVec2 last = to_screen(path.back().technical_percent, path.back().personal_percent);
+    ImVec2 last = on_path(path.back());
     dl->AddCircleFilled(last, dot * 2.2f, p.accent, 24);
     dl->AddCircle(last, dot * 2.2f, p.panel, 24, 2.5f);
 }

@@ -110,13 +110,16 @@ void draw_canvas(UiState& ui, const AuthorMap& m, const Scenario& s) {
             const float grow = fs * 0.2f;
             dl->AddRect(ImVec2(lo.x - grow, lo.y - grow), ImVec2(hi.x + grow, hi.y + grow), p.warn, fs * 0.4f, 0, 3.0f);
         }
-        // The id, clipped to the box; the full id is in the tooltip.
+        // The id, shortened with "..." to fit the box; the full id is in the tooltip.
         const ImU32 text = b.target.is_ending() ? p.accent_text : p.text;
-        const ImVec2 size = ImGui::CalcTextSize(name.c_str());
+        std::string label = name;
+        for (size_t keep = name.size(); keep > 1 && ImGui::CalcTextSize(label.c_str()).x > box_w - 6; --keep)
+            label = shorten_text(name, keep - 1);
+        const ImVec2 size = ImGui::CalcTextSize(label.c_str());
         const ImVec4 clip(lo.x + 3, lo.y, hi.x - 3, hi.y);
         dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
                     ImVec2(lo.x + std::max(3.0f, (box_w - size.x) * 0.5f), lo.y + (box_h - size.y) * 0.5f), text,
-                    name.c_str(), nullptr, 0, &clip);
+                    label.c_str(), nullptr, 0, &clip);
         if (hovered) ImGui::SetTooltip("%s%s", name.c_str(), b.target.is_ending() ? "  (ending)" : "  (click: playtest from here)");
     }
     ImGui::PopFont();
@@ -183,19 +186,20 @@ Intent draw_author_map(const GameState& g, UiState& ui) {
     if (action_button("Back (M / Esc)", true)) keep_first(out, intent::CloseMap{});
     remember(ui, "back");
     if (key_pressed(SDL_SCANCODE_ESCAPE) || key_pressed(SDL_SCANCODE_M)) keep_first(out, intent::CloseMap{});
-    ImGui::SameLine();
+    // The legend wraps rather than running off a narrow window or a large scale.
     ImGui::PushFont(fonts().small);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.accent), "best path");
-    ImGui::SameLine();
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.warn), "you are here");
-    for (Outcome o : {Outcome::delighted, Outcome::satisfied, Outcome::neutral, Outcome::lost, Outcome::complaint}) {
-        ImGui::SameLine();
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(outcome_color(o)), "%s", std::string(outcome_name(o)).c_str());
-    }
-    ImGui::SameLine();
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "  columns: turns from the start; click a node to playtest");
+    auto legend = [](const char* text, ImU32 colour) {
+        same_line_if_fits(text);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour), "%s", text);
+    };
+    legend("best path", p.accent);
+    legend("you are here", p.warn);
+    for (Outcome o : {Outcome::delighted, Outcome::satisfied, Outcome::neutral, Outcome::lost, Outcome::complaint})
+        legend(std::string(outcome_name(o)).c_str(), outcome_color(o));
+    legend("columns: turns from the start; click a node to playtest", p.text_dim);
     ImGui::PopFont();
+    remember(ui, "map legend");
 
     const bool form = ui.map_selected >= 0;
     const float form_w = form ? std::min(ImGui::GetFontSize() * 17, ImGui::GetContentRegionAvail().x * 0.4f) : 0;

@@ -76,11 +76,8 @@ void draw_turn(const GameState& g, UiState& ui, const TurnReview& t, Intent& out
             for (const Alternative& a : t.not_taken) {
                 text_wrapped_colored(p.text, "\xE2\x80\x9C" + a.say + "\xE2\x80\x9D");
                 effects(a.technical, a.personal, a.mood);
-                if (!a.feedback.empty()) {
-                    ImGui::PushFont(fonts().small);
-                    text_wrapped_colored(p.text_dim, a.feedback);
-                    ImGui::PopFont();
-                }
+                // The coach's words on a path not taken are the lesson: full size, full contrast.
+                if (!a.feedback.empty()) text_wrapped_colored(p.accent, a.feedback);
                 ImGui::Spacing();
             }
             ImGui::TreePop();
