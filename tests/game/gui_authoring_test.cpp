@@ -117,6 +117,9 @@ SCENARIO("an author saves the scenario mid-call and the game reloads it, keeping
                     CHECK(std::regex_search(first, std::regex(R"(kettle\.yaml:\d+:\d+)")));
                     REQUIRE(g.screen == Screen::call);
                     CHECK(g.runner->path() == std::vector<int>{1, 1});
+                    // The box sits left of the customer's line and the answers, never over them.
+                    const float box_right = game->ui().widgets.at("reload diagnostics").max.x;
+                    CHECK(box_right <= game->ui().widgets.at("choice 1").min.x);
                     click(*game, "choice 1");  // the overlay lets clicks through: "Not at all, I'm sorry."
                     REQUIRE(g.screen == Screen::debrief);
                     CHECK(g.runner->ending()->id == "satisfied");

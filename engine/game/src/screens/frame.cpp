@@ -35,11 +35,11 @@ void draw_reload_overlay(const GameState& g, UiState& ui) {
     const Palette& p = palette();
     const ImGuiIO& io = ImGui::GetIO();
     const float margin = ImGui::GetFontSize();
-    // Top right, over the oldest lines of the conversation rather than the choices,
-    // and click-through: the call underneath must stay playable with the mouse.
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - margin, margin * 3.5f), ImGuiCond_Always, ImVec2(1, 0));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(io.DisplaySize.x * 0.5f, 0),
-                                        ImVec2(io.DisplaySize.x * 0.6f, io.DisplaySize.y * 0.45f));
+    // Over the left column (the portrait and meters), never over the customer's line or
+    // the answers, and click-through: the call underneath must stay playable.
+    ImGui::SetNextWindowPos(ImVec2(margin * 0.5f, margin * 3.5f), ImGuiCond_Always, ImVec2(0, 0));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(io.DisplaySize.x * 0.3f, 0),
+                                        ImVec2(io.DisplaySize.x * 0.3f, io.DisplaySize.y * 0.85f));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(p.panel));
     ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(p.bad));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 2.0f);
