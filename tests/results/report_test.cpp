@@ -482,6 +482,14 @@ SCENARIO("`frontline results report` writes the file, and refuses bad input with
                 CHECK(r.exit == 0);
                 CHECK(file_text(report).find("</html>") != std::string::npos);
             }
+            AND_THEN("one trainee's calls are not drawn one by one in a report over everyone, but are in hers") {
+                CHECK(file_text(report).find("their calls are not drawn one by one") != std::string::npos);
+                CHECK(file_text(report).find("<circle") == std::string::npos);
+                const Ran hers = run_frontline({"results", "report", "--data", one.string(), "-o", report, "--trainee", "Solo"});
+                INFO(hers.output);
+                CHECK(hers.exit == 0);
+                CHECK(file_text(report).find("<circle") != std::string::npos);
+            }
         }
     }
 }

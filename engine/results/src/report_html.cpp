@@ -213,7 +213,10 @@ void scope_line(std::ostream& o, const Report& r) {
     if (!r.filter.since.empty()) parts.push_back("since <b>" + html_escaped(r.filter.since) + "</b>");
     o << "<p class=\"scope\">" << (parts.empty() ? std::string("All trainees, all scenarios") : "") ;
     for (size_t i = 0; i < parts.size(); ++i) o << (i ? " &#183; " : "") << parts[i];
-    o << " &#183; generated " << html_escaped(r.generated_at.substr(0, 16).replace(10, 1, " ")) << " UTC</p>";
+    // "2030-01-01T09:30:00Z" -> "2030-01-01 09:30"; anything else as given.
+    std::string when = r.generated_at.substr(0, 16);
+    if (when.size() > 10 && when[10] == 'T') when[10] = ' ';
+    o << " &#183; generated " << html_escaped(when) << " UTC</p>";
 }
 
 void summary_section(std::ostream& o, const Report& r) {
@@ -232,7 +235,12 @@ void summary_section(std::ostream& o, const Report& r) {
           << r.group << " calls, answers or trainees is not shown.</p>";
 
     o << "<section class=\"pair\"><div><h2>Where the calls land</h2>";
+    // Call by call is one person's record when few trainees played: drawn only from the group size.
+    const bool drawn = r.names || r.trainees >= r.group;
     if (r.calls.empty()) o << "<p class=\"empty\">No finished calls yet.</p>";
+    else if (!drawn)
+        o << "<p class=\"hidden\">Fewer than " << r.group << " trainees: their calls are not drawn one by one "
+          << "(ask for one trainee's report with <code>--trainee</code>, or for names with <code>--names</code>).</p>";
     else {
         quadrant_chart(o, r);
         o << "<ul class=\"quadrants\">";
@@ -244,6 +252,7 @@ void summary_section(std::ostream& o, const Report& r) {
     }
     o << "</div><div><h2>Both needs over time</h2>";
     if (r.calls.empty()) o << "<p class=\"empty\">Nothing to draw yet.</p>";
+    else if (!drawn) o << "<p class=\"hidden\">Not drawn for fewer than " << r.group << " trainees.</p>";
     else over_time_chart(o, r);
     o << "</div></section>";
 }
