@@ -5,11 +5,19 @@
 #include "results_recording.hpp"
 #include "terminal.hpp"
 
+#include "frontline/reader.hpp"
 #include "frontline/results/export.hpp"
 #include "frontline/results/lrs.hpp"
+#include "frontline/results/report.hpp"
+#include "frontline/results/report_html.hpp"
+#include "scenario_paths.hpp"
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iomanip>
 #include <ostream>
@@ -34,6 +42,10 @@ struct ResultsOptions {
     std::string user;
     std::string password;
     size_t batch = 50;
+    std::string since;
+    int64_t workshop = 0;  ///< 0: none asked for
+    bool names = false;
+    std::vector<std::string> scenario_paths;
 };
 
 // --- Opening the store -------------------------------------------------------------
@@ -225,6 +237,87 @@ int send_results(results::ResultsStore& store, const ResultsOptions& o, Io& io) 
 
 }  // namespace
 
+namespace {
+
+// --- report ---------------------------------------------------------------------
+
+/// The installed scenarios the report reads notes, untaken answers and workshop
+/// replays from: the bundled ones and any --scenarios. Files that do not load are
+/// skipped (the report then says the file was not found).
+std::vector<results::ScenarioFile> scenario_files(const ResultsOptions& o) {
+    std::vector<std::filesystem::path> roots = {bundled_scenarios_dir()};
+    for (const std::string& p : o.scenario_paths) roots.emplace_back(p);
+    std::vector<results::ScenarioFile> out;
+    std::error_code ec;
+    const auto add = [&](const std::filesystem::path& file) {
+        LoadedScenario loaded = load_scenario(file);
+        if (loaded.scenario && loaded.bounds) out.push_back({std::move(*loaded.scenario), *loaded.bounds});
+    };
+    for (const auto& root : roots) {
+        if (std::filesystem::is_regular_file(root, ec)) {
+            add(root);
+            continue;
+        }
+        if (!std::filesystem::is_directory(root, ec)) continue;
+        for (const auto& entry : std::filesystem::directory_iterator(root, ec))
+            if (entry.is_regular_file() && (entry.path().extension() == ".yaml" || entry.path().extension() == ".yml")) add(entry.path());
+    }
+    return out;
+}
+
+std::string now_utc() {
+    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+int write_report(results::ResultsStore& store, const ResultsOptions& o, Io& io) {
+    results::ReportFilter f;
+    f.trainee = o.trainee;
+    f.scenario_id = o.scenario;
+    f.since = o.since;
+    if (o.workshop > 0) f.workshop = o.workshop;
+    auto rows = store.report_rows(f);
+    if (!rows) {
+        io.err << "frontline results report: " << rows.error().message << '\n';
+        return rows.error().kind == results::StoreError::Kind::invalid ? exit_errors : exit_usage;
+    }
+    const results::Report report = results::build_report(*rows, f, o.names, scenario_files(o), now_utc());
+    // Written beside the target and renamed over it, so a failed write never leaves half a report.
+    const std::filesystem::path target(o.output);
+    const std::filesystem::path partial = target.string() + ".partial";
+    {
+        std::ofstream file(partial, std::ios::binary | std::ios::trunc);
+        if (!file) {
+            io.err << "frontline results report: cannot write " << o.output << " (" << std::strerror(errno) << ")\n";
+            return exit_usage;
+        }
+        results::write_report_html(file, report);
+        file.flush();
+        if (!file) {
+            io.err << "frontline results report: writing " << o.output << " failed\n";
+            std::error_code ec;
+            std::filesystem::remove(partial, ec);
+            return exit_usage;
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(partial, target, ec);
+    if (ec) {
+        io.err << "frontline results report: cannot write " << o.output << " (" << ec.message() << ")\n";
+        std::filesystem::remove(partial, ec);
+        return exit_usage;
+    }
+    io.out << "Wrote " << o.output << ": " << report.finished << " finished and " << report.unfinished << " unfinished calls"
+           << (report.workshop ? ", workshop " + std::to_string(report.workshop->id) : std::string()) << ".\n";
+    return exit_ok;
+}
+
+}  // namespace
+
 // --- Registration ----------------------------------------------------------------
 
 void add_results_command(CLI::App& app, Action& action) {
@@ -274,6 +367,30 @@ void add_results_command(CLI::App& app, Action& action) {
         sub->add_option("--homepage", o->homepage, "xAPI: actor account homePage (default https://frontline.example)");
     }
     exp->callback([with_store, o] { with_store(Access::read_only, [o](auto& s, Io& io) { return export_results(s, *o, io); }); });
+
+    auto* rep = cmd->add_subcommand("report", "Write one self-contained HTML report: quadrants, replay gain, answer shares, skills, a workshop");
+    rep->add_option("-o,--output", o->output, "The HTML file to write")->required();
+    rep->add_option("--trainee", o->trainee, "One trainee's report (names shown)");
+    rep->add_option("--workshop", o->workshop, "A workshop's report: each turn's split, the scoreboard, the facilitator's notes")
+        ->check(CLI::PositiveNumber);
+    rep->add_option("--scenario", o->scenario, "Only attempts on this scenario id");
+    rep->add_option("--since", o->since, "Only attempts started on or after this day (YYYY-MM-DD, UTC)")
+        ->check(CLI::Validator([](std::string& d) { return results::valid_report_date(d) ? std::string() : "'" + d + "' is not a date as YYYY-MM-DD"; }, "DATE"));
+    rep->add_flag("--names", o->names, "Show trainee names in a report over several trainees");
+    rep->add_option("--scenarios", o->scenario_paths, "Scenario files or folders besides the bundled ones (notes, answers nobody took, workshop replays)");
+    rep->callback([o, root, &action] {
+        action = [o, root](Io& io) {
+            // Unlike listing, a report asked for and not written is an error.
+            const std::filesystem::path file = chosen_results_path(*root, o->data);
+            if (std::error_code ec; !std::filesystem::exists(file, ec)) {
+                io.err << "frontline results report: no results database at " << file.string() << ": nothing to report.\n";
+                return exit_errors;
+            }
+            int code = exit_ok;
+            auto store = open_store(*root, *o, Access::read_only, io, code);
+            return store ? write_report(*store, *o, io) : code;
+        };
+    });
 
     auto* send = cmd->get_subcommand("send");
     send->add_option("--lrs", o->lrs, "The LRS's xAPI endpoint, e.g. https://lrs.example.org/xAPI/")->required();

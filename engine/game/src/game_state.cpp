@@ -123,6 +123,7 @@ void finish_call(GameState& g) {
     g.debrief = build_debrief(s, current_bounds(g), *g.runner);
     ++g.calls_finished;
     g.screen = Screen::debrief;
+    g.results.others_answers.reset();
     if (g.playtest) return;  // an author's experiment is nobody's result
     BestResult r{g.score->technical_percent, g.score->personal_percent, g.score->quadrant, g.score->outcome, 1};
     auto [it, inserted] = g.session_best.try_emplace(result_key(s), r);
@@ -132,6 +133,7 @@ void finish_call(GameState& g) {
         it->second.attempts = attempts;
     }
     finish_attempt(g.results, s, *g.score);
+    g.results.others_answers = answer_shares(g.results, s, true);
     if (g.record_attempt) g.record_attempt(s, *g.score, *g.runner, g.mode == Mode::assessment);
 }
 
@@ -347,6 +349,7 @@ void apply(GameState& g, const Intent& i) {
                 if (!current_ok(g) || g.screen == Screen::author_map || !author_map_allowed(g)) return;
                 if (g.screen != Screen::briefing && g.screen != Screen::call && g.screen != Screen::debrief) return;
                 g.author_map = build_author_map(current_scenario(g));
+                g.results.map_answers = answer_shares(g.results, current_scenario(g), false);
                 g.screen_before_map = g.screen;
                 g.screen = Screen::author_map;
             } else if constexpr (std::is_same_v<T, intent::CloseMap>) {
@@ -406,7 +409,11 @@ void reload_current(GameState& g) {
         open(g, g.current);  // fixed: on to the briefing
         return;
     }
-    if (g.author_map) g.author_map = build_author_map(e.scenario());
+    if (g.author_map) {
+        g.author_map = build_author_map(e.scenario());
+        // A saved edit is a new version: its shares start again (answers may have moved).
+        g.results.map_answers = answer_shares(g.results, e.scenario(), false);
+    }
     if (!had_call) return;
     if (g.playtest && g.playtest_start) {
         // A playtest replays from its own start, by choice index (the node may have moved).

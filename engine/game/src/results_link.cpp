@@ -97,6 +97,22 @@ void load_progress(ResultsLink& r) {
     r.progress.best = std::move(*best);
     r.progress.quadrants = std::move(*quadrants);
     r.progress.skills = std::move(*skills);
+    // The trainee's own history: nothing to hide from them, so no group size.
+    r.progress.gain = results::replay_gain(r.progress.attempts, 1);
+}
+
+std::optional<results::ScenarioInsight> answer_shares(ResultsLink& r, const Scenario& s, bool others_only) {
+    if (!r.on()) return std::nullopt;
+    results::ReportFilter f;
+    f.scenario_id = s.id;
+    f.content_hash = s.content_hash;  // another version's answers may be other answers
+    if (others_only) f.exclude_trainee = r.trainee;
+    auto rows = r.store->report_rows(f);
+    if (!rows) {
+        results_failed(r, rows.error());
+        return std::nullopt;
+    }
+    return results::scenario_insight(*rows, s.id, &s);
 }
 
 void begin_attempt(ResultsLink& r, const Scenario& s, results::AttemptMode mode, const ChoiceOrder& order) {

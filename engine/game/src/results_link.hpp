@@ -5,6 +5,7 @@
 #pragma once
 
 #include "frontline/game.hpp"
+#include "frontline/results/report.hpp"
 #include "frontline/results/store.hpp"
 
 #include <map>
@@ -21,6 +22,7 @@ struct ProgressModel {
     std::vector<results::ScenarioBest> best;
     std::vector<results::QuadrantCount> quadrants;
     std::vector<results::SkillCount> skills;  ///< the six known skills first
+    results::ReplayGainSummary gain;  ///< first call against best, per scenario
 };
 
 struct ResultsLink {
@@ -33,6 +35,10 @@ struct ResultsLink {
     std::vector<results::AttemptSummary> unfinished;  ///< the trainee's, newest first
     std::map<std::string, BestResult> best;     ///< key: scenario id + "#" + content hash
     ProgressModel progress;
+    /// How other trainees answered the open scenario (this version), for the debrief.
+    std::optional<results::ScenarioInsight> others_answers;
+    /// How every trainee answered it and where calls stopped, for the author map.
+    std::optional<results::ScenarioInsight> map_answers;
     std::vector<results::WorkshopRecord> unfinished_workshops;  ///< offered for resuming, newest first
     std::optional<results::WorkshopId> workshop;  ///< the workshop being saved as it goes
 
@@ -54,6 +60,10 @@ void refresh_results(ResultsLink& r);
 
 /// Reads the progress screen's model for the current trainee.
 void load_progress(ResultsLink& r);
+
+/// Reads the shares per answer of `s` (this version) from the store: everyone but the
+/// current trainee for the debrief, everyone for the author map. Nothing when results are off.
+std::optional<results::ScenarioInsight> answer_shares(ResultsLink& r, const Scenario& s, bool others_only);
 
 /// Starts recording a call (when results are on and a trainee is chosen).
 void begin_attempt(ResultsLink& r, const Scenario& s, results::AttemptMode mode, const ChoiceOrder& order);

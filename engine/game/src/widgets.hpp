@@ -58,6 +58,8 @@ struct UiState {
     /// clicked, and the playtest form being filled in for it.
     int map_current = -1;
     int map_selected = -1;
+    /// The author map overlays how trainees answered (shares on edges, where calls stopped).
+    bool map_shares = false;
     PlaytestStart playtest_draft;
     /// Where each named clickable was drawn this frame ("choice 2", "retry"...),
     /// so tests and the screenshot tour can click them like a trainee would.

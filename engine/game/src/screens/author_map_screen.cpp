@@ -10,6 +10,7 @@
 #include <SDL_scancode.h>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace frontline::game {
 
@@ -38,8 +39,34 @@ std::string box_name(const Scenario& s, const MapBox& b) {
                                 : s.nodes[static_cast<size_t>(b.target.index)].id;
 }
 
+/// The share of answers at `from` that lead to `to` (several choices may share an edge);
+/// negative when the node has too few answers to show.
+double edge_share(const results::ScenarioInsight& answers, const Scenario& s, const MapBox& from, const MapBox& to) {
+    if (from.target.is_ending()) return -1;
+    const Node& node = s.nodes[static_cast<size_t>(from.target.index)];
+    const auto& points = answers.points;
+    const auto at = std::find_if(points.begin(), points.end(), [&](const results::ChoicePoint& p) { return p.node == node.id; });
+    if (at == points.end() || !at->shown) return -1;
+    double share = 0;
+    for (const results::AnswerShare& a : at->options)
+        if (a.in_file && a.choice_index < static_cast<int>(node.choices.size()) &&
+            node.choices[static_cast<size_t>(a.choice_index)].next == to.target)
+            share += a.share;
+    return share;
+}
+
+int stopped_at(const results::ScenarioInsight& answers, const Scenario& s, const MapBox& b) {
+    if (b.target.is_ending()) return 0;
+    const std::string& id = s.nodes[static_cast<size_t>(b.target.index)].id;
+    for (const results::ChoicePoint& p : answers.points)
+        if (p.node == id) return p.stopped_here;
+    return 0;
+}
+
 /// Draws the canvas; a click on a node selects it (UI state: the form's draft).
-void draw_canvas(UiState& ui, const AuthorMap& m, const Scenario& s) {
+/// With `answers`, each edge carries the share of answers taking it and a node where
+/// unfinished calls stopped is flagged with how many.
+void draw_canvas(UiState& ui, const AuthorMap& m, const Scenario& s, const results::ScenarioInsight* answers) {
     const Palette& p = palette();
     const float fs = ImGui::GetFontSize();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -82,6 +109,22 @@ void draw_canvas(UiState& ui, const AuthorMap& m, const Scenario& s) {
             }
         }
     }
+    if (answers) {
+        // Shares over the edges, after all of them, so no line crosses a label.
+        ImGui::PushFont(fonts().small);
+        for (const MapEdge& e : m.edges) {
+            const double share = edge_share(*answers, s, m.boxes[static_cast<size_t>(e.from)], m.boxes[static_cast<size_t>(e.to)]);
+            if (share < 0) continue;
+            const ImVec2 a = pos[static_cast<size_t>(e.from)], b = pos[static_cast<size_t>(e.to)];
+            char label[16];
+            std::snprintf(label, sizeof label, "%.0f%%", 100 * share);
+            const ImVec2 size = ImGui::CalcTextSize(label);
+            const ImVec2 mid((a.x + box_w + b.x) * 0.5f - size.x * 0.5f, (a.y + b.y + box_h) * 0.5f - size.y * 0.5f);
+            dl->AddRectFilled(ImVec2(mid.x - 2, mid.y), ImVec2(mid.x + size.x + 2, mid.y + size.y), p.background, 3);
+            dl->AddText(mid, share > 0 ? p.text : p.text_dim, label);
+        }
+        ImGui::PopFont();
+    }
 
     ImGui::PushFont(fonts().small);
     for (size_t i = 0; i < m.boxes.size(); ++i) {
@@ -120,6 +163,17 @@ void draw_canvas(UiState& ui, const AuthorMap& m, const Scenario& s) {
         dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
                     ImVec2(lo.x + std::max(3.0f, (box_w - size.x) * 0.5f), lo.y + (box_h - size.y) * 0.5f), text,
                     label.c_str(), nullptr, 0, &clip);
+        if (answers) {
+            if (const int stopped = stopped_at(*answers, s, b); stopped > 0) {
+                // A flag under the box: calls abandoned while waiting here.
+                const std::string flag = std::to_string(stopped) + " stopped";
+                const ImVec2 flag_size = ImGui::CalcTextSize(flag.c_str());
+                const ImVec2 at(lo.x + (box_w - flag_size.x) * 0.5f, hi.y + 1);
+                dl->AddRectFilled(ImVec2(at.x - 3, at.y), ImVec2(at.x + flag_size.x + 3, at.y + flag_size.y), p.bad, 3);
+                dl->AddText(at, p.accent_text, flag.c_str());
+                remember(ui, "map stopped " + name);
+            }
+        }
         if (hovered) ImGui::SetTooltip("%s%s", name.c_str(), b.target.is_ending() ? "  (ending)" : "  (click: playtest from here)");
     }
     ImGui::PopFont();
@@ -186,6 +240,13 @@ Intent draw_author_map(const GameState& g, UiState& ui) {
     if (action_button("Back (M / Esc)", true)) keep_first(out, intent::CloseMap{});
     remember(ui, "back");
     if (key_pressed(SDL_SCANCODE_ESCAPE) || key_pressed(SDL_SCANCODE_M)) keep_first(out, intent::CloseMap{});
+    if (g.results.map_answers) {
+        // Intent-free: a view toggle, like scrolling, changes nothing the game keeps.
+        ImGui::SameLine();
+        ImGui::Checkbox("Answer shares (S)", &ui.map_shares);
+        remember(ui, "answer shares");
+        if (key_pressed(SDL_SCANCODE_S)) ui.map_shares = !ui.map_shares;
+    }
     // The legend wraps rather than running off a narrow window or a large scale.
     ImGui::PushFont(fonts().small);
     auto legend = [](const char* text, ImU32 colour) {
@@ -205,7 +266,8 @@ Intent draw_author_map(const GameState& g, UiState& ui) {
     const float form_w = form ? std::min(ImGui::GetFontSize() * 17, ImGui::GetContentRegionAvail().x * 0.4f) : 0;
     ImGui::BeginChild("map", ImVec2(form ? -form_w - ImGui::GetStyle().ItemSpacing.x : 0, 0), true,
                       ImGuiWindowFlags_HorizontalScrollbar);
-    draw_canvas(ui, m, s);
+    const results::ScenarioInsight* answers = ui.map_shares && g.results.map_answers ? &*g.results.map_answers : nullptr;
+    draw_canvas(ui, m, s, answers);
     ImGui::EndChild();
     remember(ui, "map");
     if (form) {

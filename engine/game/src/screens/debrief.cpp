@@ -53,6 +53,51 @@ void effects(int technical, int personal, int mood) {
     ImGui::PopFont();
 }
 
+/// How other trainees answered at this turn's node, the trainee's own answer marked.
+/// Shown once the node has min_group_size answers from others, so no one is singled out.
+void draw_others(const GameState& g, UiState& ui, const TurnReview& t) {
+    const Palette& p = palette();
+    if (!g.results.others_answers || t.node < 0) return;
+    const std::string& node_id = current_scenario(g).nodes[static_cast<size_t>(t.node)].id;
+    const auto& points = g.results.others_answers->points;
+    const auto at = std::find_if(points.begin(), points.end(), [&](const results::ChoicePoint& c) { return c.node == node_id; });
+    ImGui::PushFont(fonts().small);
+    if (at == points.end() || !at->shown) {
+        const int have = at == points.end() ? 0 : at->answers;
+        text_wrapped_colored(p.text_dim, "How others answered here: shown from " + std::to_string(results::min_group_size) +
+                                             " answers by other trainees (" + std::to_string(have) + " so far).");
+        ImGui::PopFont();
+        remember(ui, "others " + std::to_string(t.turn));
+        return;
+    }
+    text_wrapped_colored(p.text_dim, "How " + std::to_string(at->answers) + " answers by other trainees went here:");
+    ImGui::BeginGroup();
+    const float bar_w = ImGui::GetFontSize() * 5;
+    for (const results::AnswerShare& a : at->options) {
+        if (!a.in_file) continue;
+        const bool mine = a.choice_index == t.choice;
+        char pct[16];
+        std::snprintf(pct, sizeof pct, "%3.0f%%", 100 * a.share);
+        {  // the share as a small bar, so a glance finds the answer most people chose
+            const ImVec2 at_px = ImGui::GetCursorScreenPos();
+            const float h = ImGui::GetTextLineHeight() * 0.6f, y = at_px.y + ImGui::GetTextLineHeight() * 0.2f;
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            dl->AddRectFilled(ImVec2(at_px.x, y), ImVec2(at_px.x + bar_w, y + h), p.chart_grid);
+            dl->AddRectFilled(ImVec2(at_px.x, y), ImVec2(at_px.x + bar_w * static_cast<float>(a.share), y + h),
+                              mine ? p.accent : (a.personal < 0 ? p.bad : p.good));
+            ImGui::Dummy(ImVec2(bar_w, ImGui::GetTextLineHeight()));
+        }
+        ImGui::SameLine();
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(mine ? p.accent : p.text), "%s", pct);
+        ImGui::SameLine();
+        std::string say = a.say.size() > 70 ? a.say.substr(0, 67) + "..." : a.say;
+        text_wrapped_colored(mine ? p.accent : p.text_dim, (mine ? "You: " : "") + say);
+    }
+    ImGui::EndGroup();
+    ImGui::PopFont();
+    remember(ui, "others " + std::to_string(t.turn));
+}
+
 void draw_turn(const GameState& g, UiState& ui, const TurnReview& t, Intent& out) {
     const Palette& p = palette();
     const Scenario& s = current_scenario(g);
@@ -70,6 +115,7 @@ void draw_turn(const GameState& g, UiState& ui, const TurnReview& t, Intent& out
         ImGui::PopFont();
     }
     if (!t.feedback.empty()) text_wrapped_colored(p.accent, t.feedback);
+    draw_others(g, ui, t);
     if (!t.not_taken.empty()) {
         std::string label = "Paths not taken (" + std::to_string(t.not_taken.size()) + ")";
         if (ImGui::TreeNode("alternatives", "%s", label.c_str())) {
@@ -153,6 +199,13 @@ Intent draw_debrief(const GameState& g, UiState& ui) {
     ImGui::SameLine();
     if (action_button("Library (Esc)")) keep_first(out, intent::BackToLibrary{});
     remember(ui, "library");
+    if (author_map_allowed(g)) {  // author tools, coach mode: never a trainee's assessment
+        ImGui::SameLine();
+        // The author map from here shows how every trainee answered (S) and where calls stopped.
+        if (action_button("Author map (M)")) keep_first(out, intent::OpenMap{});
+        remember(ui, "author map");
+        if (key_pressed(SDL_SCANCODE_M)) keep_first(out, intent::OpenMap{});
+    }
     if (key_pressed(SDL_SCANCODE_R)) keep_first(out, intent::Retry{});
     if (key_pressed(SDL_SCANCODE_ESCAPE)) keep_first(out, intent::BackToLibrary{});
     ImGui::Spacing();

@@ -119,6 +119,46 @@ void draw_bests(const ProgressModel& m, UiState& ui) {
     }
 }
 
+/// Replay gain: on each scenario played more than once, the first call against the best.
+void draw_gain(const ProgressModel& m, UiState& ui) {
+    const Palette& p = palette();
+    section("Replay gain: first call against your best");
+    std::vector<const results::ReplayGain*> replayed;
+    for (const results::ReplayGain& g : m.gain.pairs)
+        if (g.calls >= 2) replayed.push_back(&g);
+    if (replayed.empty()) {
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "Retry a call to see how much you gain.");
+        remember(ui, "replay gain");
+        return;
+    }
+    if (m.gain.median_personal_gain && replayed.size() >= 2)  // a median of one call says nothing new
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim),
+                           "Median gain: personal %+.0f, technical %+.0f points; the best came at call %.1f (median).",
+                           *m.gain.median_personal_gain, *m.gain.median_technical_gain, *m.gain.median_attempts_to_best);
+    if (ImGui::BeginTable("gain", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("Call", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+        ImGui::TableSetupColumn("Personal: first / best", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+        ImGui::TableSetupColumn("Technical: first / best", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+        ImGui::TableSetupColumn("Best at call", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableHeadersRow();
+        for (const results::ReplayGain* g : replayed) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(g->title.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.personal), "%.0f%% -> %.0f%% (%+.0f)", g->first_personal,
+                               g->best_personal, g->personal_gain());
+            ImGui::TableNextColumn();
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.technical), "%.0f%% -> %.0f%% (%+.0f)", g->first_technical,
+                               g->best_technical, g->technical_gain());
+            ImGui::TableNextColumn();
+            ImGui::Text("%d of %d", g->attempts_to_best, g->calls);
+        }
+        ImGui::EndTable();
+    }
+    remember(ui, "replay gain");
+}
+
 void draw_skills(const ProgressModel& m, UiState& ui) {
     const Palette& p = palette();
     section("Best-in-class behaviours you practise");
@@ -166,6 +206,7 @@ Intent draw_progress(const GameState& g, UiState& ui) {
     draw_over_time(m, right_w);
     remember(ui, "needs over time");
     draw_bests(m, ui);
+    draw_gain(m, ui);
     draw_skills(m, ui);
     ImGui::EndGroup();
     ImGui::EndChild();

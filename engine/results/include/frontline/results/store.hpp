@@ -25,6 +25,9 @@ namespace frontline::results {
 
 using Clock = std::chrono::system_clock;
 
+struct ReportFilter;  // report.hpp
+struct ReportRows;
+
 /// Schema version this build writes; older files are migrated on open.
 inline constexpr int schema_version = 3;
 
@@ -111,6 +114,11 @@ public:
     Result<std::vector<SkillCount>> skill_profile(std::string_view trainee) const;
     /// Finished attempts per quadrant, all four in Quadrant order.
     Result<std::vector<QuadrantCount>> quadrant_counts(std::string_view trainee) const;
+
+    /// The rows a report aggregates (store_report.cpp): attempts matching `filter`
+    /// (trainee, scenario, version, since), their choices, and the workshop asked for.
+    /// An unknown trainee or workshop is an `invalid` error naming it.
+    Result<ReportRows> report_rows(const ReportFilter& filter) const;
 
     // --- Workshops (store_workshops.cpp) -------------------------------------------
 

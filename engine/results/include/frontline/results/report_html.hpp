@@ -1,0 +1,19 @@
+// The report as one self-contained HTML file: inline CSS and SVG charts, no
+// script, no font or image from anywhere else, laid out to print to PDF.
+#pragma once
+
+#include "frontline/results/report.hpp"
+
+#include <iosfwd>
+#include <string>
+#include <string_view>
+
+namespace frontline::results {
+
+/// Writes the whole page. Text from the store and the scenarios is escaped.
+void write_report_html(std::ostream& out, const Report& report);
+
+/// Text made safe for HTML element content and attribute values.
+std::string html_escaped(std::string_view text);
+
+}  // namespace frontline::results
