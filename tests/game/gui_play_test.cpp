@@ -354,3 +354,30 @@ SCENARIO("a debrief opens at its top and the keyboard scrolls it") {
         }
     }
 }
+
+SCENARIO("Tab moves between the controls and Space presses the one in focus") {
+    GameOptions o;
+    o.scenario_paths = {data_dir / "kettle.yaml"};
+    auto game = start_game(o);
+    GameState& g = game->game();
+    click(*game, "card 0");
+    REQUIRE(g.screen == Screen::briefing);
+    WHEN("the trainee tabs through the briefing") {
+        std::vector<std::string> visited;
+        for (int i = 0; i < 12; ++i) {
+            game->press(SDL_SCANCODE_TAB);
+            visited.push_back(game->ui().focused_widget);
+        }
+        THEN("the focus visits the settings, the modes and the start button, in drawing order") {
+            CHECK(std::find(visited.begin(), visited.end(), "settings") != visited.end());
+            CHECK(std::find(visited.begin(), visited.end(), "assessment") != visited.end());
+            CHECK(std::find(visited.begin(), visited.end(), "start") != visited.end());
+        }
+    }
+    WHEN("the focus is on 'start' and Space is pressed") {
+        for (int i = 0; i < 20 && game->ui().focused_widget != "start"; ++i) game->press(SDL_SCANCODE_TAB);
+        REQUIRE(game->ui().focused_widget == "start");
+        game->press(SDL_SCANCODE_SPACE);
+        THEN("the call starts, as a click would") { CHECK(g.screen == Screen::call); }
+    }
+}

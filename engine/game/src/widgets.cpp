@@ -13,7 +13,60 @@
 
 namespace frontline::game {
 
+namespace {
+/// The Tab focus ring: which button (in drawing order) has the focus, how many buttons
+/// the last frame drew (to wrap around), and whether Space pressed the focused one.
+/// Frame state of the UI, like ImGui's own, so it lives beside it rather than in the game.
+struct FocusRing {
+    int screen = -1;
+    int focused = -1;
+    int counted = 0;       ///< buttons drawn so far this frame
+    int last_counted = 0;  ///< buttons the last frame drew
+    bool press = false;
+    bool focused_drawn = false;  ///< the last button drawn was the focused one (for remember)
+} ring;
+
+/// Called by every button: whether it has the focus (draw the ring) and was pressed with Space.
+bool focus_ring_item(bool& pressed) {
+    const int me = ring.counted++;
+    ring.focused_drawn = me == ring.focused;
+    if (!ring.focused_drawn) return false;
+    const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(lo.x - 3, lo.y - 3), ImVec2(hi.x + 3, hi.y + 3), palette().warn,
+                                        ImGui::GetStyle().FrameRounding + 2, 0, 3.0f);
+    if (ring.press) {
+        pressed = true;
+        ring.press = false;
+    }
+    if (ImGui::IsItemVisible()) return true;
+    ImGui::SetScrollHereY(0.5f);  // tabbed to a button scrolled away: bring it into view
+    return true;
+}
+}  // namespace
+
+void begin_focus_ring(int screen) {
+    ring.last_counted = ring.counted;
+    ring.counted = 0;
+    ring.press = false;
+    ring.focused_drawn = false;
+    if (screen != ring.screen) {  // a new screen starts with nothing in focus
+        ring.screen = screen;
+        ring.focused = -1;
+    }
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || ring.last_counted == 0) return;  // a text field's Tab is ImGui's
+    if (ImGui::IsKeyPressed(SDL_SCANCODE_TAB)) {
+        const int n = ring.last_counted;
+        ring.focused = io.KeyShift ? (ring.focused <= 0 ? n - 1 : ring.focused - 1) : (ring.focused + 1) % n;
+    }
+    if (ring.focused >= 0 && ImGui::IsKeyPressed(SDL_SCANCODE_SPACE, false)) ring.press = true;
+}
+
 void remember(UiState& ui, const std::string& id) {
+    if (ring.focused_drawn) {
+        ui.focused_widget = id;
+        ring.focused_drawn = false;
+    }
     // Only what is on screen: a test clicking a scrolled-away button must fail loudly.
     if (!ImGui::IsItemVisible()) {
         ui.widgets.erase(id);
@@ -88,6 +141,7 @@ bool wrapped_button(const char* id, std::string_view label, float width, std::st
 
     ImVec2 pos = ImGui::GetCursorScreenPos();
     bool clicked = ImGui::InvisibleButton(id, ImVec2(width, height));
+    focus_ring_item(clicked);
     bool hovered = ImGui::IsItemHovered();
     bool held = ImGui::IsItemActive();
 
@@ -120,6 +174,7 @@ bool action_button(const char* label, bool primary, float width) {
     }
     bool clicked = ImGui::Button(label, ImVec2(width, 0));
     if (primary) ImGui::PopStyleColor(3);
+    focus_ring_item(clicked);
     return clicked;
 }
 

@@ -37,6 +37,7 @@ struct UiState {
     int answer_cursor = -1;     ///< the answer the arrow keys are on (-1: none yet this turn)
     bool confirm_leave = false; ///< Esc was pressed in a call: asking before leaving it
     int debrief_seen = -1;      ///< the finished call the debrief last showed, to open a new one at the top
+    std::string focused_widget; ///< the remembered name of the button Tab last put the focus on
     size_t summary_seen = static_cast<size_t>(-1);  ///< likewise for the workshop summary
     float shown_mood = -1;   ///< portrait mood, eased toward the real one (-1 = snap)
     bool animating = false;  ///< a screen wants more frames (easing in progress)
@@ -65,6 +66,11 @@ struct UiState {
     /// so tests and the screenshot tour can click them like a trainee would.
     std::map<std::string, WidgetRect> widgets;
 };
+
+/// Tab and Shift+Tab move a focus ring through the screen's buttons in the order they
+/// are drawn; Space presses the one in focus. (ImGui 1.86's own Tab reaches only text
+/// fields.) Call at the start of each frame, with the screen drawn, before any button.
+void begin_focus_ring(int screen);
 
 /// Seconds a new turn's answers ignore input: longer than a double-click or a
 /// double key press (about 150 ms apart), shorter than anyone reads a line.

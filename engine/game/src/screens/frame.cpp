@@ -87,6 +87,7 @@ static bool shows_scenario_title(Screen screen) {
 Intent draw_game(const GameState& g, UiState& ui) {
     ui.widgets.clear();
     ui.animating = false;
+    begin_focus_ring(static_cast<int>(g.screen));
     const ImGuiIO& io = ImGui::GetIO();
     const Palette& p = palette();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
