@@ -22,6 +22,7 @@ std::unique_ptr<ScriptedGame> ScriptedGame::start(const GameOptions& options, in
     config.scripted_input = true;
     config.rasterize = rasterize;  // tests: pixels only for screenshots
     config.font_path = font_path;
+    config.asset_dirs = options.asset_dirs;  // sounds: only tests that ask for them
     config.clock = [c = s->clock_] { return *c; };
     GameState state = make_game_state(options);
     state.settings = settings;

@@ -155,6 +155,7 @@ void start_runner(GameState& g, std::span<const int> path, ChoiceOrder order,
     g.score.reset();
     g.debrief.reset();
     g.screen = Screen::call;
+    if (s.channel == Channel::phone) g.cues.push_back(Cue::ring);
     if (g.runner->finished()) finish_call(g);
 }
 
@@ -427,8 +428,12 @@ void advance_time(GameState& g, double seconds) {
     if (g.screen == Screen::workshop && g.workshop && !g.paused) g.workshop->advance(seconds);
     if (seconds <= 0 || g.paused || g.screen != Screen::call || !g.runner || g.runner->finished()) return;
     g.thinking_seconds += seconds;
-    if (current_scenario(g).patience) {
+    if (const auto& patience = current_scenario(g).patience) {
+        const double low = std::max(1.0, patience->grace) * patience_low_fraction;
+        const double before = g.runner->silence();
         g.runner->wait(seconds);
+        // silence() restarts at each node, so crossing the mark once per node is once per wait.
+        if (before < low && g.runner->silence() >= low && !g.runner->finished()) g.cues.push_back(Cue::patience_low);
         if (g.runner->finished()) finish_call(g);  // walked out during the silence
     }
 }
