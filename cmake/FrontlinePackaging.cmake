@@ -1,5 +1,6 @@
-# What a package ships besides the program and its data: the manual page, the changelog
-# and the copyright file, in the places Debian policy wants them.
+# Packages from the normal build: a .deb (`cpack --preset deb`, or the `deb` workflow
+# preset). Runtime dependencies of the .deb come from the shared libraries the binary
+# actually links (dpkg-shlibdeps).
 
 if(NOT WIN32)
   # The manual page and the changelog, compressed as Debian policy wants (gzip -9n:
@@ -20,3 +21,33 @@ if(NOT WIN32)
   install(DIRECTORY ${FRONTLINE_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs
           FILES_MATCHING PATTERN "*.md" PATTERN "*.json" PATTERN "screenshots" EXCLUDE)
 endif()
+
+set(CPACK_PACKAGE_NAME frontline)
+set(CPACK_PACKAGE_VENDOR "The Frontline authors")
+set(CPACK_PACKAGE_CONTACT "Frontline maintainers <maintainers@frontline.invalid>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "customer service training game")
+set(CPACK_PACKAGE_HOMEPAGE_URL ${FRONTLINE_HOMEPAGE})
+set(CPACK_STRIP_FILES ON)
+set(CPACK_PACKAGE_DIRECTORY ${CMAKE_BINARY_DIR}/packages)
+set(CPACK_VERBATIM_VARIABLES ON)
+
+set(CPACK_GENERATOR DEB)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION education)
+set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# Not a shared library: the font is read at run time, dot is run for `graph --svg`.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core")
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "graphviz")
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+# The synopsis is CPACK_PACKAGE_DESCRIPTION_SUMMARY; this is the extended description.
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION [=[Frontline is a training game for customer service. A trainee takes calls,
+desk visits and chats from customers and is scored on the customer's two
+needs: what they came for and how they are treated. Each call ends in a
+debrief, turn by turn. Facilitators run workshops for teams on a projector;
+course authors write scenarios in YAML and check them with the frontline
+command.]=])
+# Directories the package creates get 0755 whatever the builder's umask.
+set(CPACK_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS
+    OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
+include(CPack)
