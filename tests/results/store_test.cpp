@@ -285,7 +285,8 @@ SCENARIO("the order a trainee saw is kept with the attempt") {
         const Fixture& sold = bundled("sold-out-order");
         const AttemptId id = record_call(*store, "Cat", sold, best_script(sold));
         THEN("the full marks the percentages were taken of are kept beside the best achievable") {
-            const StoredScore& s = *store->attempt(id)->summary.score;
+            // A copy: attempt() returns by value, so a reference into it would dangle.
+            const StoredScore s = *store->attempt(id)->summary.score;
             CHECK(s.full_technical == sold.bounds.full_technical);
             CHECK(s.best_technical == sold.bounds.best_technical);
             CHECK(s.technical_percent == Approx(100.0 * static_cast<double>(s.technical) / static_cast<double>(s.full_technical)));
