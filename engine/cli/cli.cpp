@@ -1,6 +1,6 @@
 #include "commands.hpp"
 #include "results_recording.hpp"
-#include "scenario_paths.hpp"
+#include "data_dirs.hpp"
 
 #ifdef FRONTLINE_HAS_GAME
 #include "frontline/game.hpp"
@@ -28,6 +28,8 @@ int run_cli(int argc, const char* const* argv, Io& io) {
     add_test_command(app, action);
     add_import_command(app, action);
     add_workshop_command(app, action);
+    add_paths_command(app, action);
+    add_scenarios_option(app);
 
     try {
         app.parse(argc, argv);
@@ -48,7 +50,8 @@ int run_cli(int argc, const char* const* argv, Io& io) {
 
 #ifdef FRONTLINE_HAS_GAME
     GameOptions g;
-    g.scenario_paths.push_back(bundled_scenarios_dir());
+    g.scenario_paths = chosen_scenario_library(app);
+    g.asset_dirs = data_dirs().assets;
     // The game records to the store: --data, else $FRONTLINE_DATA, else the XDG data dir.
     g.results_data = "";
     if (const CLI::Option* data = app.get_option_no_throw("--data"); data && data->count() > 0)

@@ -5,8 +5,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <functional>
 #include <iosfwd>
+#include <vector>
 
 namespace frontline::cli {
 
@@ -35,6 +37,17 @@ void add_graph_command(CLI::App& app, Action& action);
 void add_test_command(CLI::App& app, Action& action);
 void add_import_command(CLI::App& app, Action& action);
 void add_workshop_command(CLI::App& app, Action& action);
+
+/// `paths`: where this copy reads its scenarios and assets and keeps settings and results.
+void add_paths_command(CLI::App& app, Action& action);
+
+/// Adds `--scenarios DIR` (repeatable) to the top-level app: an organisation's own
+/// library, added to the bundled scenarios (as $FRONTLINE_SCENARIOS is).
+void add_scenarios_option(CLI::App& app);
+
+/// The library the game and a bare `frontline check` use: bundled, $FRONTLINE_SCENARIOS,
+/// then the top-level `--scenarios` folders of `root` (the app run_cli built).
+std::vector<std::filesystem::path> chosen_scenario_library(const CLI::App& root);
 
 /// Runs the whole command line; what main() calls and what CLI tests call.
 int run_cli(int argc, const char* const* argv, Io& io);

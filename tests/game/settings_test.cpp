@@ -39,6 +39,35 @@ SCENARIO("settings are read from a small INI file") {
     }
 }
 
+SCENARIO("the sound volume is a setting, 0 meaning muted") {
+    GIVEN("a file that mutes the game") {
+        auto r = parse_settings("[sound]\nvolume = 0\n", "settings.ini");
+        THEN("the volume is zero and nothing is reported") {
+            CHECK(r.warnings.empty());
+            CHECK(r.settings.volume_percent == 0);
+        }
+    }
+    GIVEN("no volume in the file") {
+        auto r = parse_settings("ui_scale = 150\n", "settings.ini");
+        THEN("sound is on at the default volume") { CHECK(r.settings.volume_percent == Settings{}.volume_percent); }
+    }
+    for (const char* bad : {"volume = 101\n", "volume = -5\n", "volume = loud\n"}) {
+        GIVEN(std::string("the text: ") + bad) {
+            auto r = parse_settings(bad, "settings.ini");
+            THEN("the file is corrupt: defaults and a warning") {
+                CHECK(r.settings == Settings{});
+                REQUIRE(r.warnings.size() == 1);
+                CHECK(r.warnings[0].find("volume must be") != std::string::npos);
+            }
+        }
+    }
+    GIVEN("settings with a volume written out") {
+        Settings s;
+        s.volume_percent = 40;
+        THEN("they read back the same") { CHECK(parse_settings(format_settings(s), "s.ini").settings == s); }
+    }
+}
+
 SCENARIO("a corrupt settings file gives defaults and a warning, never a crash") {
     const std::string corrupt[] = {"ui_scale = huge\n",  "ui_scale = 400\n", "fullscreen = maybe\n",
                                     "just words\n",       "[display\n",       std::string("ui_scale = 150\0\n", 16)};
@@ -81,7 +110,7 @@ SCENARIO("settings are remembered between runs in the XDG config dir") {
             }
         }
         WHEN("settings are saved and read back") {
-            Settings s{200, true, true, true, true, {"Night shift", "Team B", "Ward 7"}};
+            Settings s{200, true, true, true, true, {"Night shift", "Team B", "Ward 7"}, 40};
             CHECK(save_settings(*path, s).empty());
             auto r = load_settings(*path);
             THEN("they round-trip exactly") {

@@ -1,4 +1,5 @@
-// `frontline check PATH...`: read and check scenario files, GCC-style diagnostics.
+// `frontline check [PATH...]`: read and check scenario files, GCC-style diagnostics.
+// With no paths it checks the library the game would open (bundled + added).
 #include "commands.hpp"
 #include "terminal.hpp"
 
@@ -17,13 +18,15 @@ void add_check_command(CLI::App& app, Action& action) {
         bool quiet = false;
     };
     auto opts = std::make_shared<Options>();
-    cmd->add_option("paths", opts->paths, "Scenario files or folders (searched for *.yaml)")->required();
+    cmd->add_option("paths", opts->paths,
+                    "Scenario files or folders (searched for *.yaml); default: the game's library (the bundled "
+                    "scenarios, $FRONTLINE_SCENARIOS and --scenarios)");
     cmd->add_flag("--strict", opts->strict, "Treat warnings as errors (exit 1 on any warning)");
     cmd->add_flag("-q,--quiet", opts->quiet, "Print only problems, no summary");
     cmd->callback([cmd, opts, &action] {
-        (void)cmd;
-        action = [opts](Io& io) {
-            std::vector<std::filesystem::path> inputs(opts->paths.begin(), opts->paths.end());
+        std::vector<std::filesystem::path> inputs(opts->paths.begin(), opts->paths.end());
+        if (inputs.empty()) inputs = chosen_scenario_library(*cmd->get_parent());
+        action = [opts, inputs](Io& io) {
             std::vector<std::string> missing;
             auto files = find_scenario_files(inputs, missing);
             for (const auto& m : missing) io.err << "frontline check: " << m << ": no such file or folder\n";

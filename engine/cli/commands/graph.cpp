@@ -5,8 +5,10 @@
 #include "frontline/reader.hpp"
 #include "frontline/scenario_graph.hpp"
 
+#ifndef _WIN32
 #include <sys/wait.h>
 #include <unistd.h>
+#endif
 
 #include <csignal>
 #include <cstdlib>
@@ -24,6 +26,7 @@ struct GraphCommandOptions {
     bool no_best = false;
 };
 
+#ifndef _WIN32
 /// `dot` on the PATH, or "" when Graphviz is not installed.
 std::string find_dot() {
     const char* path = std::getenv("PATH");
@@ -88,6 +91,7 @@ std::optional<std::string> render_svg(const std::string& dot, const std::string&
         return fail("dot failed (exit status " + std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + ")");
     return svg;
 }
+#endif
 
 int run_graph(const GraphCommandOptions& opts, Io& io) {
     LoadedScenario loaded = load_scenario(opts.file);
@@ -104,6 +108,12 @@ int run_graph(const GraphCommandOptions& opts, Io& io) {
     std::string text = scenario_dot(*loaded.scenario, report, graph_options);
 
     if (opts.svg) {
+#ifdef _WIN32
+        // Running dot without a shell is POSIX code; on Windows, Graphviz reads the DOT text.
+        io.err << "frontline graph: --svg is not available on Windows; leave out --svg and render the DOT text "
+                  "with Graphviz (dot -Tsvg)\n";
+        return exit_usage;
+#else
         std::string dot = find_dot();
         if (dot.empty()) {
             io.err << "frontline graph: --svg needs Graphviz's 'dot', which is not on the PATH; install graphviz, "
@@ -117,6 +127,7 @@ int run_graph(const GraphCommandOptions& opts, Io& io) {
             return exit_errors;
         }
         text = std::move(*svg);
+#endif
     }
     if (opts.output.empty() || opts.output == "-") {
         io.out << text;

@@ -10,7 +10,7 @@
 #include "frontline/results/lrs.hpp"
 #include "frontline/results/report.hpp"
 #include "frontline/results/report_html.hpp"
-#include "scenario_paths.hpp"
+#include "data_dirs.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -241,12 +241,11 @@ namespace {
 
 // --- report ---------------------------------------------------------------------
 
-/// The installed scenarios the report reads notes, untaken answers and workshop
-/// replays from: the bundled ones and any --scenarios. Files that do not load are
-/// skipped (the report then says the file was not found).
+/// The scenarios the report reads notes, untaken answers and workshop replays from:
+/// the library (bundled, $FRONTLINE_SCENARIOS) and any --scenarios. Files that do not
+/// load are skipped (the report then says the file was not found).
 std::vector<results::ScenarioFile> scenario_files(const ResultsOptions& o) {
-    std::vector<std::filesystem::path> roots = {bundled_scenarios_dir()};
-    for (const std::string& p : o.scenario_paths) roots.emplace_back(p);
+    const std::vector<std::filesystem::path> roots = scenario_library(o.scenario_paths);
     std::vector<results::ScenarioFile> out;
     std::error_code ec;
     const auto add = [&](const std::filesystem::path& file) {

@@ -8,6 +8,7 @@
 #include <imgui.h>
 #include <imgui_impl_sdl.h>
 #include <imgui_impl_sdlrenderer.h>
+#include <stb_image.h>
 #include <stb_image_write.h>
 
 #include <algorithm>
@@ -28,6 +29,19 @@ double sdl_seconds() {
 constexpr int min_window_w = 960;
 constexpr int min_window_h = 600;
 
+/// The title bar and task bar icon (desktops with the .desktop file use the icon theme's).
+void set_window_icon(SDL_Window* window, const std::filesystem::path& png) {
+    if (png.empty()) return;
+    int w = 0, h = 0, n = 0;
+    unsigned char* pixels = stbi_load(png.string().c_str(), &w, &h, &n, 4);
+    if (!pixels) return;
+    if (SDL_Surface* icon = SDL_CreateRGBSurfaceWithFormatFrom(pixels, w, h, 32, w * 4, SDL_PIXELFORMAT_RGBA32)) {
+        SDL_SetWindowIcon(window, icon);
+        SDL_FreeSurface(icon);
+    }
+    stbi_image_free(pixels);
+}
+
 }  // namespace
 
 std::string default_font_path() { return FRONTLINE_DEFAULT_FONT; }
@@ -37,6 +51,9 @@ std::unique_ptr<App> App::create(GameState state, const PlatformConfig& config, 
     app->game_ = std::move(state);
     app->config_ = config;
     if (!app->config_.clock) app->config_.clock = sdl_seconds;
+    // A font shipped with the game (the Windows folder's DejaVu) wins over the system's.
+    if (auto bundled = find_asset(config.asset_dirs, std::filesystem::path("fonts") / "DejaVuSans.ttf"); !bundled.empty())
+        app->config_.font_path = bundled.string();
 
     if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
         error = std::string("cannot start SDL video: ") + SDL_GetError();
@@ -53,6 +70,7 @@ std::unique_ptr<App> App::create(GameState state, const PlatformConfig& config, 
         return nullptr;
     }
     SDL_SetWindowMinimumSize(app->window_, min_window_w, min_window_h);
+    set_window_icon(app->window_, find_asset(config.asset_dirs, std::filesystem::path("icons") / "frontline.png"));
     // No vsync: the loop is event-driven, so frames are few; vsync would only add latency.
     // With the software renderer, present the window surface directly: SDL would
     // otherwise load OpenGL (libGL + LLVM, ~100 MB) just to copy the pixels.
@@ -79,11 +97,18 @@ std::unique_ptr<App> App::create(GameState state, const PlatformConfig& config, 
     app->platform_ready_ = true;
     ImGui_ImplSDLRenderer_Init(app->renderer_);
     app->renderer_backend_ready_ = true;
+    if (config.sound && !config.asset_dirs.empty()) {
+        // No sound is worth a line on stderr, not a notice over the game.
+        std::vector<std::string> warnings;
+        app->sound_ = SoundPlayer::open(config.asset_dirs, warnings);
+        for (const std::string& w : warnings) std::fprintf(stderr, "frontline: warning: %s\n", w.c_str());
+    }
     app->apply_settings();
     return app;
 }
 
 App::~App() {
+    sound_.reset();
     if (renderer_backend_ready_) ImGui_ImplSDLRenderer_Shutdown();
     if (platform_ready_) ImGui_ImplSDL2_Shutdown();
     if (imgui_ready_) ImGui::DestroyContext();
@@ -173,7 +198,14 @@ bool App::frame(const std::filesystem::path* capture) {
     return ok;
 }
 
+void App::play_cues() {
+    for (Cue c : game_.cues)
+        if (sound_) sound_->play(c, game_.settings.volume_percent);
+    game_.cues.clear();
+}
+
 void App::after_intent(const Intent& asked) {
+    play_cues();
     // A new call starts with the face at its real mood, not easing from the last one.
     if (std::holds_alternative<intent::StartCall>(asked) || std::holds_alternative<intent::Retry>(asked) ||
         std::holds_alternative<intent::RetryFromTurn>(asked))
@@ -258,6 +290,7 @@ void App::run() {
             // mood or the screen would visibly change.
             auto before = visible_signature();
             pass_time();
+            play_cues();
             timer = visible_signature() != before;
         }
         if (pending > 0 || timer) {

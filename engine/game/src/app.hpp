@@ -5,6 +5,7 @@
 #pragma once
 
 #include "game_state.hpp"
+#include "sound.hpp"
 #include "widgets.hpp"
 
 #include <filesystem>
@@ -29,7 +30,12 @@ struct PlatformConfig {
     bool scripted_input = false;
     /// Seconds, monotonic. Default: SDL's performance counter.
     std::function<double()> clock;
+    /// The game's assets (fonts/DejaVuSans.ttf is preferred to font_path when an
+    /// assets folder has it, as the Windows build's does; sounds/).
+    std::vector<std::filesystem::path> asset_dirs;
     std::string font_path = default_font_path();
+    /// Open an audio device for the cues (when asset_dirs has the sounds).
+    bool sound = true;
     /// Where settings are saved; empty = do not save (tests, screenshots).
     std::filesystem::path settings_file;
     /// Rasterise every frame. Scripted runs turn it off: ImGui's layout and hit
@@ -66,6 +72,8 @@ public:
     /// Turns rasterising every frame on or off (see PlatformConfig::rasterize).
     void set_rasterize(bool on) { config_.rasterize = on; }
     SDL_Window* window() const { return window_; }
+    /// The sound player, or null when the game is silent (no sounds, no device).
+    const SoundPlayer* sound() const { return sound_.get(); }
 
     /// How long the loop may sleep before something on screen must change.
     /// -1 = until the next event.
@@ -75,6 +83,8 @@ private:
     App() = default;
     void apply_settings();
     void after_intent(const Intent& asked);
+    /// Plays (or, muted, drops) the cues the game asked for since the last call.
+    void play_cues();
     /// Reads the clock and passes the time to the game; returns the step.
     double pass_time();
     /// What a timer tick could change on screen, coarsely: the loop redraws
@@ -86,6 +96,7 @@ private:
     PlatformConfig config_;
     SDL_Window* window_ = nullptr;
     SDL_Renderer* renderer_ = nullptr;
+    std::unique_ptr<SoundPlayer> sound_;
     bool imgui_ready_ = false;
     bool platform_ready_ = false;
     bool renderer_backend_ready_ = false;

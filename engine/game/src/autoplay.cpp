@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <random>
 
 namespace frontline::game {
 
@@ -22,6 +23,7 @@ std::unique_ptr<ScriptedGame> ScriptedGame::start(const GameOptions& options, in
     config.scripted_input = true;
     config.rasterize = rasterize;  // tests: pixels only for screenshots
     config.font_path = font_path;
+    config.asset_dirs = options.asset_dirs;  // sounds: only tests that ask for them
     config.clock = [c = s->clock_] { return *c; };
     GameState state = make_game_state(options);
     state.settings = settings;
@@ -172,9 +174,15 @@ void play_through(GameState& g, int index, const std::vector<int>& path) {
 /// A trainee with a history, in a throwaway database: on three calls, the worst
 /// for the person, then the best, so the charts show a climb; then the progress screen.
 bool progress_screenshot(const GameOptions& options, const std::filesystem::path& png) {
-    std::string pattern = (std::filesystem::temp_directory_path() / "frontline-tour-XXXXXX").string();
-    if (!mkdtemp(pattern.data())) return false;
-    const std::filesystem::path folder = pattern;
+    // A folder of our own (create_directory fails on one that exists), on every platform.
+    std::error_code ec;
+    std::random_device random;
+    std::filesystem::path folder;
+    for (int attempt = 0; attempt < 100 && folder.empty(); ++attempt) {
+        auto candidate = std::filesystem::temp_directory_path(ec) / ("frontline-tour-" + std::to_string(random()));
+        if (!ec && std::filesystem::create_directory(candidate, ec)) folder = candidate;
+    }
+    if (folder.empty()) return false;
     bool ok = false;
     {
         GameOptions o = options;
@@ -201,7 +209,6 @@ bool progress_screenshot(const GameOptions& options, const std::filesystem::path
             std::fprintf(stderr, "frontline: %s\n", error.c_str());
         }
     }
-    std::error_code ec;
     std::filesystem::remove_all(folder, ec);
     return ok;
 }
@@ -264,9 +271,11 @@ bool chat_screenshot(const GameOptions& options, const std::filesystem::path& pn
 
 int take_screenshots(const GameOptions& options, const std::filesystem::path& dir) {
     // Headless and bit-identical: the dummy driver and the software renderer.
-    setenv("SDL_VIDEODRIVER", "dummy", 1);
-    setenv("SDL_RENDER_DRIVER", "software", 1);
-    setenv("SDL_FRAMEBUFFER_ACCELERATION", "0", 1);
+    // Hints, not the environment: the same on every platform, set before SDL starts,
+    // and overriding whatever the caller's environment says.
+    SDL_SetHintWithPriority(SDL_HINT_VIDEODRIVER, "dummy", SDL_HINT_OVERRIDE);
+    SDL_SetHintWithPriority(SDL_HINT_RENDER_DRIVER, "software", SDL_HINT_OVERRIDE);
+    SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_OVERRIDE);
     GameOptions o = options;
     o.open_directly.reset();
     o.best_result = nullptr;  // the library shot should not depend on who ran it

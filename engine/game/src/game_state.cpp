@@ -168,6 +168,7 @@ void start_call(GameState& g, Runner call, std::optional<results::AttemptId> res
     g.score.reset();
     g.debrief.reset();
     g.screen = Screen::call;
+    if (s.channel == Channel::phone) g.cues.push_back(Cue::ring);
     if (g.runner->finished()) finish_call(g);
 }
 
@@ -478,8 +479,12 @@ void advance_time(GameState& g, double seconds) {
     const bool overlay = !g.reload_diagnostics.items().empty();
     if (seconds <= 0 || g.paused || overlay || g.screen != Screen::call || !g.runner || g.runner->finished()) return;
     g.thinking_seconds += seconds;
-    if (current_scenario(g).patience) {
+    if (const auto& patience = current_scenario(g).patience) {
+        const double low = std::max(1.0, patience->grace) * patience_low_fraction;
+        const double before = g.runner->silence();
         g.runner->wait(seconds);
+        // silence() restarts at each node, so crossing the mark once per node is once per wait.
+        if (before < low && g.runner->silence() >= low && !g.runner->finished()) g.cues.push_back(Cue::patience_low);
         if (g.runner->finished()) finish_call(g);  // walked out during the silence
     }
 }

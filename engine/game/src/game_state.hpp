@@ -31,6 +31,15 @@ enum class Screen : uint8_t {
 };
 enum class Mode : uint8_t { coach, assessment };
 
+/// A sound the game asks the platform to play (assets/sounds/).
+enum class Cue : uint8_t {
+    ring,          ///< a phone call starts (phone scenarios; desk visits and chats start quietly)
+    patience_low,  ///< three quarters of the patience grace gone in silence, once per node
+};
+
+/// Fraction of the patience grace after which the soft cue sounds.
+inline constexpr double patience_low_fraction = 0.75;
+
 /// One scenario file as the library knows it: loaded and checked, or its diagnostics.
 struct LibraryEntry {
     std::filesystem::path path;
@@ -104,6 +113,9 @@ struct GameState {
     std::optional<Runner> runner;
     double thinking_seconds = 0;  ///< at the current node, for choose()'s seconds_taken
     bool paused = false;          ///< window unfocused or settings open: time stops
+    /// Sounds asked for since the platform last took them (it plays them, or not, at
+    /// the volume in the settings). Pure data, so tests see the cues without audio.
+    std::vector<Cue> cues;
 
     std::optional<AttemptScore> score;
     int calls_finished = 0;  ///< counts debriefs, so a new one is drawn from its top

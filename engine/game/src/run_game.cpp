@@ -10,13 +10,16 @@
 
 namespace frontline {
 
+std::optional<std::filesystem::path> default_settings_file() { return game::default_settings_path(); }
+
 int run_game(const GameOptions& options) {
     using namespace game;
     if (options.screenshots_dir) return take_screenshots(options, *options.screenshots_dir);
 
     PlatformConfig config;
+    config.asset_dirs = options.asset_dirs;
     std::optional<std::filesystem::path> settings_path =
-        options.settings_file ? options.settings_file : default_settings_path();
+        options.settings_file ? options.settings_file : default_settings_file();
     LoadedSettings loaded = settings_path ? load_settings(*settings_path) : LoadedSettings{};
     for (const std::string& w : loaded.warnings) std::fprintf(stderr, "frontline: warning: %s\n", w.c_str());
     if (settings_path) config.settings_file = *settings_path;

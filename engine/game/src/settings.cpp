@@ -9,6 +9,11 @@
 namespace frontline::game {
 
 std::optional<std::filesystem::path> default_settings_path() {
+#ifdef _WIN32
+    // Roaming settings: they follow the trainee from laptop to laptop.
+    if (const char* appdata = std::getenv("APPDATA"); appdata && *appdata)
+        return std::filesystem::path(appdata) / "Frontline" / "settings.ini";
+#endif
     if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
         return std::filesystem::path(xdg) / "frontline" / "settings.ini";
     if (const char* home = std::getenv("HOME"); home && *home)
@@ -66,6 +71,12 @@ LoadedSettings parse_settings(std::string_view text, const std::string& file) {
             if (v < min_ui_scale_percent || v > max_ui_scale_percent)
                 return corrupt(line_no, "ui_scale must be between 100 and 200");
             s.ui_scale_percent = v;
+        } else if (key == "volume") {
+            int v = 0;
+            auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+            if (ec != std::errc{} || p != value.data() + value.size() || v < 0 || v > max_volume_percent)
+                return corrupt(line_no, "volume must be a whole number of percent from 0 (muted) to 100");
+            s.volume_percent = v;
         } else if (key == "fullscreen" || key == "high_contrast" || key == "reduced_motion" || key == "author_tools") {
             auto b = parse_bool(value);
             if (!b) return corrupt(line_no, std::string(key) + " must be true or false");
@@ -103,12 +114,13 @@ LoadedSettings load_settings(const std::filesystem::path& path) {
 
 std::string format_settings(const Settings& s) {
     auto b = [](bool v) { return v ? "true" : "false"; };
-    std::string out = "# Frontline display settings (written by the game; safe to edit)\n[display]\n";
+    std::string out = "# Frontline display and sound settings (written by the game; safe to edit)\n[display]\n";
     out += "ui_scale = " + std::to_string(s.ui_scale_percent) + "\n";
     out += std::string("fullscreen = ") + b(s.fullscreen) + "\n";
     out += std::string("high_contrast = ") + b(s.high_contrast) + "\n";
     out += std::string("reduced_motion = ") + b(s.reduced_motion) + "\n";
     out += std::string("author_tools = ") + b(s.author_tools) + "\n";
+    out += "[sound]\nvolume = " + std::to_string(s.volume_percent) + "\n";
     if (!s.team_names.empty()) out += "[workshop]\n";
     for (size_t i = 0; i < s.team_names.size() && i < 8; ++i)
         out += "team_name_" + std::to_string(i + 1) + " = " + s.team_names[i] + "\n";

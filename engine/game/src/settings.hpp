@@ -1,4 +1,4 @@
-// Display settings remembered between runs, in a small INI file in the XDG config
+// Display and sound settings remembered between runs, in a small INI file in the XDG config
 // dir. Pure data and file IO only: applying them to a window is the platform's job.
 #pragma once
 
@@ -20,13 +20,15 @@ struct Settings {
     bool author_tools = false;
     /// The last workshop's team names, offered again at the next one.
     std::vector<std::string> team_names;
+    int volume_percent = 80;  ///< the ring and the patience cue; 0 = muted
     friend bool operator==(const Settings&, const Settings&) = default;
 };
 
 inline constexpr int min_ui_scale_percent = 100;
 inline constexpr int max_ui_scale_percent = 200;
+inline constexpr int max_volume_percent = 100;
 
-/// $XDG_CONFIG_HOME/frontline/settings.ini, else ~/.config/frontline/settings.ini;
+/// %APPDATA%\Frontline\settings.ini on Windows; $XDG_CONFIG_HOME/frontline/settings.ini, else ~/.config/frontline/settings.ini;
 /// nullopt when neither variable is set (then settings live for this run only).
 std::optional<std::filesystem::path> default_settings_path();
 

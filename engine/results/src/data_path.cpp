@@ -21,6 +21,11 @@ std::filesystem::path results_path(const std::string& explicit_path) {
     } else if (std::string e = env(data_env_var); !e.empty()) {
         p = e;
     } else {
+#ifdef _WIN32
+        // Local, not roaming: a database does not belong in a roaming profile.
+        if (std::string local = env("LOCALAPPDATA"); !local.empty())
+            return std::filesystem::path(local) / "Frontline" / "results.db";
+#endif
         // XDG Base Directory: an unset or relative XDG_DATA_HOME is to be ignored.
         std::filesystem::path base;
         if (std::string xdg = env("XDG_DATA_HOME"); !xdg.empty() && std::filesystem::path(xdg).is_absolute())

@@ -93,8 +93,8 @@ std::string quick_check_problem(const Connection& db) {
 bool not_writable(const std::filesystem::path& file) {
     const std::filesystem::path dir = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
     std::error_code ec;
-    if (::access(dir.c_str(), W_OK) != 0) return true;
-    return std::filesystem::exists(file, ec) && ::access(file.c_str(), W_OK) != 0;
+    if (::access(dir.string().c_str(), W_OK) != 0) return true;
+    return std::filesystem::exists(file, ec) && ::access(file.string().c_str(), W_OK) != 0;
 }
 
 /// "file:/a%20b/results.db?immutable=1": a URI SQLite opens without creating -shm
@@ -137,7 +137,7 @@ Result<ResultsStore::Impl> open_impl(const std::filesystem::path& file, ResultsS
     sqlite3* raw = nullptr;
     const int flags = (writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY) | SQLITE_OPEN_FULLMUTEX |
                       (immutable ? SQLITE_OPEN_URI : 0);
-    const int rc = sqlite3_open_v2(immutable ? immutable_uri(file).c_str() : file.c_str(), &raw, flags, nullptr);
+    const int rc = sqlite3_open_v2(immutable ? immutable_uri(file).c_str() : file.string().c_str(), &raw, flags, nullptr);
     impl.db = Connection(raw);  // closes the handle even when opening failed
     if (rc != SQLITE_OK) {
         return open_error(StoreError::Kind::cannot_open, file,

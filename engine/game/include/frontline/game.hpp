@@ -35,6 +35,10 @@ using ChoiceRecorder = std::function<void(const Scenario&, const Runner&)>;
 struct GameOptions {
     /// Scenario files and/or folders (folders are searched recursively).
     std::vector<std::filesystem::path> scenario_paths;
+    /// Folders searched in order for the game's asset files (fonts/, sounds/); the CLI
+    /// passes the installed assets folder, or the build folder's and the source tree's.
+    /// A missing asset is not fatal: the system font, or silence.
+    std::vector<std::filesystem::path> asset_dirs;
     /// Skip the library and open this scenario's briefing (`frontline play --gui FILE`).
     std::optional<std::filesystem::path> open_directly;
     /// Author mode: reload the open scenario when its file is saved, keeping the
@@ -74,6 +78,11 @@ struct GameOptions {
     /// Overrides the settings file location (tests); default is the XDG config dir.
     std::optional<std::filesystem::path> settings_file;
 };
+
+/// Where the game keeps its settings: %APPDATA%\Frontline\settings.ini on Windows,
+/// else $XDG_CONFIG_HOME/frontline/settings.ini or ~/.config/frontline/settings.ini;
+/// nullopt when there is no such folder (then settings last for one run).
+std::optional<std::filesystem::path> default_settings_file();
 
 /// Opens the game window and runs until the trainee quits. Returns the process
 /// exit code (0 on a normal quit, 1 if the window could not be created or, in

@@ -1,9 +1,11 @@
-// Settings: UI scale, fullscreen, high contrast, reduced motion. Each change
+// Settings: UI scale, fullscreen, high contrast, reduced motion, sound volume. Each change
 // applies at once (a trainer adjusting a projector wants to see it) and is saved.
 #include "screens.hpp"
 #include "theme.hpp"
 
 #include <SDL_scancode.h>
+
+#include <utility>
 
 namespace frontline::game {
 
@@ -42,6 +44,17 @@ Intent draw_settings(const GameState& g, UiState& ui) {
     remember(ui, "high contrast");
     changed |= ImGui::Checkbox("Reduce motion (no easing of the customer's face)", &s.reduced_motion);
     remember(ui, "reduced motion");
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Sound (the ring, the patience cue)");
+    static constexpr std::pair<int, const char*> volumes[] = {{0, "Off"}, {40, "Quiet"}, {80, "Normal"}, {100, "Loud"}};
+    for (auto [pct, label] : volumes) {
+        ImGui::SameLine();
+        if (action_button(label, s.volume_percent == pct)) {
+            s.volume_percent = pct;
+            changed = true;
+        }
+        remember(ui, std::string("volume ") + label);
+    }
     ImGui::Spacing();
     changed |= ImGui::Checkbox("Author tools: the map with the best path, playtests (coach mode only)", &s.author_tools);
     remember(ui, "author tools");

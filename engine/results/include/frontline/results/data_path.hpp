@@ -10,7 +10,7 @@ namespace frontline::results {
 inline constexpr const char* data_env_var = "FRONTLINE_DATA";
 
 /// The database path: `explicit_path` if given, else $FRONTLINE_DATA, else
-/// $XDG_DATA_HOME/frontline/results.db, else ~/.local/share/frontline/results.db.
+/// %LOCALAPPDATA%\Frontline\results.db on Windows, else $XDG_DATA_HOME/frontline/results.db, else ~/.local/share/frontline/results.db.
 /// A path naming an existing folder means results.db inside it.
 std::filesystem::path results_path(const std::string& explicit_path = {});
 
