@@ -1,4 +1,7 @@
 #include "settings.hpp"
+#include "widgets.hpp"
+
+#include <ctime>
 
 #include <catch2/catch.hpp>
 
@@ -131,4 +134,17 @@ SCENARIO("settings are remembered between runs in the XDG config dir") {
         setenv("XDG_CONFIG_HOME", old_xdg.c_str(), 1);
         setenv("HOME", old_home.c_str(), 1);
     }
+}
+
+TEST_CASE("times read as words, in local time") {
+    const char* old_tz = std::getenv("TZ");
+    const std::string saved = old_tz ? old_tz : "";
+    setenv("TZ", "UTC", 1);
+    tzset();
+    CHECK(friendly_time("2026-11-09T03:44:10.120Z") == "Mon 9 Nov, 03:44");
+    CHECK(friendly_time("2026-11-29T13:05:00Z") == "Sun 29 Nov, 13:05");
+    CHECK(friendly_time("not a time") == "not a time");
+    if (old_tz) setenv("TZ", saved.c_str(), 1);
+    else unsetenv("TZ");
+    tzset();
 }

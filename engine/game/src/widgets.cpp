@@ -246,14 +246,19 @@ std::string friendly_time(std::string_view iso_utc) {
     utc.tm_mday = day;
     utc.tm_hour = hour;
     utc.tm_min = minute;
-    const std::time_t at = timegm(&utc);
     std::tm local{};
+#ifdef _WIN32
+    const std::time_t at = _mkgmtime(&utc);
+    if (at == static_cast<std::time_t>(-1) || localtime_s(&local, &at) != 0) return std::string(iso_utc);
+#else
+    const std::time_t at = timegm(&utc);
     if (at == static_cast<std::time_t>(-1) || !localtime_r(&at, &local)) return std::string(iso_utc);
+#endif
     char buf[64];
-    std::strftime(buf, sizeof buf, "%a %e %b, %H:%M", &local);
+    // %d rather than %e, which Windows' C library lacks; "Sun 09 Nov" loses its zero below.
+    std::strftime(buf, sizeof buf, "%a %d %b, %H:%M", &local);
     std::string out = buf;
-    // %e pads single-digit days with a space: "Sun  9 Nov".
-    if (auto twice = out.find("  "); twice != std::string::npos) out.erase(twice, 1);
+    if (out.size() > 4 && out[4] == '0') out.erase(4, 1);
     return out;
 }
 
