@@ -6,7 +6,7 @@ nlohmann::json score_to_json(const Scenario& s, const AttemptScore& score) {
     nlohmann::json j;
     j["finished"] = score.finished;
     if (score.ending >= 0) {
-        j["ending"] = s.endings[static_cast<size_t>(score.ending)].id;
+        j["ending"] = s.ending(score.ending).id;
         j["outcome"] = outcome_name(score.outcome);
     }
     j["technical"] = {{"raw", score.technical}, {"best", score.best_technical}, {"full", score.full_technical},
@@ -27,7 +27,7 @@ nlohmann::json transcript_to_json(const Scenario& s, const Runner& run) {
         nlohmann::json j;
         j["kind"] = entry_kind_name(e.kind);
         j["turn"] = e.turn;
-        if (e.node >= 0) j["node"] = s.nodes[static_cast<size_t>(e.node)].id;
+        if (e.node >= 0) j["node"] = s.node(e.node).id;
         switch (e.kind) {
             case TranscriptEntry::Kind::customer: j["text"] = e.text; break;
             case TranscriptEntry::Kind::choice:
@@ -44,7 +44,7 @@ nlohmann::json transcript_to_json(const Scenario& s, const Runner& run) {
                 break;
             case TranscriptEntry::Kind::walkout: break;
             case TranscriptEntry::Kind::ending:
-                j["ending"] = s.endings[static_cast<size_t>(e.ending)].id;
+                j["ending"] = s.ending(e.ending).id;
                 j["text"] = e.text;
                 break;
         }

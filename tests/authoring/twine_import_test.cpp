@@ -63,7 +63,7 @@ SCENARIO("a Twee 3 story becomes a scenario that passes check") {
             REQUIRE(loaded.scenario);
             const Scenario& s = *loaded.scenario;
             CHECK(s.title == "The Kettle");
-            CHECK(s.nodes[static_cast<size_t>(s.start)].id == "Hello_there");
+            CHECK(s.node(s.start).id == "Hello_there");
             CHECK(s.nodes[0].customer[0].text == "\"It's broken. I want my money back.\"");
             CHECK(s.nodes[0].choices[0].say == "Sorry to hear that. What happened?");
             CHECK(s.nodes[0].choices[1].next_name == "Receipt");
@@ -127,7 +127,7 @@ SCENARIO("a Twine 2 published story becomes a scenario") {
             const Scenario& s = *loaded.scenario;
             CHECK(s.title == "Kettle & Co");
             CHECK(s.id == "kettle-co");
-            CHECK(s.nodes[static_cast<size_t>(s.start)].customer[0].text == "\"It's broken.\"");
+            CHECK(s.node(s.start).customer[0].text == "\"It's broken.\"");
             CHECK(s.nodes[0].choices[0].say == "Refund it");
             CHECK(s.endings[0].text == "Money back & a smile \xE2\x98\xBA.");
             CHECK(s.endings[0].outcome == Outcome::satisfied);

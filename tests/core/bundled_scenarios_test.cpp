@@ -76,7 +76,7 @@ TEST_CASE("every bundled scenario is played to each of its endings", "[scenarios
         CHECK(paths.size() == s.endings.size());
         std::set<Outcome> outcomes;
         for (const auto& [ending, path] : paths) {
-            INFO("ending " << s.endings[static_cast<size_t>(ending)].id);
+            INFO("ending " << s.ending(ending).id);
             size_t applied = 0;
             Runner run = replay(s, path, &applied);
             CHECK(applied == path.size());

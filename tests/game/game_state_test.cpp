@@ -179,11 +179,11 @@ SCENARIO("the library: filters, next scenario, broken files and a results provid
         int broken = g.library[0].ok() ? 1 : 0;
         int kettle = 1 - broken;
         // As the results link fills it from the store when a trainee is chosen.
-        g.results.best[result_key(g.library[static_cast<size_t>(kettle)].scenario())] =
+        g.results.best[result_key(library_entry(g, kettle).scenario())] =
             BestResult{80, 90, Quadrant::best_in_class, Outcome::delighted, 3};
         THEN("the broken one keeps its diagnostics, with positions") {
-            REQUIRE_FALSE(g.library[static_cast<size_t>(broken)].ok());
-            const auto& items = g.library[static_cast<size_t>(broken)].loaded.diagnostics.items();
+            REQUIRE_FALSE(library_entry(g, broken).ok());
+            const auto& items = library_entry(g, broken).loaded.diagnostics.items();
             REQUIRE_FALSE(items.empty());
             CHECK(format_diagnostic(items[0]).find("broken.yaml:21:15: error:") != std::string::npos);
         }

@@ -183,7 +183,7 @@ SCENARIO("the author map of the cold meal, and a playtest from one of its nodes"
     GameState& g = game->game();
     const int cold = index_of(g, "cold-meal");
     REQUIRE(cold >= 0);
-    const Scenario& s = g.library[static_cast<size_t>(cold)].scenario();
+    const Scenario& s = library_entry(g, cold).scenario();
     apply(g, intent::OpenScenario{cold});
     game->frames(2);
     REQUIRE(g.screen == Screen::briefing);
@@ -198,7 +198,7 @@ SCENARIO("the author map of the cold meal, and a playtest from one of its nodes"
     const int promised = node_index(s, "promised_wait");
     REQUIRE(promised >= 0);
     // The opening answer that promises a time nobody checked leads to promised_wait.
-    const auto& opening = s.nodes[static_cast<size_t>(s.start)].choices;
+    const auto& opening = s.node(s.start).choices;
     const auto unchecked = std::find_if(opening.begin(), opening.end(), [&](const Choice& c) {
         return c.next == Target{Target::Kind::node, promised};
     });

@@ -52,7 +52,7 @@ void others_played(const std::filesystem::path& db, int finished) {
 void play_cold_meal(ScriptedGame& game, bool worst) {
     GameState& g = game.game();
     const int cold = index_of(g, "cold-meal");
-    const Scenario& s = g.library[static_cast<size_t>(cold)].scenario();
+    const Scenario& s = library_entry(g, cold).scenario();
     if (g.screen != Screen::library) click(game, "library");
     click(game, "card " + std::to_string(cold));
     click(game, "start");

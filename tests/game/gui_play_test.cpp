@@ -15,7 +15,7 @@ SCENARIO("the cold meal, played with the keyboard only") {
     GameState& g = game->game();
     int cold = index_of(g, "cold-meal");
     REQUIRE(cold >= 0);
-    const Scenario& s = g.library[static_cast<size_t>(cold)].scenario();
+    const Scenario& s = library_entry(g, cold).scenario();
     std::vector<int> path = planned_path(s, Need::personal);
     REQUIRE_FALSE(path.empty());
 
@@ -44,7 +44,7 @@ SCENARIO("the cold meal, played with the keyboard only") {
         REQUIRE(g.call->runner.finished());
         CHECK(g.call->runner.path() == path);
         Runner again = replay(s, path);
-        AttemptScore expected = score_attempt(s, *g.library[static_cast<size_t>(cold)].loaded.bounds, again);
+        AttemptScore expected = score_attempt(s, *library_entry(g, cold).loaded.bounds, again);
         CHECK(g.call->score->quadrant == expected.quadrant);
         CHECK(g.call->score->outcome == expected.outcome);
         CHECK(g.call->score->personal_percent == Approx(100));
@@ -75,7 +75,7 @@ SCENARIO("the cold meal, played with the mouse only, in assessment mode") {
     GameState& g = game->game();
     int cold = index_of(g, "cold-meal");
     REQUIRE(cold >= 0);
-    const Scenario& s = g.library[static_cast<size_t>(cold)].scenario();
+    const Scenario& s = library_entry(g, cold).scenario();
     // The worst path for the technical need: a different ending than the best one.
     std::vector<int> path = planned_path(s, Need::technical, true);
     REQUIRE_FALSE(path.empty());
@@ -158,7 +158,7 @@ SCENARIO("every bundled scenario plays to each of its endings through the GUI") 
         const auto endings = paths_to_endings(e.scenario());
         CHECK(endings.size() == e.scenario().endings.size());
         for (const auto& [ending, path] : endings) {
-            INFO("ending " << e.scenario().endings[static_cast<size_t>(ending)].id);
+            INFO("ending " << e.scenario().ending(ending).id);
             REQUIRE_FALSE(path.empty());
             scroll_library_to(*game, "card " + std::to_string(i));
             click(*game, "card " + std::to_string(i));
@@ -327,7 +327,7 @@ SCENARIO("a debrief opens at its top and the keyboard scrolls it") {
     auto game = start_game(bundled());
     GameState& g = game->game();
     const int cold = index_of(g, "cold-meal");
-    const Scenario& s = g.library[static_cast<size_t>(cold)].scenario();
+    const Scenario& s = library_entry(g, cold).scenario();
     apply(g, intent::OpenScenario{cold});
     game->frames(1);
     click(*game, "start");

@@ -58,7 +58,7 @@ SCENARIO("a call is committed choice by choice, survives the game being killed, 
         REQUIRE(g.results.on());
         sign_in(*game, "Ana");
         int cold = index_of(g, "cold-meal");
-        const Scenario& s = g.library[static_cast<size_t>(cold)].scenario();
+        const Scenario& s = library_entry(g, cold).scenario();
         path = planned_path(s, Need::personal);
         REQUIRE(path.size() > 3);
         click(*game, "card " + std::to_string(cold));
@@ -131,7 +131,7 @@ SCENARIO("a corrupt results database: the game runs with results off and the fil
 
     // The game goes on: a whole call, with "Results off" still said on screen.
     int cold = index_of(g, "cold-meal");
-    const Scenario& s = g.library[static_cast<size_t>(cold)].scenario();
+    const Scenario& s = library_entry(g, cold).scenario();
     click(*game, "card " + std::to_string(cold));
     click(*game, "start");
     for (int choice : planned_path(s, Need::personal)) {
@@ -154,7 +154,7 @@ SCENARIO("progress across sessions: the progress screen and the library cards") 
         GameState& g = game->game();
         sign_in(*game, "Ben");
         cold = index_of(g, "cold-meal");
-        const Scenario& s = g.library[static_cast<size_t>(cold)].scenario();
+        const Scenario& s = library_entry(g, cold).scenario();
         for (bool worst : {true, false}) {
             click(*game, "card " + std::to_string(cold));
             click(*game, "start");
@@ -210,7 +210,7 @@ SCENARIO("the game opened for a named trainee records as them (play --gui --trai
             const int cold = index_of(g, "cold-meal");
             apply(g, intent::OpenScenario{cold});
             apply(g, intent::StartCall{Mode::coach});
-            for (int choice : planned_path(g.library[static_cast<size_t>(cold)].scenario(), Need::personal))
+            for (int choice : planned_path(library_entry(g, cold).scenario(), Need::personal))
                 apply(g, intent::Choose{visible_number(g.call->runner, choice)});
             REQUIRE(g.screen == Screen::debrief);
             THEN("it is saved under their name, with the order they saw") {

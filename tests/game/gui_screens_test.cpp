@@ -116,7 +116,7 @@ SCENARIO("the call and debrief layouts survive 1280x720 at 200% and 4K at 100%")
                 CHECK(game->has("meters"));
             }
             THEN("after a call the debrief's buttons and charts are on screen") {
-                for (int choice : planned_path(g.library[static_cast<size_t>(cold)].scenario(), Need::personal))
+                for (int choice : planned_path(library_entry(g, cold).scenario(), Need::personal))
                     press_choice(*game, visible_number(g.call->runner, choice));
                 REQUIRE(g.screen == Screen::debrief);
                 game->screenshot(std::filesystem::path(FRONTLINE_TEST_TMP) / ("layout-" + name + "-debrief.png"));
@@ -232,7 +232,7 @@ SCENARIO("every screen fits a 1280x720 laptop from 100% to 200%") {
                 for (int k = 0; k < 10; ++k) game->scroll("choices", 3.0f);
             }
             on_screen("leave");
-            for (int choice : planned_path(g.library[static_cast<size_t>(cold)].scenario(), Need::personal))
+            for (int choice : planned_path(library_entry(g, cold).scenario(), Need::personal))
                 press_choice(*game, visible_number(g.call->runner, choice));
             REQUIRE(g.screen == Screen::debrief);
             shot("debrief");

@@ -103,7 +103,7 @@ SCENARIO("the decision timer counts down on the projector with nobody touching a
     r.style = "hot-seat";
     r.decision_seconds = 90;
     for (int t = 0; t < 2; ++t) r.teams.push_back({"Team " + std::to_string(t + 1), team_colors()[static_cast<size_t>(t)]});
-    const Scenario& s = state.library[static_cast<size_t>(cold)].scenario();
+    const Scenario& s = library_entry(state, cold).scenario();
     r.queue.push_back({s.id, s.content_hash, s.title});
     apply(state, intent::StartWorkshop{r});
     REQUIRE(state.screen == Screen::workshop);

@@ -197,7 +197,7 @@ SCENARIO("the report's figures agree with SQL over a store filled by `frontline 
                 CHECK(option->share == Approx(std::stod(row[2]) / std::stod(row[3])));
             }
             // With the file, the answers nobody took are listed too (at 0), in file order.
-            const Node& opening = bundled("cold-meal").scenario.nodes[static_cast<size_t>(bundled("cold-meal").scenario.start)];
+            const Node& opening = bundled("cold-meal").scenario.node(bundled("cold-meal").scenario.start);
             const auto first = std::find_if(cold.points.begin(), cold.points.end(), [&](const ChoicePoint& p) { return p.node == opening.id; });
             REQUIRE(first != cold.points.end());
             CHECK(first->options.size() == opening.choices.size());
@@ -231,7 +231,7 @@ SCENARIO("the report's figures agree with SQL over a store filled by `frontline 
             for (const auto& row : sql(db, "SELECT c.node, c.choice_index FROM choices c JOIN attempts a ON a.id = c.attempt_id"
                                            " WHERE a.finished_at IS NULL AND c.turn = (SELECT max(turn) FROM choices WHERE attempt_id = a.id)")) {
                 const Choice& c = s.nodes[static_cast<size_t>(s.find_node(row[0]))].choices[static_cast<size_t>(std::stoi(row[1]))];
-                ++expected[s.nodes[static_cast<size_t>(c.next.index)].id];
+                ++expected[s.node(c.next.index).id];
             }
             REQUIRE(expected.size() >= 1);
             std::map<std::string, int> reported(cold.stopped.begin(), cold.stopped.end());
@@ -561,14 +561,15 @@ SCENARIO("a workshop's report: each turn's split, the scoreboard and the facilit
                 const auto& t = r.workshop->turns[i];
                 CHECK(t.node == steps[i].node);
                 CHECK(t.votes == 8);
-                CHECK(t.notes == f.scenario.nodes[static_cast<size_t>(f.scenario.find_node(t.node))].notes);
+                CHECK(t.notes == f.scenario.node(f.scenario.find_node(t.node)).notes);
                 int chosen = 0;
                 for (const auto& o : t.options)
                     if (o.chosen) {
                         ++chosen;
                         CHECK(o.votes == 7);
-                        CHECK(o.say == f.scenario.nodes[static_cast<size_t>(f.scenario.find_node(t.node))]
-                                           .choices[static_cast<size_t>(steps[i].choice_index)].say);
+                        CHECK(o.say == f.scenario.node(f.scenario.find_node(t.node))
+                                           .choices[static_cast<size_t>(steps[i].choice_index)]
+                                           .say);
                     }
                 CHECK(chosen == 1);
             }

@@ -51,14 +51,14 @@ SCENARIO("a trainee's call is recorded choice by choice") {
                 REQUIRE(d->choices.size() == 2);
                 const TranscriptEntry& second = last_choice(run);
                 CHECK(d->choices[1].turn == 1);
-                CHECK(d->choices[1].node == f.scenario.nodes[static_cast<size_t>(second.node)].id);
+                CHECK(d->choices[1].node == f.scenario.node(second.node).id);
                 CHECK(d->choices[1].say == second.text);
                 CHECK(d->choices[1].technical == second.technical);
                 CHECK(d->choices[1].mood_after == second.mood_after);
                 CHECK(d->choices[1].seconds == Approx(4.25));
                 // The store keeps skills as a set (one row each); compare them as sets.
                 auto stored = d->choices[1].skills;
-                auto written = f.scenario.nodes[static_cast<size_t>(second.node)].choices[static_cast<size_t>(second.choice)].skills;
+                auto written = f.scenario.node(second.node).choice(second.choice).skills;
                 std::sort(stored.begin(), stored.end());
                 std::sort(written.begin(), written.end());
                 CHECK(stored == written);
@@ -91,7 +91,7 @@ SCENARIO("a trainee's call is recorded choice by choice") {
                     CHECK(s.technical == score.technical);
                     CHECK(s.personal_percent == Approx(score.personal_percent));
                     CHECK(s.technical_pass == f.scenario.pass.technical);
-                    CHECK(s.ending == f.scenario.endings[static_cast<size_t>(score.ending)].id);
+                    CHECK(s.ending == f.scenario.ending(score.ending).id);
                     CHECK(s.mood == score.mood);
                     CHECK(store->unfinished_attempts("Ana")->empty());
                 }

@@ -30,9 +30,9 @@ int pick(const Node& node, const std::vector<int>& visible, BlindRule rule) {
         case BlindRule::longest:
         case BlindRule::shortest: {
             int chosen = visible.front();
-            size_t chosen_length = character_count(node.choices[static_cast<size_t>(chosen)].say);
+            size_t chosen_length = character_count(node.choice(chosen).say);
             for (int c : visible) {
-                const size_t length = character_count(node.choices[static_cast<size_t>(c)].say);
+                const size_t length = character_count(node.choice(c).say);
                 if (rule == BlindRule::longest ? length > chosen_length : length < chosen_length) {
                     chosen = c;
                     chosen_length = length;
@@ -104,12 +104,12 @@ LengthBias measure_length_bias(const Scenario& s, const StateGraph& g, const std
         const int node_index = g.states[st].node;
         if (moves.size() < 2 || node_index < 0 || counted[static_cast<size_t>(node_index)] || best_edge[st] < 0) continue;
         counted[static_cast<size_t>(node_index)] = true;
-        const Node& node = s.nodes[static_cast<size_t>(node_index)];
+        const Node& node = s.node(node_index);
         const int best = g.edges[static_cast<size_t>(best_edge[st])].choice;
-        const size_t best_length = character_count(node.choices[static_cast<size_t>(best)].say);
+        const size_t best_length = character_count(node.choice(best).say);
         bool longest = true, cold_efficient = false;
         for (const StateEdge& e : moves) {
-            const Choice& c = node.choices[static_cast<size_t>(e.choice)];
+            const Choice& c = node.choice(e.choice);
             if (e.choice != best && character_count(c.say) > best_length) longest = false;
             if (c.technical > 0 && c.personal < 0) cold_efficient = true;
         }

@@ -209,9 +209,9 @@ void compare_moves(const Scenario& s, const StateGraph& g, const NeedPlan& techn
 
 void report_moves(const Scenario& s, const LintReport& report, DiagnosticList& diags) {
     for (const DominatedChoice& d : report.dominated) {
-        const Node& node = s.nodes[static_cast<size_t>(d.node)];
-        const Choice& worse = node.choices[static_cast<size_t>(d.choice)];
-        const Choice& better = node.choices[static_cast<size_t>(d.by)];
+        const Node& node = s.node(d.node);
+        const Choice& worse = node.choice(d.choice);
+        const Choice& better = node.choice(d.by);
         diags.warning("FL069", worse.pos, quoted_choice(worse.say) + " is never better on either need than " + quoted_choice(better.say) +
                                               ", another imperfect answer (line " + std::to_string(better.pos.line) +
                                               "), wherever both are offered, so nothing makes it tempting; a good distractor wins on one need "

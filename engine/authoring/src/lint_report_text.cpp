@@ -31,16 +31,13 @@ void write_path(std::ostream& out, const Scenario& s, std::string_view title, co
         out << ": none\n";
         return;
     }
-    out << ": ending '" << s.endings[static_cast<size_t>(p.ending)].id << "' ("
-        << outcome_name(s.endings[static_cast<size_t>(p.ending)].outcome) << "), technical " << p.technical << " pts ("
-        << static_cast<int>(p.technical_percent + 0.5) << "%), personal " << p.personal << " pts ("
-        << static_cast<int>(p.personal_percent + 0.5) << "%), mood " << p.mood << "\n";
+    out << ": ending '" << s.ending(p.ending).id << "' (" << outcome_name(s.ending(p.ending).outcome) << "), technical "
+        << p.technical << " pts (" << static_cast<int>(p.technical_percent + 0.5) << "%), personal " << p.personal
+        << " pts (" << static_cast<int>(p.personal_percent + 0.5) << "%), mood " << p.mood << "\n";
     for (size_t i = 0; i < p.says.size(); ++i) out << "  " << i + 1 << ". " << quoted_choice(p.says[i]) << "\n";
 }
 
-const Choice& choice_at(const Scenario& s, int node, int choice) {
-    return s.nodes[static_cast<size_t>(node)].choices[static_cast<size_t>(choice)];
-}
+const Choice& choice_at(const Scenario& s, int node, int choice) { return s.node(node).choice(choice); }
 
 }  // namespace
 
@@ -84,7 +81,7 @@ std::string format_lint_report(const Scenario& s, const LintReport& r) {
     out << "\nTrade-offs (a choice gains on one need what it costs on the other, counting the best play after it)\n";
     if (r.trade_offs.empty()) out << "  none: the best technical path is also the best personal path everywhere\n";
     for (const TradeOff& t : r.trade_offs) {
-        out << "  at '" << s.nodes[static_cast<size_t>(t.node)].id << "'" << (t.best_moves_differ ? " (even the best moves differ)" : "")
+        out << "  at '" << s.node(t.node).id << "'" << (t.best_moves_differ ? " (even the best moves differ)" : "")
             << ": technically " << quoted_choice(choice_at(s, t.node, t.technical_choice).say) << ", personally "
             << quoted_choice(choice_at(s, t.node, t.personal_choice).say) << "\n";
     }
@@ -92,7 +89,7 @@ std::string format_lint_report(const Scenario& s, const LintReport& r) {
     if (!r.dominated.empty()) {
         out << "\nPointless distractors (never better on either need than another imperfect answer)\n";
         for (const DominatedChoice& d : r.dominated)
-            out << "  at '" << s.nodes[static_cast<size_t>(d.node)].id << "': " << quoted_choice(choice_at(s, d.node, d.choice).say)
+            out << "  at '" << s.node(d.node).id << "': " << quoted_choice(choice_at(s, d.node, d.choice).say)
                 << " <= " << quoted_choice(choice_at(s, d.node, d.by).say) << "\n";
     }
 
@@ -106,7 +103,8 @@ std::string format_lint_report(const Scenario& s, const LintReport& r) {
             }
             out << quadrant_title(b.quadrant) << " (technical " << static_cast<int>(b.path.technical_percent + 0.5)
                 << "%, personal " << static_cast<int>(b.path.personal_percent + 0.5) << "%), ending '"
-                << s.endings[static_cast<size_t>(b.path.ending)].id << "'" << (b.quadrant == Quadrant::best_in_class ? "  <- wins blind\n" : "\n");
+                << s.ending(b.path.ending).id << "'"
+                << (b.quadrant == Quadrant::best_in_class ? "  <- wins blind\n" : "\n");
         }
         if (r.random.calls > 0) {
             out << "  random play (" << r.random.calls << " calls, seed " << r.random.seed << "): technical "

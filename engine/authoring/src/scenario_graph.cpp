@@ -104,8 +104,8 @@ std::string scenario_dot(const Scenario& s, const LintReport& report, const Grap
         for (size_t c = 0; c < n.choices.size(); ++c) {
             const Choice& ch = n.choices[c];
             if (ch.next.index < 0) continue;
-            std::string target = ch.next.is_ending() ? ending_name(s.endings[static_cast<size_t>(ch.next.index)])
-                                                     : node_name(s.nodes[static_cast<size_t>(ch.next.index)]);
+            std::string target =
+                ch.next.is_ending() ? ending_name(s.ending(ch.next.index)) : node_name(s.node(ch.next.index));
             std::string label = shorten(ch.say, options.label_chars) + "\nT" + signed_points(ch.technical) + " P" +
                                 signed_points(ch.personal) + " mood " + signed_points(ch.mood);
             if (!ch.condition.empty()) label += "\nif " + shorten(ch.condition.source(), options.label_chars);

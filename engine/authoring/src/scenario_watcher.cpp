@@ -62,7 +62,7 @@ ReloadedCall reload_keeping_path(std::span<const ReplayStep> steps, const Scenar
         if (node) {
             const std::vector<int> shown = out.runner.choices();
             for (int c : shown)
-                if (node->choices[static_cast<size_t>(c)].say == step.say) chosen = c;
+                if (node->choice(c).say == step.say) chosen = c;
             // The author may have reworded the choice: the same slot, if shown, is the same choice.
             if (chosen < 0 && std::find(shown.begin(), shown.end(), step.index) != shown.end()) chosen = step.index;
         }

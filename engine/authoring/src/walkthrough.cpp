@@ -28,7 +28,7 @@ int resolve_step(const Runner& run, const Walkthrough::Step& step, std::string& 
     }
     std::vector<int> matches;
     for (int c : visible)
-        if (node->choices[static_cast<size_t>(c)].say.starts_with(step.prefix)) matches.push_back(c);
+        if (node->choice(c).say.starts_with(step.prefix)) matches.push_back(c);
     if (matches.size() == 1) return matches[0];
     if (matches.empty()) {
         why = "no choice shown at '" + node->id + "' starts with \"" + step.prefix + "\"; the choices are:";
@@ -36,7 +36,7 @@ int resolve_step(const Runner& run, const Walkthrough::Step& step, std::string& 
             why += " " + std::to_string(i + 1) + ". " + quoted_choice(node->choices[static_cast<size_t>(visible[i])].say);
     } else {
         why = "\"" + step.prefix + "\" starts " + std::to_string(matches.size()) + " choices at '" + node->id + "':";
-        for (int c : matches) why += " " + quoted_choice(node->choices[static_cast<size_t>(c)].say);
+        for (int c : matches) why += " " + quoted_choice(node->choice(c).say);
         why += "; use more of the text";
     }
     return -1;
@@ -82,7 +82,7 @@ WalkthroughResult run_walkthrough(const Scenario& s, const ScoreBounds& bounds, 
             diags.error("FL080", step.pos, "walkthrough '" + w.name + "', step " + std::to_string(i + 1) + ": " + why);
             break;
         }
-        result.says.push_back(run.node()->choices[static_cast<size_t>(choice)].say);
+        result.says.push_back(run.node()->choice(choice).say);
         run.choose(choice);
     }
     const bool steps_ok = diags.error_count() == errors_before;

@@ -33,8 +33,12 @@ nlohmann::json path_json(const Scenario& s, const PathSummary& p) {
     if (!p.found) return nullptr;
     nlohmann::json turns = nlohmann::json::array();
     for (size_t i = 0; i < p.says.size(); ++i) turns.push_back({{"choice", p.choices[i]}, {"say", p.says[i]}});
-    return {{"ending", s.endings[static_cast<size_t>(p.ending)].id}, {"technical", p.technical}, {"personal", p.personal},
-            {"technical_percent", p.technical_percent}, {"personal_percent", p.personal_percent}, {"mood", p.mood},
+    return {{"ending", s.ending(p.ending).id},
+            {"technical", p.technical},
+            {"personal", p.personal},
+            {"technical_percent", p.technical_percent},
+            {"personal_percent", p.personal_percent},
+            {"mood", p.mood},
             {"turns", turns}};
 }
 
@@ -62,15 +66,15 @@ nlohmann::json report_json(const Scenario& s, const LintReport& r) {
         }
         endings.push_back(j);
     }
-    auto say = [&](int node, int choice) {
-        return s.nodes[static_cast<size_t>(node)].choices[static_cast<size_t>(choice)].say;
-    };
+    auto say = [&](int node, int choice) { return s.node(node).choice(choice).say; };
     nlohmann::json trade_offs = nlohmann::json::array(), dominated = nlohmann::json::array();
     for (const TradeOff& t : r.trade_offs)
-        trade_offs.push_back({{"node", s.nodes[static_cast<size_t>(t.node)].id}, {"technical_choice", say(t.node, t.technical_choice)},
+        trade_offs.push_back({{"node", s.node(t.node).id},
+                              {"technical_choice", say(t.node, t.technical_choice)},
                               {"personal_choice", say(t.node, t.personal_choice)}});
     for (const DominatedChoice& d : r.dominated)
-        dominated.push_back({{"node", s.nodes[static_cast<size_t>(d.node)].id}, {"choice", say(d.node, d.choice)}, {"by", say(d.node, d.by)}});
+        dominated.push_back(
+            {{"node", s.node(d.node).id}, {"choice", say(d.node, d.choice)}, {"by", say(d.node, d.by)}});
     nlohmann::json j = {{"states", r.states},
                         {"moves", r.moves},
                         {"best_technical", r.best_technical},

@@ -88,7 +88,7 @@ int scripted_choice(const Runner& run, const ScriptStep& step, size_t turn, std:
     }
     int found = -1, matches = 0;
     for (int c : visible)
-        if (node.choices[static_cast<size_t>(c)].say.starts_with(step.prefix)) found = c, ++matches;
+        if (node.choice(c).say.starts_with(step.prefix)) found = c, ++matches;
     if (matches == 1) return found;
     err << "frontline play: at turn " << turn + 1 << " (node '" << node.id << "') "
         << (matches == 0 ? "no visible choice starts with '" : "more than one visible choice starts with '")
@@ -103,7 +103,7 @@ void show_turn(std::ostream& out, const Runner& run) {
     out << '\n' << wrap(s.customer.name + ": \"" + last.text + "\"", width, std::string(s.customer.name.size() + 2, ' ')) << "\n\n";
     int n = 1;
     for (int c : run.presented()) {
-        out << wrap("  " + std::to_string(n++) + ") " + run.node()->choices[static_cast<size_t>(c)].say, width, "     ") << '\n';
+        out << wrap("  " + std::to_string(n++) + ") " + run.node()->choice(c).say, width, "     ") << '\n';
     }
 }
 

@@ -143,7 +143,7 @@ StateGraph explore_states_from(const Scenario& s, const CallState& start, size_t
         const CallState here = g.states[i];
         for (int choice : visible_choices(s, here)) {
             CallState next = apply_choice(s, here, choice);
-            const Choice& c = s.nodes[static_cast<size_t>(here.node)].choices[static_cast<size_t>(choice)];
+            const Choice& c = s.node(here.node).choice(choice);
             StateEdge e;
             e.choice = choice;
             e.technical = c.technical;

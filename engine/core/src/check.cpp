@@ -136,7 +136,7 @@ std::optional<ScoreBounds> check_scenario(Scenario& s, DiagnosticList& diags, co
         if (plan.range.best_unbounded) {
             SourcePos at = s.id_pos;
             if (plan.range.loop_choice_node >= 0)
-                at = s.nodes[static_cast<size_t>(plan.range.loop_choice_node)].choices[static_cast<size_t>(plan.range.loop_choice)].pos;
+                at = s.node(plan.range.loop_choice_node).choice(plan.range.loop_choice).pos;
             diags.error("FL045", at, std::string("this choice is on a loop that can raise the ") + name +
                                          " score without limit; guard it with a variable so it can be taken only once");
             continue;

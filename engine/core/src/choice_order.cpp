@@ -17,7 +17,7 @@ uint64_t splitmix64_next(uint64_t& state) {
 
 std::vector<int> presented_choices(const Scenario& s, const CallState& state, const ChoiceOrder& order) {
     std::vector<int> out = visible_choices(s, state);
-    if (!order.shuffle || out.size() < 2 || !s.nodes[static_cast<size_t>(state.node)].shuffle) return out;
+    if (!order.shuffle || out.size() < 2 || !s.node(state.node).shuffle) return out;
     // Node and turn enter the stream, so a node revisited on a loop is shuffled anew.
     uint64_t stream = order.seed ^ (static_cast<uint64_t>(state.node) * 0xd1b54a32d192ed03ULL) ^
                       (static_cast<uint64_t>(state.turn) * 0x8cb92ba72f3d8dd7ULL);

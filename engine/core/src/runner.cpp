@@ -27,7 +27,7 @@ Environment environment_of(const CallState& st) {
 std::vector<int> visible_choices(const Scenario& s, const CallState& st) {
     std::vector<int> out;
     if (st.ended() || st.node < 0) return out;
-    const Node& node = s.nodes[static_cast<size_t>(st.node)];
+    const Node& node = s.node(st.node);
     Environment env = environment_of(st);
     for (size_t i = 0; i < node.choices.size(); ++i) {
         const Expression& cond = node.choices[i].condition;
@@ -38,7 +38,7 @@ std::vector<int> visible_choices(const Scenario& s, const CallState& st) {
 
 const CustomerLine* customer_line(const Scenario& s, const CallState& st) {
     if (st.ended() || st.node < 0) return nullptr;
-    const Node& node = s.nodes[static_cast<size_t>(st.node)];
+    const Node& node = s.node(st.node);
     Environment env = environment_of(st);
     for (const auto& line : node.customer)
         if (line.condition.empty() || line.condition.evaluate(env) != 0) return &line;
@@ -57,7 +57,7 @@ void walk_out(const Scenario& s, CallState& st) {
 }  // namespace
 
 CallState apply_choice(const Scenario& s, const CallState& state, int choice) {
-    const Choice& c = s.nodes[static_cast<size_t>(state.node)].choices[static_cast<size_t>(choice)];
+    const Choice& c = s.node(state.node).choice(choice);
     CallState next = state;
     next.technical += c.technical;
     next.personal += c.personal;
@@ -90,13 +90,9 @@ Runner::Runner(const Scenario& scenario, CallState start, ChoiceOrder order)
     enter_current();
 }
 
-const Node* Runner::node() const {
-    return state_.node >= 0 ? &scenario_->nodes[static_cast<size_t>(state_.node)] : nullptr;
-}
+const Node* Runner::node() const { return state_.node >= 0 ? &scenario_->node(state_.node) : nullptr; }
 
-const Ending* Runner::ending() const {
-    return state_.ending >= 0 ? &scenario_->endings[static_cast<size_t>(state_.ending)] : nullptr;
-}
+const Ending* Runner::ending() const { return state_.ending >= 0 ? &scenario_->ending(state_.ending) : nullptr; }
 
 namespace {
 
@@ -153,7 +149,7 @@ bool Runner::choose(int choice, double seconds_taken) {
     const int from = state_.node;
     const std::vector<int> on_screen = presented();
     const int presented_at = static_cast<int>(std::find(on_screen.begin(), on_screen.end(), choice) - on_screen.begin()) + 1;
-    const Choice& c = node()->choices[static_cast<size_t>(choice)];
+    const Choice& c = node()->choice(choice);
     CallState before = state_;
     checkpoints_.push_back({state_, transcript_.size(), silence_, dead_air_mood_lost_});
     state_ = apply_choice(*scenario_, state_, choice);

@@ -107,10 +107,10 @@ AttemptScore score_attempt(const Scenario& s, const ScoreBounds& bounds, const R
     out.mood = st.mood;
     out.finished = st.ended();
     out.ending = st.ending;
-    if (st.ended()) out.outcome = s.endings[static_cast<size_t>(st.ending)].outcome;
+    if (st.ended()) out.outcome = s.ending(st.ending).outcome;
     for (const TranscriptEntry& e : run.transcript()) {
         if (e.kind != TranscriptEntry::Kind::choice) continue;
-        const Choice& c = s.nodes[static_cast<size_t>(e.node)].choices[static_cast<size_t>(e.choice)];
+        const Choice& c = s.node(e.node).choice(e.choice);
         for (const auto& skill : c.skills)
             if (std::find(out.skills.begin(), out.skills.end(), skill) == out.skills.end()) out.skills.push_back(skill);
     }

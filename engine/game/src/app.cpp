@@ -228,7 +228,7 @@ std::tuple<int, int, int, size_t, int, int, int> App::visible_signature() const 
     if (game_.call) {
         mood = game_.call->runner.state().mood;
         lines = game_.call->runner.transcript().size();
-        const LibraryEntry& e = game_.library[static_cast<size_t>(game_.current)];
+        const LibraryEntry& e = library_entry(game_, game_.current);
         if (e.ok() && e.scenario().patience) {
             double grace = std::max(1.0, e.scenario().patience->grace);
             patience_step = static_cast<int>(std::min(game_.call->runner.silence(), grace) / grace * 40.0);
@@ -244,7 +244,7 @@ std::tuple<int, int, int, size_t, int, int, int> App::visible_signature() const 
 int App::wake_after_ms() const {
     if (ui_.animating) return 16;
     if (game_.screen == Screen::call && game_.call && !game_.call->runner.finished() && !game_.paused &&
-        game_.library[static_cast<size_t>(game_.current)].scenario().patience)
+        library_entry(game_, game_.current).scenario().patience)
         return 250;  // the patience bar moves and dead air is charged: four calm updates a second
     if (game_.watch && game_.current >= 0) return 250;  // poll the scenario file: a save shows within a second
     // A running decision timer on the projector: wake as its shown second turns over,

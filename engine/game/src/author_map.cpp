@@ -29,7 +29,7 @@ AuthorMap build_author_map(const Scenario& s) {
         int at = queue.front();
         queue.pop_front();
         order.push_back(at);
-        for (const Choice& c : s.nodes[static_cast<size_t>(at)].choices) {
+        for (const Choice& c : s.node(at).choices) {
             if (c.next.is_ending() || c.next.index < 0) continue;
             if (depth[static_cast<size_t>(c.next.index)] >= 0) continue;
             depth[static_cast<size_t>(c.next.index)] = depth[static_cast<size_t>(at)] + 1;
@@ -67,7 +67,7 @@ AuthorMap build_author_map(const Scenario& s) {
 
     for (int i = 0; i < n; ++i) {
         int from = m.box_of({Target::Kind::node, i});
-        for (const Choice& c : s.nodes[static_cast<size_t>(i)].choices) {
+        for (const Choice& c : s.node(i).choices) {
             int to = m.box_of(c.next);
             if (to < 0) continue;
             bool seen = std::any_of(m.edges.begin(), m.edges.end(), [&](const MapEdge& e) { return e.from == from && e.to == to; });

@@ -44,10 +44,10 @@ DebriefModel build_debrief(const Scenario& s, const ScoreBounds& bounds, const R
             // records it, so conditions on mood or vars are judged exactly.
             size_t i = d.turns.size();
             if (i < run.path().size() && e.node >= 0 && e.node < static_cast<int>(s.nodes.size())) {
-                const Node& node = s.nodes[static_cast<size_t>(e.node)];
+                const Node& node = s.node(e.node);
                 for (int c : visible_choices(s, run.state_before(i))) {
                     if (c == e.choice) continue;
-                    const Choice& ch = node.choices[static_cast<size_t>(c)];
+                    const Choice& ch = node.choice(c);
                     t.not_taken.push_back({c, ch.say, ch.feedback, ch.technical, ch.personal, ch.mood});
                 }
             }

@@ -110,17 +110,16 @@ GameState make_game_state(const GameOptions& options) {
     return g;
 }
 
-const Scenario& current_scenario(const GameState& g) { return g.library[static_cast<size_t>(g.current)].scenario(); }
+const Scenario& current_scenario(const GameState& g) { return library_entry(g, g.current).scenario(); }
 const ScoreBounds& current_bounds(const GameState& g) {
     if (in_playtest(g)) return g.call->playtest->bounds;
-    return *g.library[static_cast<size_t>(g.current)].loaded.bounds;
+    return *library_entry(g, g.current).loaded.bounds;
 }
 
 namespace {
 
 bool current_ok(const GameState& g) {
-    return g.current >= 0 && g.current < static_cast<int>(g.library.size()) &&
-           g.library[static_cast<size_t>(g.current)].ok();
+    return g.current >= 0 && g.current < static_cast<int>(g.library.size()) && library_entry(g, g.current).ok();
 }
 
 bool better(const BestResult& a, const BestResult& b) {
@@ -214,7 +213,7 @@ void open(GameState& g, int index) {
     if (index < 0 || index >= static_cast<int>(g.library.size())) return;
     g.current = index;
     g.call.reset();
-    g.screen = g.library[static_cast<size_t>(index)].ok() ? Screen::briefing : Screen::diagnostics;
+    g.screen = library_entry(g, index).ok() ? Screen::briefing : Screen::diagnostics;
 }
 
 /// Replays a stored unfinished call when the scenario file is the version it
@@ -363,7 +362,7 @@ void handle(GameState& g, const intent::SetWatch& v) {
 
 int resumable_index(const GameState& g, const results::AttemptSummary& a) {
     for (int i = 0; i < static_cast<int>(g.library.size()); ++i) {
-        const LibraryEntry& e = g.library[static_cast<size_t>(i)];
+        const LibraryEntry& e = library_entry(g, i);
         if (e.ok() && e.scenario().id == a.scenario_id && e.scenario().content_hash == a.content_hash) return i;
     }
     return -1;
@@ -387,7 +386,7 @@ void keep_map_open(GameState& g, Screen was) {
 
 void reload_current(GameState& g) {
     if (g.current < 0 || g.current >= static_cast<int>(g.library.size())) return;
-    LibraryEntry& e = g.library[static_cast<size_t>(g.current)];
+    LibraryEntry& e = library_entry(g, g.current);
     LoadedScenario fresh = load_scenario(e.path, CheckOptions{});
     ++g.reloads;
     if (!fresh.scenario || !fresh.bounds) {
@@ -460,7 +459,7 @@ bool poll_scenario_file(GameState& g, double now) {
         return false;
     if (now < g.next_watch_check) return false;
     g.next_watch_check = now + 0.25;
-    const std::filesystem::path& path = g.library[static_cast<size_t>(g.current)].path;
+    const std::filesystem::path& path = library_entry(g, g.current).path;
     if (!g.watcher || g.watcher->path() != path) {
         g.watcher.emplace(path);  // baseline: the version already loaded
         return false;
@@ -499,7 +498,7 @@ void advance_time(GameState& g, double seconds) {
 std::vector<int> visible_library(const GameState& g) {
     std::vector<int> out;
     for (int i = 0; i < static_cast<int>(g.library.size()); ++i) {
-        const LibraryEntry& e = g.library[static_cast<size_t>(i)];
+        const LibraryEntry& e = library_entry(g, i);
         if (g.skill_filter.empty()) {
             out.push_back(i);
         } else if (e.ok()) {
@@ -526,7 +525,7 @@ std::vector<std::string> library_skills(const GameState& g) {
 
 std::optional<BestResult> best_result_for(const GameState& g, int index) {
     if (index < 0 || index >= static_cast<int>(g.library.size())) return std::nullopt;
-    const LibraryEntry& e = g.library[static_cast<size_t>(index)];
+    const LibraryEntry& e = library_entry(g, index);
     if (!e.ok()) return std::nullopt;
     if (auto it = g.results.best.find(result_key(e.scenario())); it != g.results.best.end()) return it->second;
     auto it = g.session_best.find(result_key(e.scenario()));
@@ -538,7 +537,7 @@ int next_scenario_index(const GameState& g) {
     int n = static_cast<int>(g.library.size());
     for (int step = 1; step < n; ++step) {
         int i = ((g.current < 0 ? -1 : g.current) + step) % n;
-        if (g.library[static_cast<size_t>(i)].ok()) return i;
+        if (library_entry(g, i).ok()) return i;
     }
     return -1;
 }

@@ -169,6 +169,14 @@ struct GameState {
     size_t reload_dropped = 0;  ///< choices of the last reload that no longer exist
 };
 
+/// Library entry by index (GameState::current and the intents' indices are ints).
+inline const LibraryEntry& library_entry(const GameState& g, int index) {
+    return g.library[checked_index(index, g.library.size())];
+}
+inline LibraryEntry& library_entry(GameState& g, int index) {
+    return g.library[checked_index(index, g.library.size())];
+}
+
 /// The running call's runner, or null between calls.
 inline const Runner* call_runner(const GameState& g) { return g.call ? &g.call->runner : nullptr; }
 /// True while an author's playtest is on screen (nothing is recorded).

@@ -193,13 +193,13 @@ WorkshopSummary Workshop::summary() const {
             for (int v : s.votes) total += v;
             if (top < total) {
                 SplitVote split{s.round, s.node, s.votes, {}, 0, s.tie_broken};
-                for (int c : visible) split.options.push_back(node.choices[static_cast<size_t>(c)].say);
+                for (int c : visible) split.options.push_back(node.choice(c).say);
                 auto it = std::find(visible.begin(), visible.end(), s.choice_index);
                 split.winner = static_cast<int>(it - visible.begin()) + 1;
                 out.splits.push_back(std::move(split));
             }
         }
-        const Choice& made = node.choices[static_cast<size_t>(s.choice_index)];
+        const Choice& made = node.choice(s.choice_index);
         if (made.personal < 0) {
             auto key = std::make_tuple(s.round, s.node, s.choice_index);
             auto [it, fresh] = hurt_at.try_emplace(key, out.hurtful.size());

@@ -154,7 +154,7 @@ namespace {
 int tour_scenario(const GameState& g) {
     int first = -1;
     for (int i = 0; i < static_cast<int>(g.library.size()); ++i) {
-        const LibraryEntry& e = g.library[static_cast<size_t>(i)];
+        const LibraryEntry& e = library_entry(g, i);
         if (!e.ok()) continue;
         if (first < 0) first = i;
         if (e.scenario().id.find("cold") != std::string::npos) return i;
@@ -195,8 +195,8 @@ bool progress_screenshot(const GameOptions& options, const std::filesystem::path
             apply(g, intent::SelectTrainee{"Sam"});
             int played = 0;
             for (int i = 0; i < static_cast<int>(g.library.size()) && played < 3; ++i) {
-                if (!g.library[static_cast<size_t>(i)].ok()) continue;
-                const Scenario& s = g.library[static_cast<size_t>(i)].scenario();
+                if (!library_entry(g, i).ok()) continue;
+                const Scenario& s = library_entry(g, i).scenario();
                 play_through(g, i, planned_path(s, Need::personal, true));
                 play_through(g, i, planned_path(s, Need::personal));
                 ++played;
@@ -227,7 +227,7 @@ bool workshop_screenshot(const GameOptions& options, const std::filesystem::path
     r.style = "hot-seat";
     for (int t = 0; t < 3; ++t)
         r.teams.push_back({std::string("Team ") + static_cast<char>('A' + t), team_colors()[static_cast<size_t>(t)]});
-    const Scenario& s = g.library[static_cast<size_t>(index)].scenario();
+    const Scenario& s = library_entry(g, index).scenario();
     r.queue.push_back({s.id, s.content_hash, s.title});
     apply(g, intent::StartWorkshop{r});
     if (!g.workshop) return false;
@@ -250,11 +250,9 @@ bool chat_screenshot(const GameOptions& options, const std::filesystem::path& pn
     GameState& g = game->game();
     int index = -1;
     for (int i = 0; i < static_cast<int>(g.library.size()) && index < 0; ++i)
-        if (g.library[static_cast<size_t>(i)].ok() &&
-            g.library[static_cast<size_t>(i)].scenario().channel == Channel::chat)
-            index = i;
+        if (library_entry(g, i).ok() && library_entry(g, i).scenario().channel == Channel::chat) index = i;
     if (index < 0) return true;
-    const std::vector<int> path = planned_path(g.library[static_cast<size_t>(index)].scenario(), Need::personal);
+    const std::vector<int> path = planned_path(library_entry(g, index).scenario(), Need::personal);
     // The chat may sit below the fold of a long library: open it as Enter on its card would.
     apply(g, intent::OpenScenario{index});
     game->frames(1);

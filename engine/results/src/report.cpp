@@ -85,16 +85,16 @@ ScenarioInsight scenario_insight(const ReportRows& rows, const std::string& scen
         auto it = last_choice.find(id);
         std::string at;
         if (it == last_choice.end()) {
-            if (file && file->start >= 0) at = file->nodes[static_cast<size_t>(file->start)].id;
+            if (file && file->start >= 0) at = file->node(file->start).id;
         } else {
             at = it->second->node;
             const int n = file ? file->find_node(at) : -1;
             if (n >= 0) {
-                const Node& node = file->nodes[static_cast<size_t>(n)];
+                const Node& node = file->node(n);
                 const int ci = it->second->choice_index;
-                if (ci >= 0 && ci < static_cast<int>(node.choices.size()) && !node.choices[static_cast<size_t>(ci)].next.is_ending() &&
-                    node.choices[static_cast<size_t>(ci)].next.index >= 0)
-                    at = file->nodes[static_cast<size_t>(node.choices[static_cast<size_t>(ci)].next.index)].id;
+                if (ci >= 0 && ci < static_cast<int>(node.choices.size()) && !node.choice(ci).next.is_ending() &&
+                    node.choice(ci).next.index >= 0)
+                    at = file->nodes[static_cast<size_t>(node.choice(ci).next.index)].id;
             }
         }
         ++stopped[at];
@@ -114,7 +114,7 @@ ScenarioInsight scenario_insight(const ReportRows& rows, const std::string& scen
     for (auto& [node_id, p] : points) {
         const int n = file ? file->find_node(node_id) : -1;
         if (n >= 0) {
-            const Node& node = file->nodes[static_cast<size_t>(n)];
+            const Node& node = file->node(n);
             p.notes = node.notes;
             for (size_t i = 0; i < node.choices.size(); ++i) {
                 const Choice& c = node.choices[i];
@@ -271,7 +271,7 @@ WorkshopInsight workshop_insight(const WorkshopRecord& w, const std::vector<Scen
             t.node = s.node;
             t.notes = node->notes;
             for (int c : shown) {
-                const Choice& choice = node->choices[static_cast<size_t>(c)];
+                const Choice& choice = node->choice(c);
                 t.options.push_back({choice.say, 0, {}, choice.technical, choice.personal, false});
             }
             out.turns.push_back(std::move(t));

@@ -305,15 +305,15 @@ std::string open_attempt_problem(const Connection& db, AttemptId attempt) {
 std::string choice_entry_problem(const Scenario& s, const TranscriptEntry& e) {
     if (e.kind != TranscriptEntry::Kind::choice) return "Only choice entries of a transcript can be recorded as choices.";
     if (e.node < 0 || static_cast<size_t>(e.node) >= s.nodes.size()) return "The choice entry names no node of this scenario.";
-    if (e.choice < 0 || static_cast<size_t>(e.choice) >= s.nodes[static_cast<size_t>(e.node)].choices.size())
+    if (e.choice < 0 || static_cast<size_t>(e.choice) >= s.node(e.node).choices.size())
         return "The choice entry names no choice of its node.";
     return {};
 }
 
 void insert_choice(const Connection& db, AttemptId attempt, const Scenario& s, const TranscriptEntry& e,
                    const std::string& made_at, const std::string& statement_id) {
-    const Node& node = s.nodes[static_cast<size_t>(e.node)];
-    const Choice& choice = node.choices[static_cast<size_t>(e.choice)];
+    const Node& node = s.node(e.node);
+    const Choice& choice = node.choice(e.choice);
     Statement q(db,
                 "INSERT INTO choices(attempt_id, turn, node, choice_index, shown, say, technical, personal, mood,"
                 " mood_after, technical_total, personal_total, seconds, made_at, statement_id, presented)"
@@ -340,7 +340,7 @@ void update_finished(const Connection& db, AttemptId attempt, const Scenario& s,
                 " full_technical = ?15, full_personal = ?16"
                 " WHERE id = ?1 AND finished_at IS NULL");
     q.bind(1, attempt).bind(2, finished_at);
-    q.bind(3, has_ending ? s.endings[static_cast<size_t>(score.ending)].id : std::string());
+    q.bind(3, has_ending ? s.ending(score.ending).id : std::string());
     q.bind(4, outcome_name(score.outcome)).bind(5, score.technical).bind(6, score.personal);
     q.bind(7, score.best_technical).bind(8, score.best_personal).bind(9, score.technical_percent);
     q.bind(10, score.personal_percent).bind(11, score.technical_met ? 1 : 0).bind(12, score.personal_met ? 1 : 0);

@@ -6,6 +6,8 @@
 #include "frontline/diagnostic.hpp"
 #include "frontline/expression.hpp"
 
+#include <cassert>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -43,6 +45,14 @@ const std::vector<std::string>& hair_names();
 const std::vector<std::string>& hair_colour_names();
 const std::vector<std::string>& skin_names();
 const std::vector<std::string>& age_names();
+
+/// An int index (as scenarios, states and transcripts hold them) as a vector subscript;
+/// asserts it is in range.
+inline size_t checked_index(int index, size_t size) {
+    assert(index >= 0 && static_cast<size_t>(index) < size);
+    (void)size;
+    return static_cast<size_t>(index);
+}
 
 /// Where a choice leads: a node or an ending, by index.
 struct Target {
@@ -91,6 +101,9 @@ struct Node {
     /// meaning (`shuffle: false`), so position never gives the answer away.
     bool shuffle = true;
     SourcePos pos;
+
+    /// Choice by index (the runner's and the analysis's int indices; asserted in range).
+    const Choice& choice(int index) const { return choices[checked_index(index, choices.size())]; }
 };
 
 struct Ending {
@@ -197,6 +210,12 @@ struct Scenario {
     std::vector<Walkthrough> tests;
 
     SourcePos id_pos;
+
+    /// Node and ending by index: the int indices of Target, CallState and the
+    /// transcript, checked in debug builds, with no cast at the call site.
+    const Node& node(int index) const { return nodes[checked_index(index, nodes.size())]; }
+    const Ending& ending(int index) const { return endings[checked_index(index, endings.size())]; }
+    const Variable& var(int index) const { return vars[checked_index(index, vars.size())]; }
 
     int find_node(std::string_view id) const;
     int find_ending(std::string_view id) const;

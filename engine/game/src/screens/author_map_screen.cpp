@@ -35,29 +35,28 @@ ImU32 outcome_color(Outcome o) {
 }
 
 std::string box_name(const Scenario& s, const MapBox& b) {
-    return b.target.is_ending() ? s.endings[static_cast<size_t>(b.target.index)].id
-                                : s.nodes[static_cast<size_t>(b.target.index)].id;
+    return b.target.is_ending() ? s.ending(b.target.index).id : s.node(b.target.index).id;
 }
 
 /// The share of answers at `from` that lead to `to` (several choices may share an edge);
 /// negative when the node has too few answers to show.
 double edge_share(const results::ScenarioInsight& answers, const Scenario& s, const MapBox& from, const MapBox& to) {
     if (from.target.is_ending()) return -1;
-    const Node& node = s.nodes[static_cast<size_t>(from.target.index)];
+    const Node& node = s.node(from.target.index);
     const auto& points = answers.points;
     const auto at = std::find_if(points.begin(), points.end(), [&](const results::ChoicePoint& p) { return p.node == node.id; });
     if (at == points.end() || !at->shown) return -1;
     double share = 0;
     for (const results::AnswerShare& a : at->options)
         if (a.in_file && a.choice_index < static_cast<int>(node.choices.size()) &&
-            node.choices[static_cast<size_t>(a.choice_index)].next == to.target)
+            node.choice(a.choice_index).next == to.target)
             share += a.share;
     return share;
 }
 
 int stopped_at(const results::ScenarioInsight& answers, const Scenario& s, const MapBox& b) {
     if (b.target.is_ending()) return 0;
-    const std::string& id = s.nodes[static_cast<size_t>(b.target.index)].id;
+    const std::string& id = s.node(b.target.index).id;
     for (const results::ChoicePoint& p : answers.points)
         if (p.node == id) return p.stopped_here;
     return 0;
@@ -139,7 +138,7 @@ void draw_canvas(UiState& ui, const AuthorMap& m, const Scenario& s, const resul
         }
         remember(ui, (b.target.is_ending() ? "map ending " : "map node ") + name);
         const ImVec2 lo = pos[i], hi(pos[i].x + box_w, pos[i].y + box_h);
-        ImU32 fill = b.target.is_ending() ? outcome_color(s.endings[static_cast<size_t>(b.target.index)].outcome) : p.panel;
+        ImU32 fill = b.target.is_ending() ? outcome_color(s.ending(b.target.index).outcome) : p.panel;
         if (!b.reachable) fill = with_alpha(fill, 0.4f);
         dl->AddRectFilled(lo, hi, fill, fs * 0.3f);
         ImU32 border = b.on_best_path ? p.accent : p.panel_border;
@@ -187,7 +186,7 @@ Intent draw_playtest_form(const Scenario& s, UiState& ui, const AuthorMap& m) {
     const Palette& p = palette();
     Intent out;
     const MapBox& b = m.boxes[static_cast<size_t>(ui.map_selected)];
-    const Node& node = s.nodes[static_cast<size_t>(b.target.index)];
+    const Node& node = s.node(b.target.index);
     PlaytestStart& d = ui.playtest_draft;
     heading("Playtest from " + node.id);
     if (!node.customer.empty()) text_wrapped_colored(p.text_dim, "\xE2\x80\x9C" + node.customer.front().text + "\xE2\x80\x9D");

@@ -298,7 +298,7 @@ Intent draw_call(const GameState& g, UiState& ui) {
     // scrolls to the newest), so every answer fits a 720-pixel window at 200%.
     float choices_h = compact ? 0.0f : ImGui::GetTextLineHeightWithSpacing();
     for (int c : visible)
-        choices_h += wrapped_button_height(node->choices[static_cast<size_t>(c)].say, w - ImGui::GetStyle().ScrollbarSize, true) + spacing;
+        choices_h += wrapped_button_height(node->choice(c).say, w - ImGui::GetStyle().ScrollbarSize, true) + spacing;
     const float total = ImGui::GetContentRegionAvail().y;
     const float min_conv = ImGui::GetTextLineHeightWithSpacing() * (compact ? 3.0f : 4.0f);
     // On a small window at 200 % the choices scroll rather than crush the conversation.

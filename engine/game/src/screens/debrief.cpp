@@ -58,7 +58,7 @@ void effects(int technical, int personal, int mood) {
 void draw_others(const GameState& g, UiState& ui, const TurnReview& t) {
     const Palette& p = palette();
     if (!g.results.others_answers || t.node < 0) return;
-    const std::string& node_id = current_scenario(g).nodes[static_cast<size_t>(t.node)].id;
+    const std::string& node_id = current_scenario(g).node(t.node).id;
     const auto& points = g.results.others_answers->points;
     const auto at = std::find_if(points.begin(), points.end(), [&](const results::ChoicePoint& c) { return c.node == node_id; });
     ImGui::PushFont(fonts().small);
@@ -161,7 +161,7 @@ Intent draw_debrief(const GameState& g, UiState& ui) {
                   sc.technical_percent, sc.personal_percent, sc.mood, g.mode == Mode::coach ? "Coach" : "Assessment");
     text_wrapped_colored(p.text_dim, buf);
     if (in_playtest(g)) {
-        const std::string& node = s.nodes[static_cast<size_t>(g.call->playtest->start.node)].id;
+        const std::string& node = s.node(g.call->playtest->start.node).id;
         text_wrapped_colored(p.accent, "A playtest from '" + node + "': the percentages are of the best that can be done from there. "
                                        "Nothing was recorded; Retry plays the same playtest again.");
         remember(ui, "playtest note");

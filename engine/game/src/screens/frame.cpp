@@ -108,7 +108,7 @@ Intent draw_game(const GameState& g, UiState& ui) {
     std::string where = screen_title(g.screen);
     if (in_playtest(g) && (g.screen == Screen::call || g.screen == Screen::debrief)) where += " (playtest)";
     if (g.current >= 0 && shows_scenario_title(g.screen)) {
-        std::string full = where + "  \xE2\x80\xA2  " + g.library[static_cast<size_t>(g.current)].display_title();
+        std::string full = where + "  \xE2\x80\xA2  " + library_entry(g, g.current).display_title();
         // Room left of the buttons on the right; at 200 % on a small window the title goes.
         float buttons = ImGui::CalcTextSize("Settings (F2)Leave the call").x + ImGui::GetFontSize() * 3;
         if (ImGui::CalcTextSize(full.c_str()).x < ImGui::GetContentRegionAvail().x - buttons) where = full;

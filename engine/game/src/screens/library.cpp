@@ -40,7 +40,7 @@ std::string result_line(const std::optional<BestResult>& r) {
 /// button so the whole card is one target for the mouse.
 bool draw_card(const GameState& g, int index, float width, float height, bool focused) {
     const Palette& p = palette();
-    const LibraryEntry& e = g.library[static_cast<size_t>(index)];
+    const LibraryEntry& e = library_entry(g, index);
     const ImGuiStyle& style = ImGui::GetStyle();
     ImVec2 pos = ImGui::GetCursorScreenPos();
     ImGui::PushID(index);

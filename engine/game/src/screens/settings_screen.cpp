@@ -72,7 +72,7 @@ Intent draw_diagnostics(const GameState& g, UiState& ui) {
     const Palette& p = palette();
     Intent out;
     if (g.current < 0) return out;
-    const LibraryEntry& e = g.library[static_cast<size_t>(g.current)];
+    const LibraryEntry& e = library_entry(g, g.current);
     heading("This scenario could not be loaded");
     text_wrapped_colored(p.text_dim, e.path.string());
     text_wrapped_colored(p.text, "Fix these in the file and start the game again. Each line is file:line:col, as "

@@ -90,7 +90,7 @@ Intent draw_workshop_setup(const GameState& g, UiState& ui) {
                                    team_colors()[static_cast<size_t>(t)]});
         }
         for (int i : ui.workshop_queue) {
-            const Scenario& sc = g.library[static_cast<size_t>(i)].scenario();
+            const Scenario& sc = library_entry(g, i).scenario();
             r.queue.push_back({sc.id, sc.content_hash, sc.title});
         }
         keep_first(out, intent::StartWorkshop{r});
@@ -150,7 +150,7 @@ Intent draw_workshop_setup(const GameState& g, UiState& ui) {
     ImGui::Spacing();
     ImGui::TextUnformatted("Queue (click in the order to play):");
     for (int i = 0; i < static_cast<int>(g.library.size()); ++i) {
-        const LibraryEntry& e = g.library[static_cast<size_t>(i)];
+        const LibraryEntry& e = library_entry(g, i);
         if (!e.ok()) continue;
         auto at = std::find(ui.workshop_queue.begin(), ui.workshop_queue.end(), i);
         std::string label = (at == ui.workshop_queue.end() ? std::string("   ") : std::to_string(at - ui.workshop_queue.begin() + 1) + ". ") +
@@ -313,7 +313,7 @@ Intent draw_workshop(const GameState& g, UiState& ui) {
         // How it ended for the customer, in the scenario's words, then the verdict.
         if (ended->score.ending >= 0) {
             const Scenario& ended_scenario = *w.scenario_of(ended->round);
-            const Ending& ending = ended_scenario.endings[static_cast<size_t>(ended->score.ending)];
+            const Ending& ending = ended_scenario.ending(ended->score.ending);
             text_wrapped_colored(p.text, ending.text);
             remember(ui, "ending");
         }
@@ -382,8 +382,8 @@ Intent draw_workshop_summary(const GameState& g, UiState& ui) {
             std::string where = s.node;
             if (const Scenario* sc = w.scenario_of(s.round)) {
                 const int n = sc->find_node(s.node);
-                if (n >= 0 && !sc->nodes[static_cast<size_t>(n)].customer.empty())
-                    where = "\xE2\x80\x9C" + shorten_text(sc->nodes[static_cast<size_t>(n)].customer.back().text, 60) + "\xE2\x80\x9D";
+                if (n >= 0 && !sc->node(n).customer.empty())
+                    where = "\xE2\x80\x9C" + shorten_text(sc->node(n).customer.back().text, 60) + "\xE2\x80\x9D";
             }
             std::string line = w.record().queue[static_cast<size_t>(s.round)].title + ", " + where + ":";
             for (size_t k = 0; k < s.votes.size(); ++k)
