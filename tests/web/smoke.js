@@ -225,13 +225,10 @@ async function main() {
       if (p.screen === SCREEN.debrief) break;
       await sleep(700);  // the answers take input once a trainee could have read them
       if (turns === 1 && shots) await page.screenshot({ path: path.join(shots, 'web-call.png') });
-      const before = JSON.stringify(p.widgets['choice 1']);
       await click(page, p, 'choice 1');
       turns += 1;
       if (turns > 40) fail('the call did not end after 40 answers');
-      // The next turn (or the debrief) replaces the answers.
-      await waitFor(page, 'the next turn', (q) => q.screen !== SCREEN.call ||
-                    JSON.stringify(q.widgets['choice 1']) !== before || !q.widgets['choice 1'], 10).catch(() => {});
+      await sleep(500);  // the next turn is drawn (its answers ignore input for a moment)
     }
     console.log('web smoke: played a call by clicking, ' + turns + ' answers, debrief on screen');
     if (shots) await page.screenshot({ path: path.join(shots, 'web-debrief.png') });
@@ -249,8 +246,9 @@ async function main() {
     p = await waitFor(page, 'the library', (q) => q.screen === SCREEN.library && q.widgets['card 0'], 60);
     if (shots) await page.screenshot({ path: path.join(shots, 'web-library.png') });
     const saved = await page.evaluate(() => { try { return Module.FS.stat('/data/results.db').size; } catch (e) { return 0; } });
-    if (!(saved > 0)) fail('the results store did not survive a reload (IndexedDB)');
-    console.log('web smoke: results store kept across a reload (' + saved + ' bytes)');
+    // The library offers the trainee recorded from the launch: read back from the store.
+    if (!(saved > 0) || !p.widgets['trainee ' + actor.name]) fail('the results did not survive a reload (IndexedDB)');
+    console.log('web smoke: results store kept across a reload (' + saved + ' bytes, trainee "' + actor.name + '" listed)');
     if (errors.length) fail('page errors: ' + errors.join(' | '));
   } finally {
     await browser.close();
