@@ -140,6 +140,18 @@ SCENARIO("an AU's statements for a finished call") {
             auto statements = cmi5::attempt_statements(session, details->at(1));
             THEN("it ends in failed") { CHECK(verb_of(statements.back()) == "failed"); }
         }
+        WHEN("a failed call is retried and passed in the same session") {
+            auto first = cmi5::attempt_statements(session, details->at(1));
+            auto second = cmi5::attempt_statements(session, details->at(0));
+            auto third = cmi5::attempt_statements(session, details->at(1));
+            THEN("one completed in all, passed once, and nothing of passed/failed after it") {
+                CHECK(verb_of(first[first.size() - 2]) == "completed");
+                CHECK(verb_of(first.back()) == "failed");
+                CHECK(verb_of(second.back()) == "passed");
+                CHECK(verb_of(second[second.size() - 2]) == "answered");
+                for (const std::string& text : third) CHECK(verb_of(text) == "answered");
+            }
+        }
     }
     GIVEN("the LMS's masteryScore") {
         session.data.mastery_score = 0.0;

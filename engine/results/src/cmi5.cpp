@@ -223,7 +223,7 @@ bool passes(const Session& s, const AttemptSummary& a) {
     return a.score->technical_met && a.score->personal_met;
 }
 
-std::vector<std::string> attempt_statements(const Session& s, const AttemptDetail& attempt, const XapiOptions& options) {
+std::vector<std::string> attempt_statements(Session& s, const AttemptDetail& attempt, const XapiOptions& options) {
     std::vector<std::string> out;
     const json actor = json::parse(s.launch.actor);
     json needs = json::object();
@@ -248,11 +248,15 @@ std::vector<std::string> attempt_statements(const Session& s, const AttemptDetai
     const AttemptSummary& a = attempt.summary;
     if (!a.finished() || s.data.launch_mode != "Normal") return out;
 
-    json completed = statement(s, "completed", a.finished_at, true);
-    completed["result"] = {{"completion", true}, {"duration", duration}, {"extensions", needs}};
-    out.push_back(completed.dump());
-
+    if (!s.completed_sent) {
+        json completed = statement(s, "completed", a.finished_at, true);
+        completed["result"] = {{"completion", true}, {"duration", duration}, {"extensions", needs}};
+        out.push_back(completed.dump());
+        s.completed_sent = true;
+    }
+    if (s.passed_sent) return out;
     const bool passed = passes(s, a);
+    s.passed_sent = passed;
     json verdict = statement(s, passed ? "passed" : "failed", a.finished_at, true);
     verdict["result"] = {{"success", passed}, {"score", {{"scaled", scaled_score(a)}}}, {"duration", duration}, {"extensions", needs}};
     if (s.data.mastery_score) verdict["context"]["extensions"][ext_mastery] = *s.data.mastery_score;

@@ -50,6 +50,10 @@ struct Session {
     LaunchData data;
     std::string session_id;  ///< a UUID made at launch, in every statement's context
     std::string language = "en";
+    /// cmi5 allows one completed and one passed per registration, and no failed after a
+    /// passed: what this session has sent so far (a retry in the same launch sends less).
+    bool completed_sent = false;
+    bool passed_sent = false;
 };
 
 /// The cmi5-defined statements (cmi5 section 9.3), each one line of JSON with a fresh
@@ -70,8 +74,9 @@ double scaled_score(const AttemptSummary& finished);
 /// "answered" statements Frontline makes (re-issued for the launch's actor and
 /// registration), then completed and passed or failed (about the AU, with both needs
 /// in result.extensions). In Browse or Review launch mode only the answered ones:
-/// cmi5 forbids completed/passed/failed outside Normal mode.
-std::vector<std::string> attempt_statements(const Session& s, const AttemptDetail& attempt,
+/// cmi5 forbids completed/passed/failed outside Normal mode. A later attempt in the same
+/// session adds no second completed, and nothing of passed/failed once passed was sent.
+std::vector<std::string> attempt_statements(Session& s, const AttemptDetail& attempt,
                                             const XapiOptions& options = {});
 
 /// One AU of a course structure: a scenario, launched as index.html?scenario=<file>.
