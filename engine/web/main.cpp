@@ -1,6 +1,6 @@
 // The browser build's entry point. The page (shell.html, pre.js) has already mounted
 // IndexedDB at /data and loaded the scenarios and assets into /frontline before main().
-//   index.html                         the library of bundled scenarios
+//   index.html                         the library: scenarios/index.json's beside the page, else the bundled
 //   index.html?scenario=FILE.yaml      that scenario's briefing (one cmi5 AU)
 //   ...&endpoint=&fetch=&registration=&activityId=&actor=   launched from an LMS (cmi5):
 //                                      statements go to its LRS as well
@@ -80,7 +80,11 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* frontline_web_terminated() {
 int main() {
     frontline_sdl_deps();
     frontline::GameOptions options;
-    options.scenario_paths = {"/frontline/scenarios"};
+    // pre.js copied the scenarios hosted beside the page (if any) to /frontline/course:
+    // they are the library then, else the bundled ones are.
+    std::error_code ec;
+    const bool hosted = std::filesystem::is_directory("/frontline/course", ec);
+    options.scenario_paths = {hosted ? "/frontline/course" : "/frontline/scenarios"};
     options.asset_dirs = {"/frontline/assets"};
     options.results_data = results_file;
     options.settings_file = "/data/settings.ini";
@@ -91,8 +95,7 @@ int main() {
         !file.empty() && file.find('/') == std::string::npos && file.find('%') == std::string::npos && file != ".." &&
         file != ".")
     {
-        // pre.js put the page's own copy (a course package's scenarios/) in /frontline/course.
-        std::error_code ec;
+        // The page's own copy (a course package's scenarios/) wins over the bundled one.
         const std::filesystem::path own = std::filesystem::path("/frontline/course") / file;
         options.open_directly = std::filesystem::exists(own, ec) ? own : std::filesystem::path("/frontline/scenarios") / file;
     }

@@ -9,20 +9,30 @@ Module.preRun.push(function () {
     if (err) console.warn('frontline: saved results could not be read: ' + err);
     removeRunDependency('frontline-data');
   });
-  // index.html?scenario=FILE: a course package (or an organisation's own library) keeps
-  // its scenarios in scenarios/ beside the page; one found there wins over the bundled one.
-  var file = new URLSearchParams(location.search).get('scenario');
-  if (file && /^[A-Za-z0-9._-]+\.ya?ml$/.test(file)) {
-    addRunDependency('frontline-scenario');
-    fetch('scenarios/' + file).then(function (reply) {
+  // An organisation's own library beside the page: scenarios/index.json lists the files
+  // in scenarios/ (a course package writes both). Found, it is the library; not found,
+  // the bundled one is. index.html?scenario=FILE fetches that one file the same way.
+  var valid = function (f) { return typeof f === 'string' && /^[A-Za-z0-9._-]+\.ya?ml$/.test(f); };
+  var fetchScenario = function (f) {
+    return fetch('scenarios/' + f).then(function (reply) {
       return reply.ok ? reply.arrayBuffer() : null;
     }).then(function (bytes) {
-      if (bytes) {
-        FS.mkdirTree('/frontline/course');
-        FS.writeFile('/frontline/course/' + file, new Uint8Array(bytes));
-      }
-    }).catch(function () {}).finally(function () { removeRunDependency('frontline-scenario'); });
-  }
+      if (!bytes) return;
+      FS.mkdirTree('/frontline/course');
+      FS.writeFile('/frontline/course/' + f, new Uint8Array(bytes));
+    });
+  };
+  var file = new URLSearchParams(location.search).get('scenario');
+  addRunDependency('frontline-library');
+  fetch('scenarios/index.json').then(function (reply) {
+    return reply.ok ? reply.json() : [];
+  }).then(function (list) {
+    var files = (Array.isArray(list) ? list : []).filter(valid);
+    if (valid(file) && files.indexOf(file) < 0) files.push(file);
+    return Promise.all(files.map(fetchScenario));
+  }).catch(function (err) {
+    console.warn('frontline: the scenarios beside the page could not be read: ' + err);
+  }).finally(function () { removeRunDependency('frontline-library'); });
 });
 
 // Writing to IndexedDB is asynchronous: at most one copy runs at a time, and a request

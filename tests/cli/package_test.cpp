@@ -153,6 +153,7 @@ SCENARIO("packaging scenarios as a cmi5 course") {
                                   "scenarios/cold-meal.yaml", "scenarios/late-checkout.yaml"})
                 CHECK(files.count(f) == 1);
             CHECK(files["index.wasm"] == "stand-in index.wasm");
+            CHECK(files["scenarios/index.json"] == "[\"cold-meal.yaml\",\"late-checkout.yaml\"]\n");
             const std::string& xml = files["cmi5.xml"];
             CHECK(balanced_xml(xml));
             CHECK(xml.find("<courseStructure xmlns=\"https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd\">") !=

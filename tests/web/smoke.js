@@ -21,6 +21,7 @@ const validate = require(path.join(lrsModules, 'xapi-validation')).default;
 const site = path.resolve(process.argv[2] || 'build-web/site');
 const shotsAt = process.argv.indexOf('--screenshots');
 const shots = shotsAt > 0 ? path.resolve(process.argv[shotsAt + 1]) : null;
+if (shots) fs.mkdirSync(shots, { recursive: true });
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm',
                 '.data': 'application/octet-stream', '.xml': 'application/xml' };
 const SCREEN = { library: 0, briefing: 1, call: 2, debrief: 3 };

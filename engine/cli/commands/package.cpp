@@ -1,12 +1,15 @@
 // `frontline package cmi5 -o course.zip [SCENARIO...]`: a cmi5 course for an LMS. One
 // AU per scenario, each launching the web build's index.html?scenario=FILE; the zip
-// holds cmi5.xml, the web build (.ci/web makes it) and the scenarios.
+// holds cmi5.xml, the web build (.ci/web makes it), the scenarios and their list
+// (scenarios/index.json, which the page shows as its library).
 #include "commands.hpp"
 #include "zip_writer.hpp"
 
 #include "frontline/reader.hpp"
 #include "frontline/results/cmi5.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -85,6 +88,15 @@ void add_package_command(CLI::App& app, Action& action) {
                 }
                 const Scenario& s = *loaded.scenario;
                 const std::string name = file.filename().string();
+                // The page loads scenarios/NAME by a plain URL: letters, digits, '.', '_', '-'.
+                if (!std::all_of(name.begin(), name.end(), [](unsigned char c) {
+                        return std::isalnum(c) || c == '.' || c == '_' || c == '-';
+                    })) {
+                    io.err << "frontline package: " << file.string()
+                           << ": rename it to letters, digits, '.', '_' and '-' only (the browser loads it by name)\n";
+                    ++broken;
+                    continue;
+                }
                 if (contents.count("scenarios/" + name) || ids.count(s.id)) {
                     io.err << "frontline package: " << file.string() << ": a scenario with this "
                            << (ids.count(s.id) ? "id (" + s.id + ")" : "file name") << " is already in the course\n";
@@ -97,6 +109,10 @@ void add_package_command(CLI::App& app, Action& action) {
                 units.push_back({s.id, s.title, s.setting.empty() ? s.summary : s.setting + ". " + s.summary, name});
             }
             if (broken) return exit_errors;
+            // The list the page reads to show these scenarios as its library.
+            std::string index = "[";
+            for (const auto& u : units) index += (index.size() > 1 ? ",\"" : "\"") + u.scenario_file + "\"";
+            contents["scenarios/index.json"] = index + "]\n";
             results::XapiOptions xapi;
             xapi.iri_base = opts->iri_base;
             contents["cmi5.xml"] = results::cmi5::course_structure_xml(opts->title, units, xapi);
