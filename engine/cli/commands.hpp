@@ -38,6 +38,9 @@ void add_test_command(CLI::App& app, Action& action);
 void add_import_command(CLI::App& app, Action& action);
 void add_workshop_command(CLI::App& app, Action& action);
 
+/// `package cmi5`: a course zip for an LMS, holding the web build (commands/package.cpp).
+void add_package_command(CLI::App& app, Action& action);
+
 /// `paths`: where this copy reads its scenarios and assets and keeps settings and results.
 void add_paths_command(CLI::App& app, Action& action);
 

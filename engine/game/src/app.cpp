@@ -5,6 +5,9 @@
 #include "theme.hpp"
 
 #include <SDL.h>
+#ifdef __EMSCRIPTEN__
+#include <emscripten/emscripten.h>
+#endif
 #include <imgui.h>
 #include <imgui_impl_sdl.h>
 #include <imgui_impl_sdlrenderer.h>
@@ -258,46 +261,99 @@ int App::wake_after_ms() const {
     return -1;
 }
 
+#ifdef __EMSCRIPTEN__
+namespace {
+const App* web_app = nullptr;  ///< the page's one game, for frontline_web_probe()
+}  // namespace
+}  // namespace frontline::game
+
+/// For the page and its tests: the screen on show and where each named clickable was
+/// drawn this frame, in CSS pixels of the canvas, as JSON
+/// {"screen":2,"widgets":{"choice 1":[x0,y0,x1,y1],...}}. A test clicks those places
+/// with real mouse events, as a trainee would.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* frontline_web_probe() {
+    static std::string json;
+    json = "{\"screen\":-1,\"widgets\":{}}";
+    const frontline::game::App* app = frontline::game::web_app;
+    if (!app) return json.c_str();
+    json = "{\"screen\":" + std::to_string(static_cast<int>(app->game_state().screen)) + ",\"widgets\":{";
+    bool first = true;
+    for (const auto& [name, r] : app->ui_state().widgets) {
+        if (!first) json += ',';
+        first = false;
+        json += '"';
+        for (char c : name) {
+            if (c == '"' || c == '\\') json += '\\';
+            if (static_cast<unsigned char>(c) >= 0x20) json += c;
+        }
+        char box[96];
+        std::snprintf(box, sizeof box, "\":[%.1f,%.1f,%.1f,%.1f]", r.min.x, r.min.y, r.max.x, r.max.y);
+        json += box;
+    }
+    json += "}}";
+    return json.c_str();
+}
+
+namespace frontline::game {
+#endif
+
 void App::run() {
-    frame();          // first frame at once, before looking at any event
-    int pending = 2;  // ImGui settles window sizes over the next frames
-    while (!game_.quit) {
-        SDL_Event ev;
-        int wake = wake_after_ms();
-        bool have = false;
-        if (pending > 0) have = SDL_PollEvent(&ev) != 0;
-        else have = SDL_WaitEventTimeout(&ev, wake < 0 ? 1000 : wake) != 0;
-        bool timer = pending == 0 && !have && wake >= 0;
-        while (have) {
-            ImGui_ImplSDL2_ProcessEvent(&ev);
-            switch (ev.type) {
-            case SDL_QUIT: game_.quit = true; break;
-            case SDL_WINDOWEVENT:
-                if (ev.window.event == SDL_WINDOWEVENT_FOCUS_LOST || ev.window.event == SDL_WINDOWEVENT_MINIMIZED)
-                    game_.paused = true;
-                if (ev.window.event == SDL_WINDOWEVENT_FOCUS_GAINED || ev.window.event == SDL_WINDOWEVENT_RESTORED)
-                    game_.paused = false;
-                break;
-            default: break;
-            }
-            // ImGui settles hover and click state over a couple of frames.
-            pending = 3;
-            have = SDL_PollEvent(&ev) != 0;
+    frame();       // first frame at once, before looking at any event
+    pending_ = 2;  // ImGui settles window sizes over the next frames
+#ifdef __EMSCRIPTEN__
+    web_app = this;
+    // The browser owns the loop: one step per animation frame; this never returns
+    // (the page's lifetime is the game's, so the App is never destroyed).
+    emscripten_set_main_loop_arg([](void* self) { static_cast<App*>(self)->step(false); }, this, 0, true);
+#else
+    while (!game_.quit) step(true);
+#endif
+}
+
+void App::step(bool wait) {
+    SDL_Event ev;
+    int wake = wake_after_ms();
+    bool have = false;
+    bool timer = false;
+    if (pending_ > 0 || !wait) have = SDL_PollEvent(&ev) != 0;
+    else have = SDL_WaitEventTimeout(&ev, wake < 0 ? 1000 : wake) != 0;
+    if (wait) {
+        timer = pending_ == 0 && !have && wake >= 0;
+    } else if (pending_ == 0 && !have && wake >= 0) {
+        // No sleeping in a browser: the timer fires when its interval has passed.
+        const double now = config_.clock();
+        timer = last_tick_ < 0 || (now - last_tick_) * 1000.0 >= wake;
+        if (timer) last_tick_ = now;
+    }
+    while (have) {
+        ImGui_ImplSDL2_ProcessEvent(&ev);
+        switch (ev.type) {
+        case SDL_QUIT: game_.quit = true; break;
+        case SDL_WINDOWEVENT:
+            if (ev.window.event == SDL_WINDOWEVENT_FOCUS_LOST || ev.window.event == SDL_WINDOWEVENT_MINIMIZED)
+                game_.paused = true;
+            if (ev.window.event == SDL_WINDOWEVENT_FOCUS_GAINED || ev.window.event == SDL_WINDOWEVENT_RESTORED)
+                game_.paused = false;
+            break;
+        default: break;
         }
-        if (game_.quit) break;
-        if (timer && pending == 0) {
-            // Time passes every tick; pixels only when the patience bar, the
-            // mood or the screen would visibly change.
-            auto before = visible_signature();
-            pass_time();
-            play_cues();
-            timer = visible_signature() != before;
-        }
-        if (pending > 0 || timer) {
-            frame();
-            if (pending > 0) --pending;
-            if (ui_.animating) pending = std::max(pending, 1);
-        }
+        // ImGui settles hover and click state over a couple of frames.
+        pending_ = 3;
+        have = SDL_PollEvent(&ev) != 0;
+    }
+    if (game_.quit) return;
+    if (timer && pending_ == 0) {
+        // Time passes every tick; pixels only when the patience bar, the
+        // mood or the screen would visibly change.
+        auto before = visible_signature();
+        pass_time();
+        play_cues();
+        timer = visible_signature() != before;
+    }
+    if (pending_ > 0 || timer) {
+        frame();
+        if (pending_ > 0) --pending_;
+        if (ui_.animating) pending_ = std::max(pending_, 1);
     }
 }
 

@@ -63,6 +63,8 @@ public:
     void run();
 
     GameState& game() { return game_; }
+    const GameState& game_state() const { return game_; }
+    const UiState& ui_state() const { return ui_; }
     UiState& ui() { return ui_; }
     const Intent& last_intent() const { return last_intent_; }
     int frames_drawn() const { return frames_drawn_; }
@@ -80,6 +82,10 @@ public:
     int wake_after_ms() const;
 
 private:
+    /// One turn of the event loop: handle what came, draw when something changed.
+    /// `wait` lets it sleep until an event or the next wake-up (the desktop); the
+    /// browser's loop calls it once per animation frame and must not block.
+    void step(bool wait);
     App() = default;
     void apply_settings();
     void after_intent(const Intent& asked);
@@ -107,6 +113,8 @@ private:
     double first_frame_ms_ = -1;
     int frames_drawn_ = 0;
     Intent last_intent_;
+    int pending_ = 0;          ///< frames still to draw while ImGui settles after input
+    double last_tick_ = -1;    ///< browser loop: when the wake-up timer last fired
 };
 
 /// Writes the renderer's current back buffer as PNG; "" or an error message.

@@ -65,6 +65,7 @@ std::string describe(const Intent& i) {
 GameState make_game_state(const GameOptions& options) {
     GameState g;
     g.mode = options.assessment ? Mode::assessment : Mode::coach;
+    g.results.saved = options.on_results_saved;
     g.choice_seed = options.choice_seed;
     g.no_shuffle = options.no_shuffle;
     if (options.results_data) open_results(g.results, results::results_path(*options.results_data));

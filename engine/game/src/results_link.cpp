@@ -124,12 +124,15 @@ void begin_attempt(ResultsLink& r, results::AttemptMode mode, const Runner& call
 
 void record_latest_choice(ResultsLink& r, const Runner& call) {
     if (!r.recording()) return;
-    if (auto saved = r.call.choice(*r.store, call); !saved) results_failed(r, saved.error());
+    if (auto saved = r.call.choice(*r.store, call); !saved) return results_failed(r, saved.error());
+    if (r.saved) r.saved(std::nullopt);
 }
 
 void finish_attempt(ResultsLink& r, const Runner& call, const AttemptScore& score) {
     if (!r.recording()) return;
+    const results::AttemptId attempt = *r.call.attempt();
     if (auto saved = r.call.finish(*r.store, call, score); !saved) return results_failed(r, saved.error());
+    if (r.saved) r.saved(attempt);
     refresh_results(r);
 }
 

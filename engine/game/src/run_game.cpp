@@ -15,7 +15,8 @@ int run_game(const GameOptions& options) {
     using namespace game;
     PlatformConfig config;
     config.asset_dirs = options.asset_dirs;
-    std::optional<std::filesystem::path> settings_path = default_settings_file();
+    std::optional<std::filesystem::path> settings_path =
+        options.settings_file ? options.settings_file : default_settings_file();
     LoadedSettings loaded = settings_path ? load_settings(*settings_path) : LoadedSettings{};
     for (const std::string& w : loaded.warnings) std::fprintf(stderr, "frontline: warning: %s\n", w.c_str());
     if (settings_path) config.settings_file = *settings_path;

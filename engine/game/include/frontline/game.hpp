@@ -4,7 +4,9 @@
 
 #include "frontline/scoring.hpp"
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +21,11 @@ struct BestResult {
     Outcome outcome = Outcome::neutral;
     int attempts = 0;
 };
+
+/// Told after the game has written to the results store: a choice (nullopt) or a
+/// finished call (its attempt id). The browser build copies its storage to IndexedDB
+/// then and reports a finished call to the LMS that launched it.
+using ResultsSaved = std::function<void(std::optional<int64_t> finished_attempt)>;
 
 struct GameOptions {
     /// Scenario files and/or folders (folders are searched recursively).
@@ -55,6 +62,10 @@ struct GameOptions {
         double decision_seconds = 90;
     };
     std::optional<WorkshopStart> workshop;
+    /// Where settings are kept; unset = default_settings_file() (the browser build
+    /// keeps them in its persistent storage instead).
+    std::optional<std::filesystem::path> settings_file;
+    ResultsSaved on_results_saved;
 };
 
 /// Where the game keeps its settings: %APPDATA%\Frontline\settings.ini on Windows,
