@@ -12,18 +12,6 @@ using namespace frontline::game::test;
 
 namespace {
 
-struct TempFolder {
-    std::filesystem::path path;
-    explicit TempFolder(const std::string& name) : path(std::filesystem::path(FRONTLINE_TEST_TMP) / name) {
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~TempFolder() {
-        std::error_code ec;
-        std::filesystem::remove_all(path, ec);
-    }
-};
-
 /// Other trainees' calls on the cold meal, recorded as the game would: `finished` of
 /// them along the path best for the person, and one left after two answers.
 void others_played(const std::filesystem::path& db, int finished) {

@@ -12,19 +12,6 @@ using namespace frontline::game::test;
 
 namespace {
 
-/// A fresh folder under the test build dir, removed at scope end.
-struct TempFolder {
-    std::filesystem::path path;
-    explicit TempFolder(const std::string& name) : path(std::filesystem::path(FRONTLINE_TEST_TMP) / name) {
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~TempFolder() {
-        std::error_code ec;
-        std::filesystem::remove_all(path, ec);
-    }
-};
-
 GameOptions with_results(const std::filesystem::path& db) {
     GameOptions o = bundled();
     o.results_data = db.string();
@@ -233,5 +220,30 @@ SCENARIO("the game opened for a named trainee records as them (play --gui --trai
             CHECK_FALSE(game->game().results.on());
             CHECK_FALSE(std::filesystem::exists(db));
         }
+    }
+}
+
+SCENARIO("the game tells its host after each write of a call (the browser build saves then)") {
+    TempFolder dir("results-saved-hook");
+    std::vector<std::optional<int64_t>> told;
+    GameOptions o = with_results(dir.path / "results.db");
+    o.trainee = "Ana";
+    o.on_results_saved = [&told](std::optional<int64_t> finished) { told.push_back(finished); };
+    auto game = start_game(o);
+    GameState& g = game->game();
+    REQUIRE(g.results.trainee == "Ana");
+    int cold = index_of(g, "cold-meal");
+    const std::vector<int> path = planned_path(library_entry(g, cold).scenario(), Need::personal);
+    click(*game, "card " + std::to_string(cold));
+    click(*game, "start");
+    const int64_t attempt = *g.results.call.attempt();
+    for (size_t turn = 0; turn < path.size(); ++turn)
+        click(*game, "choice " + std::to_string(visible_number(g.call->runner, path[turn])));
+    REQUIRE(g.screen == Screen::debrief);
+    THEN("once per choice, then once with the finished attempt") {
+        REQUIRE(told.size() == path.size() + 1);
+        for (size_t i = 0; i < path.size(); ++i) CHECK_FALSE(told[i].has_value());
+        REQUIRE(told.back().has_value());
+        CHECK(*told.back() == attempt);
     }
 }

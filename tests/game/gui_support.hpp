@@ -21,6 +21,19 @@ inline std::unique_ptr<ScriptedGame> start_game(const GameOptions& options, int 
     return game;
 }
 
+/// A fresh folder under the test build dir, removed at scope end.
+struct TempFolder {
+    std::filesystem::path path;
+    explicit TempFolder(const std::string& name) : path(std::filesystem::path(FRONTLINE_TEST_TMP) / name) {
+        std::filesystem::remove_all(path);
+        std::filesystem::create_directories(path);
+    }
+    ~TempFolder() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+};
+
 inline GameOptions bundled() {
     GameOptions o;
     o.scenario_paths = {scenarios_dir};
