@@ -1,6 +1,7 @@
 #include "game_state.hpp"
 
 #include "frontline/results/data_path.hpp"
+#include "frontline/translation.hpp"
 
 #include <algorithm>
 
@@ -78,6 +79,18 @@ GameState make_game_state(const GameOptions& options) {
         e.loaded = load_scenario(f, CheckOptions{});
         g.library.push_back(std::move(e));
     }
+    // Which languages the library can be played in: the i18n/LANG folders beside its files.
+    for (const LibraryEntry& e : g.library) {
+        std::error_code ec;
+        const auto i18n = e.path.parent_path() / "i18n";
+        if (!std::filesystem::is_directory(i18n, ec)) continue;
+        for (const auto& d : std::filesystem::directory_iterator(i18n, ec)) {
+            const std::string lang = d.path().filename().string();
+            if (d.is_directory(ec) && valid_language_code(lang) && std::find(g.languages.begin(), g.languages.end(), lang) == g.languages.end())
+                g.languages.push_back(lang);
+        }
+    }
+    std::sort(g.languages.begin(), g.languages.end());
     g.watch = options.watch;
     if (options.workshop) {
         results::WorkshopRecord r;
@@ -262,6 +275,7 @@ void apply(GameState& g, const Intent& i) {
         [&g](const auto& v) {
             using T = std::decay_t<decltype(v)>;
             if constexpr (std::is_same_v<T, intent::OpenScenario>) {
+                if (!g.runner) apply_language(g);
                 open(g, v.index);
             } else if constexpr (std::is_same_v<T, intent::ShowDiagnostics>) {
                 if (v.index >= 0 && v.index < static_cast<int>(g.library.size())) {
@@ -317,6 +331,7 @@ void apply(GameState& g, const Intent& i) {
                 g.score.reset();
                 g.debrief.reset();
                 g.screen = Screen::library;
+                apply_language(g);
             } else if constexpr (std::is_same_v<T, intent::OpenSettings>) {
                 if (g.screen != Screen::settings) g.screen_before_settings = g.screen;
                 g.screen = Screen::settings;
@@ -328,6 +343,7 @@ void apply(GameState& g, const Intent& i) {
                 if (s != g.settings) {
                     g.settings = s;
                     g.settings_changed = true;
+                    if (!g.runner) apply_language(g);
                 }
             } else if constexpr (std::is_same_v<T, intent::SetSkillFilter>) {
                 g.skill_filter = v.skill;
@@ -380,6 +396,23 @@ void keep_map_open(GameState& g, Screen was) {
 }
 
 }  // namespace
+
+void apply_language(GameState& g) {
+    if (g.runner || g.applied_language == g.settings.language) return;
+    for (LibraryEntry& e : g.library) {
+        if (!e.ok()) continue;
+        if (!e.source) e.source = *e.loaded.scenario;
+        Scenario s = *e.source;
+        if (!g.settings.language.empty()) {
+            std::vector<std::string> errors;
+            auto catalogue = load_scenario_catalogue(e.path, s.id, g.settings.language, errors);
+            for (auto& m : errors) g.notices.push_back(std::move(m));
+            if (catalogue) translate_scenario(s, *catalogue);
+        }
+        *e.loaded.scenario = std::move(s);
+    }
+    g.applied_language = g.settings.language;
+}
 
 void reload_current(GameState& g) {
     if (g.current < 0 || g.current >= static_cast<int>(g.library.size())) return;
