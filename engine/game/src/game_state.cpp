@@ -397,18 +397,24 @@ void keep_map_open(GameState& g, Screen was) {
 
 }  // namespace
 
+namespace {
+/// `s` in `language` from its catalogue beside `path`; a broken catalogue is a notice.
+void translate_into(GameState& g, const std::filesystem::path& path, const std::string& language, Scenario& s) {
+    if (language.empty()) return;
+    std::vector<std::string> errors;
+    auto catalogue = load_scenario_catalogue(path, s.id, language, errors);
+    for (auto& m : errors) g.notices.push_back(std::move(m));
+    if (catalogue) translate_scenario(s, *catalogue);
+}
+}  // namespace
+
 void apply_language(GameState& g) {
     if (g.runner || g.applied_language == g.settings.language) return;
     for (LibraryEntry& e : g.library) {
         if (!e.ok()) continue;
         if (!e.source) e.source = *e.loaded.scenario;
         Scenario s = *e.source;
-        if (!g.settings.language.empty()) {
-            std::vector<std::string> errors;
-            auto catalogue = load_scenario_catalogue(e.path, s.id, g.settings.language, errors);
-            for (auto& m : errors) g.notices.push_back(std::move(m));
-            if (catalogue) translate_scenario(s, *catalogue);
-        }
+        translate_into(g, e.path, g.settings.language, s);
         *e.loaded.scenario = std::move(s);
     }
     g.applied_language = g.settings.language;
@@ -438,6 +444,12 @@ void reload_current(GameState& g) {
     const ChoiceOrder order = g.runner ? g.runner->order() : next_choice_order(g);
     const Screen screen = g.screen;
     g.runner.reset();
+    // A saved edit keeps the language the library is in (the replay matches by text).
+    e.source.reset();
+    if (!g.applied_language.empty()) {
+        e.source = *fresh.scenario;
+        translate_into(g, e.path, g.applied_language, *fresh.scenario);
+    }
     e.loaded = std::move(fresh);
     if (screen == Screen::diagnostics) {
         open(g, g.current);  // fixed: on to the briefing
