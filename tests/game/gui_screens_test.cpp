@@ -281,3 +281,13 @@ SCENARIO("a settings file that says French starts the game in French") {
     auto game = start_game(o, 1280, 720, s);
     CHECK(game->game().library[0].scenario().title == "La bouilloire en panne");
 }
+
+SCENARIO("play --gui --lang fr opens the scenario in French without touching the settings") {
+    GameOptions o;
+    o.open_directly = std::filesystem::path(FRONTLINE_I18N_TEST_DATA) / "kettle.yaml";
+    o.language = "fr";
+    auto game = start_game(o);
+    CHECK(game->game().screen == Screen::briefing);
+    CHECK(game->game().library[0].scenario().title == "La bouilloire en panne");
+    CHECK_FALSE(game->game().settings_changed);
+}

@@ -272,6 +272,7 @@ void add_play_command(CLI::App& app, Action& action) {
                 g.watch = o->watch;
                 g.choice_seed = o->seed;
                 g.no_shuffle = o->no_shuffle;
+                if (!o->language.empty()) g.language = o->language;
                 // The game records like bare `frontline`: --data (here or global), $FRONTLINE_DATA, XDG,
                 // as the trainee named here (or in $FRONTLINE_TRAINEE); --no-record plays unrecorded.
                 if (!o->no_record) {

@@ -26,6 +26,7 @@ int run_game(const GameOptions& options) {
 
     GameState state = make_game_state(options);
     state.settings = loaded.settings;
+    if (options.language) state.settings.language = *options.language;
     state.notices = loaded.warnings;
     apply_language(state);  // the settings' language, once they are known
     std::string error;

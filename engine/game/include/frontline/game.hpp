@@ -77,6 +77,9 @@ struct GameOptions {
     std::optional<WorkshopStart> workshop;
     /// Overrides the settings file location (tests); default is the XDG config dir.
     std::optional<std::filesystem::path> settings_file;
+    /// `play --gui --lang L`: play in this language for this run, whatever the settings say
+    /// (not saved; "" plays the scenario as written).
+    std::optional<std::string> language;
 };
 
 /// Where the game keeps its settings: %APPDATA%\Frontline\settings.ini on Windows,
