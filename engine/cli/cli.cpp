@@ -28,6 +28,7 @@ int run_cli(int argc, const char* const* argv, Io& io) {
     add_test_command(app, action);
     add_import_command(app, action);
     add_workshop_command(app, action);
+    add_i18n_command(app, action);
     add_paths_command(app, action);
     add_package_command(app, action);
     add_scenarios_option(app);

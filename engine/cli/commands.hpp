@@ -37,6 +37,8 @@ void add_graph_command(CLI::App& app, Action& action);
 void add_test_command(CLI::App& app, Action& action);
 void add_import_command(CLI::App& app, Action& action);
 void add_workshop_command(CLI::App& app, Action& action);
+/// `i18n extract|merge|status`: gettext catalogues for scenarios (commands/i18n.cpp).
+void add_i18n_command(CLI::App& app, Action& action);
 
 /// `package cmi5`: a course zip for an LMS, holding the web build (commands/package.cpp).
 void add_package_command(CLI::App& app, Action& action);

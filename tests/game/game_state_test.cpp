@@ -220,3 +220,49 @@ SCENARIO("the library: filters, next scenario, broken files and a results provid
         }
     }
 }
+
+SCENARIO("the language setting plays the library's scenarios translated") {
+    GIVEN("a scenario with a French catalogue") {
+        GameOptions o;
+        o.scenario_paths = {std::filesystem::path(FRONTLINE_I18N_TEST_DATA) / "kettle.yaml"};
+        o.no_shuffle = true;
+        GameState g = make_game_state(o);
+        REQUIRE(g.library.size() == 1);
+        REQUIRE(g.library[0].ok());
+        CHECK(g.languages == std::vector<std::string>{"fr"});
+        CHECK(g.library[0].scenario().title == "The Broken Kettle");
+        WHEN("the trainer picks French in the settings") {
+            Settings s = g.settings;
+            s.language = "fr";
+            apply(g, intent::ChangeSettings{s});
+            THEN("the briefing, the call, the feedback and the debrief are in French") {
+                CHECK(g.library[0].scenario().title == "La bouilloire en panne");
+                apply(g, intent::OpenScenario{0});
+                apply(g, intent::StartCall{Mode::coach});
+                REQUIRE(g.runner);
+                CHECK(g.runner->transcript().back().text.find("Bonjour. J'ai acheté") == 0);
+                apply(g, intent::Choose{1});
+                REQUIRE(g.runner->finished());
+                bool french_feedback = false;
+                for (const auto& t : g.runner->transcript())
+                    if (t.kind == TranscriptEntry::Kind::choice) french_feedback = t.feedback.find("Les deux besoins") == 0;
+                CHECK(french_feedback);
+                CHECK(g.runner->transcript().back().text.find("Pat repart avec une bouilloire neuve") == 0);
+                CHECK(g.library[0].scenario().debrief[0].find("Croyez d'abord") == 0);
+                CHECK(g.library[0].scenario().endings[0].text.find("Pat repart avec une bouilloire neuve") == 0);
+            }
+            AND_WHEN("they switch back during a call") {
+                apply(g, intent::OpenScenario{0});
+                apply(g, intent::StartCall{Mode::coach});
+                Settings back = g.settings;
+                back.language.clear();
+                apply(g, intent::ChangeSettings{back});
+                THEN("the call goes on in French, and the library is as written once it is left") {
+                    CHECK(g.library[0].scenario().title == "La bouilloire en panne");
+                    apply(g, intent::BackToLibrary{});
+                    CHECK(g.library[0].scenario().title == "The Broken Kettle");
+                }
+            }
+        }
+    }
+}

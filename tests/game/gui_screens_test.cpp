@@ -244,3 +244,50 @@ SCENARIO("every screen fits a 1280x720 laptop from 100% to 200%") {
         }
     }
 }
+
+SCENARIO("the trainer switches the calls to French in the settings") {
+    GameOptions o;
+    o.scenario_paths = {std::filesystem::path(FRONTLINE_I18N_TEST_DATA) / "kettle.yaml"};
+    o.no_shuffle = true;
+    auto game = start_game(o);
+    GameState& g = game->game();
+    WHEN("they open settings with F2 and pick fr") {
+        game->press(SDL_SCANCODE_F2);
+        REQUIRE(g.screen == Screen::settings);
+        click(*game, "language fr");
+        game->press(SDL_SCANCODE_ESCAPE);
+        THEN("the settings hold it and the library, briefing, call and debrief show French") {
+            CHECK(g.settings.language == "fr");
+            CHECK(g.library[0].scenario().title == "La bouilloire en panne");
+            click(*game, "card 0");
+            REQUIRE(g.screen == Screen::briefing);
+            CHECK(game->screenshot(std::filesystem::path(FRONTLINE_TEST_TMP) / "fr-briefing.png"));
+            game->press(SDL_SCANCODE_RETURN);
+            REQUIRE(g.screen == Screen::call);
+            CHECK(g.runner->transcript().back().text.find("Bonjour. J'ai acheté") == 0);
+            CHECK(game->screenshot(std::filesystem::path(FRONTLINE_TEST_TMP) / "fr-call.png"));
+            click(*game, "choice 1");
+            game->frames(4);
+            CHECK(game->screenshot(std::filesystem::path(FRONTLINE_TEST_TMP) / "fr-debrief.png"));
+        }
+    }
+}
+
+SCENARIO("a settings file that says French starts the game in French") {
+    GameOptions o;
+    o.scenario_paths = {std::filesystem::path(FRONTLINE_I18N_TEST_DATA) / "kettle.yaml"};
+    Settings s;
+    s.language = "fr";
+    auto game = start_game(o, 1280, 720, s);
+    CHECK(game->game().library[0].scenario().title == "La bouilloire en panne");
+}
+
+SCENARIO("play --gui --lang fr opens the scenario in French without touching the settings") {
+    GameOptions o;
+    o.open_directly = std::filesystem::path(FRONTLINE_I18N_TEST_DATA) / "kettle.yaml";
+    o.language = "fr";
+    auto game = start_game(o);
+    CHECK(game->game().screen == Screen::briefing);
+    CHECK(game->game().library[0].scenario().title == "La bouilloire en panne");
+    CHECK_FALSE(game->game().settings_changed);
+}

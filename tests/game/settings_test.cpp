@@ -113,7 +113,7 @@ SCENARIO("settings are remembered between runs in the XDG config dir") {
             }
         }
         WHEN("settings are saved and read back") {
-            Settings s{200, true, true, true, true, {"Night shift", "Team B", "Ward 7"}, 40};
+            Settings s{200, true, true, true, true, {"Night shift", "Team B", "Ward 7"}, 40, "fr"};
             CHECK(save_settings(*path, s).empty());
             auto r = load_settings(*path);
             THEN("they round-trip exactly") {
@@ -147,4 +147,26 @@ TEST_CASE("times read as words, in local time") {
     if (old_tz) setenv("TZ", saved.c_str(), 1);
     else unsetenv("TZ");
     tzset();
+}
+
+SCENARIO("the language of the calls is a setting") {
+    GIVEN("a file that asks for French") {
+        auto r = parse_settings("[language]\nlanguage = fr\n", "settings.ini");
+        THEN("it is read, and written back") {
+            CHECK(r.warnings.empty());
+            CHECK(r.settings.language == "fr");
+            CHECK(parse_settings(format_settings(r.settings), "settings.ini").settings == r.settings);
+        }
+    }
+    GIVEN("no language in the file") {
+        THEN("scenarios are played as written") { CHECK(parse_settings("ui_scale = 150\n", "settings.ini").settings.language.empty()); }
+    }
+    GIVEN("a value that is not a language code") {
+        auto r = parse_settings("language = ../../etc\n", "settings.ini");
+        THEN("the file is corrupt: defaults and a warning") {
+            CHECK(r.settings.language.empty());
+            REQUIRE(r.warnings.size() == 1);
+            CHECK(r.warnings[0].find("language code") != std::string::npos);
+        }
+    }
 }

@@ -6,6 +6,7 @@
 
 #include "frontline/lint.hpp"
 #include "frontline/reader.hpp"
+#include "frontline/translation.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -22,7 +23,35 @@ struct LintCommandOptions {
     bool strict = false;
     bool quiet = false;
     size_t max_states = default_state_limit;
+    std::string language;  ///< --lang: also check this translation
 };
+
+/// FL100 for each text with no translation into `language`, FL101 for each whose
+/// translation was made from different English; a catalogue that cannot be read is an
+/// error printed as `file:line: error: ...` (counted in `po_errors`).
+void check_translation(const std::filesystem::path& file, const Scenario& s, const std::string& language, DiagnosticList& diags,
+                       int& po_errors, Io& io) {
+    std::vector<std::string> errors;
+    bool found = false;
+    auto catalogue = load_scenario_catalogue(file, s.id, language, errors, &found);
+    for (const auto& e : errors) io.err << e << '\n';
+    po_errors += static_cast<int>(errors.size());
+    if (!catalogue) return;
+    const auto path = scenario_translation_path(file, s.id, language).string();
+    if (!found) {
+        diags.warning("FL100", s.id_pos, "no '" + language + "' translation: " + path + " does not exist (frontline i18n merge --lang " + language + " creates it)");
+        return;
+    }
+    Scenario copy = s;
+    for (const auto& left : translate_scenario(copy, *catalogue)) {
+        if (left.state == Catalogue::State::stale)
+            diags.warning("FL101", left.pos, "the '" + language + "' translation of " + std::string(text_role_name(left.role)) + " '" + left.id +
+                                                 "' was made from different text; it is shown in the original until " + path + " is updated (i18n merge) and reviewed");
+        else
+            diags.warning("FL100", left.pos, std::string(text_role_name(left.role)) + " '" + left.id + "' has no '" + language + "' translation in " + path +
+                                                 "; it is shown in the original");
+    }
+}
 
 nlohmann::json diagnostic_json(const Diagnostic& d) {
     return {{"file", d.file}, {"line", d.pos.line}, {"column", d.pos.column},
@@ -124,7 +153,7 @@ int run_lint(const LintCommandOptions& opts, Io& io) {
     LintOptions lint_options;
     lint_options.state_limit = opts.max_states;
 
-    int errors = 0, warnings = 0;
+    int errors = 0, warnings = 0, po_errors = 0;
     bool io_error = false;
     std::map<std::string, std::string> ids;  // scenario id -> first file, as `check` does
     nlohmann::json json_files = nlohmann::json::array();
@@ -136,6 +165,7 @@ int run_lint(const LintCommandOptions& opts, Io& io) {
             auto [it, fresh] = ids.emplace(s.id, files[i].string());
             if (!fresh) loaded.diagnostics.error("FL050", s.id_pos, "scenario id '" + s.id + "' is already used by " + it->second);
             report = lint_scenario(s, loaded.diagnostics, lint_options);
+            if (!opts.language.empty()) check_translation(files[i], s, opts.language, loaded.diagnostics, po_errors, io);
         }
         io_error |= loaded.io_error;
         errors += loaded.diagnostics.error_count();
@@ -157,7 +187,7 @@ int run_lint(const LintCommandOptions& opts, Io& io) {
                << (errors == 1 ? " error, " : " errors, ") << warnings << (warnings == 1 ? " warning\n" : " warnings\n");
     }
     if (io_error) return exit_usage;
-    if (errors > 0 || (opts.strict && warnings > 0)) return exit_errors;
+    if (errors > 0 || po_errors > 0 || (opts.strict && warnings > 0)) return exit_errors;
     return exit_ok;
 }
 
@@ -169,6 +199,8 @@ void add_lint_command(CLI::App& app, Action& action) {
     auto opts = std::make_shared<LintCommandOptions>();
     cmd->add_option("paths", opts->paths, "Scenario files or folders (searched for *.yaml)")->required();
     cmd->add_flag("--json", opts->json, "Print one JSON document (diagnostics and reports) for tools");
+    cmd->add_option("--lang", opts->language, "Also check each scenario's translation into this language (i18n/LANG/<id>.po): FL100, FL101")
+        ->check([](const std::string& l) { return valid_language_code(l) ? std::string() : "not a language code like fr or pt_BR: " + l; });
     cmd->add_flag("--strict", opts->strict, "Treat warnings as errors (exit 1 on any warning)");
     cmd->add_flag("-q,--quiet", opts->quiet, "Print only problems, no report");
     cmd->add_option("--max-states", opts->max_states, "Stop with an error past this many reachable situations")

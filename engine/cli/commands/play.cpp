@@ -6,6 +6,7 @@
 #include "transcript_json.hpp"
 
 #include "frontline/reader.hpp"
+#include "frontline/translation.hpp"
 #include "frontline/scoring.hpp"
 
 #ifdef FRONTLINE_HAS_GAME
@@ -25,6 +26,7 @@ namespace {
 
 struct PlayOptions {
     std::string file;
+    std::string language;  ///< --lang: "" plays the scenario as written
     std::string choices;
     std::optional<uint64_t> seed;  ///< --seed: the shuffled order to show
     bool no_shuffle = false;       ///< --no-shuffle: the author's order
@@ -118,6 +120,21 @@ int play(const PlayOptions& o, Io& io) {
     print_diagnostics(io.err, loaded.diagnostics);
     if (loaded.io_error) return exit_usage;
     if (!loaded.scenario) return exit_errors;
+    if (!o.language.empty()) {
+        // A missing or stale translation falls back to the English text, with a note.
+        std::vector<std::string> errors;
+        bool found = false;
+        auto catalogue = load_scenario_catalogue(o.file, loaded.scenario->id, o.language, errors, &found);
+        for (const auto& e : errors) io.err << e << '\n';
+        if (!catalogue) return exit_usage;
+        if (!found)
+            io.err << "frontline play: no '" << o.language << "' translation ("
+                   << scenario_translation_path(o.file, loaded.scenario->id, o.language).string() << "); playing in the original language\n";
+        auto left = translate_scenario(*loaded.scenario, *catalogue);
+        if (found && !left.empty())
+            io.err << "frontline play: " << left.size() << (left.size() == 1 ? " text is" : " texts are") << " not translated into '" << o.language
+                   << "' and shown in the original (frontline lint --lang " << o.language << " lists them)\n";
+    }
     const Scenario& s = *loaded.scenario;
 
     std::vector<ScriptStep> script;
@@ -227,6 +244,8 @@ void add_play_command(CLI::App& app, Action& action) {
                     "first words of the choice, e.g. 1,3,\"Let me look\"");
     auto* seed = cmd->add_option("--seed", o->seed, "Show the choices in the shuffled order this seed gives (recorded with each attempt)");
     cmd->add_flag("--no-shuffle", o->no_shuffle, "Show the choices in the author's order")->excludes(seed);
+    cmd->add_option("--lang", o->language, "Play in this language (fr, de...), from the scenario's i18n/LANG/<id>.po")
+        ->check([](const std::string& l) { return valid_language_code(l) ? std::string() : "not a language code like fr or pt_BR: " + l; });
     cmd->add_flag("--no-feedback", o->no_feedback, "Hold the coach's feedback until the debrief");
     cmd->add_flag("--json", o->json, "Write the transcript and scores as JSON to stdout");
     cmd->add_flag("--gui", o->gui, "Open the scenario in the game window");
@@ -246,6 +265,7 @@ void add_play_command(CLI::App& app, Action& action) {
                 g.watch = o->watch;
                 g.choice_seed = o->seed;
                 g.no_shuffle = o->no_shuffle;
+                if (!o->language.empty()) g.language = o->language;
                 // The game records like bare `frontline`: --data (here or global), $FRONTLINE_DATA, XDG,
                 // as the trainee named here (or in $FRONTLINE_TRAINEE); --no-record plays unrecorded.
                 if (!o->no_record) {

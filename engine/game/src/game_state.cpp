@@ -1,6 +1,7 @@
 #include "game_state.hpp"
 
 #include "frontline/results/data_path.hpp"
+#include "frontline/translation.hpp"
 
 #include <algorithm>
 
@@ -90,6 +91,18 @@ GameState make_game_state(const GameOptions& options) {
         e.loaded = load_scenario(f, CheckOptions{});
         g.library.push_back(std::move(e));
     }
+    // Which languages the library can be played in: the i18n/LANG folders beside its files.
+    for (const LibraryEntry& e : g.library) {
+        std::error_code ec;
+        const auto i18n = e.path.parent_path() / "i18n";
+        if (!std::filesystem::is_directory(i18n, ec)) continue;
+        for (const auto& d : std::filesystem::directory_iterator(i18n, ec)) {
+            const std::string lang = d.path().filename().string();
+            if (d.is_directory(ec) && valid_language_code(lang) && std::find(g.languages.begin(), g.languages.end(), lang) == g.languages.end())
+                g.languages.push_back(lang);
+        }
+    }
+    std::sort(g.languages.begin(), g.languages.end());
     g.watch = options.watch;
     if (options.workshop) {
         results::WorkshopRecord r;
@@ -239,7 +252,10 @@ void resume_attempt(GameState& g, results::AttemptId id) {
 
 void handle(GameState&, std::monostate) {}
 
-void handle(GameState& g, const intent::OpenScenario& v) { open(g, v.index); }
+void handle(GameState& g, const intent::OpenScenario& v) {
+    if (!g.call) apply_language(g);
+    open(g, v.index);
+}
 
 void handle(GameState& g, const intent::ShowDiagnostics& v) {
     if (v.index < 0 || v.index >= static_cast<int>(g.library.size())) return;
@@ -296,6 +312,7 @@ void handle(GameState& g, const intent::BackToLibrary&) {
     refresh_results(g.results);
     g.call.reset();
     g.screen = Screen::library;
+    apply_language(g);
 }
 
 void handle(GameState& g, const intent::OpenSettings&) {
@@ -313,6 +330,7 @@ void handle(GameState& g, const intent::ChangeSettings& v) {
     if (s != g.settings) {
         g.settings = s;
         g.settings_changed = true;
+        if (!g.call) apply_language(g);
     }
 }
 
@@ -385,6 +403,29 @@ void keep_map_open(GameState& g, Screen was) {
 
 }  // namespace
 
+namespace {
+/// `s` in `language` from its catalogue beside `path`; a broken catalogue is a notice.
+void translate_into(GameState& g, const std::filesystem::path& path, const std::string& language, Scenario& s) {
+    if (language.empty()) return;
+    std::vector<std::string> errors;
+    auto catalogue = load_scenario_catalogue(path, s.id, language, errors);
+    for (auto& m : errors) g.notices.push_back(std::move(m));
+    if (catalogue) translate_scenario(s, *catalogue);
+}
+}  // namespace
+
+void apply_language(GameState& g) {
+    if (g.call || g.applied_language == g.settings.language) return;
+    for (LibraryEntry& e : g.library) {
+        if (!e.ok()) continue;
+        if (!e.source) e.source = *e.loaded.scenario;
+        Scenario s = *e.source;
+        translate_into(g, e.path, g.settings.language, s);
+        *e.loaded.scenario = std::move(s);
+    }
+    g.applied_language = g.settings.language;
+}
+
 void reload_current(GameState& g) {
     if (g.current < 0 || g.current >= static_cast<int>(g.library.size())) return;
     LibraryEntry& e = library_entry(g, g.current);
@@ -411,6 +452,12 @@ void reload_current(GameState& g) {
     if (in_playtest(g)) playtest_start = g.call->playtest->start;
     const Screen screen = g.screen;
     g.call.reset();
+    // A saved edit keeps the language the library is in (the replay matches by text).
+    e.source.reset();
+    if (!g.applied_language.empty()) {
+        e.source = *fresh.scenario;
+        translate_into(g, e.path, g.applied_language, *fresh.scenario);
+    }
     e.loaded = std::move(fresh);
     if (screen == Screen::diagnostics) {
         open(g, g.current);  // fixed: on to the briefing

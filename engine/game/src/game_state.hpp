@@ -44,6 +44,8 @@ inline constexpr double patience_low_fraction = 0.75;
 struct LibraryEntry {
     std::filesystem::path path;
     LoadedScenario loaded;
+    /// The scenario as written, kept while `loaded` holds a translation of it.
+    std::optional<Scenario> source;
     bool ok() const { return loaded.scenario.has_value() && loaded.bounds.has_value(); }
     const Scenario& scenario() const { return *loaded.scenario; }
     /// Title for the card: the scenario's own, or the file name when it failed to load.
@@ -145,6 +147,9 @@ struct GameState {
     bool settings_changed = false;  ///< the platform applies and saves, then clears it
     bool quit = false;
     std::vector<std::string> notices;  ///< warnings the trainer should see (settings, font)
+    /// Languages some scenario of the library has a catalogue for (its i18n/LANG folders).
+    std::vector<std::string> languages;
+    std::string applied_language;  ///< what the library's scenarios are in now ("" = as written)
 
     ResultsLink results;  ///< the store, the trainee, the attempt being recorded
     std::optional<Workshop> workshop;  ///< a facilitator's workshop in progress (or just finished)
@@ -185,6 +190,12 @@ inline bool in_playtest(const GameState& g) { return g.call && g.call->playtest;
 /// Loads every scenario under `paths` (and `open_directly`), sorted as found.
 /// A file that fails to load stays in the library with its diagnostics.
 GameState make_game_state(const GameOptions& options);
+
+/// Puts the library's scenarios into settings.language (from each one's i18n/LANG/<id>.po;
+/// a text without a translation stays as written; a broken catalogue is a notice). Waits
+/// while a call is in progress, since the call reads its scenario: BackToLibrary and
+/// OpenScenario apply it then.
+void apply_language(GameState& g);
 
 /// Applies one intent. Impossible ones (choice 7 of 3) change nothing. Every intent
 /// has its own handle() overload and apply() visits without a fallback, so a new

@@ -23,7 +23,9 @@ int run_game(const GameOptions& options) {
 
     GameState state = make_game_state(options);
     state.settings = loaded.settings;
+    if (options.language) state.settings.language = *options.language;
     state.notices = loaded.warnings;
+    apply_language(state);  // the settings' language, once they are known
     std::string error;
     auto app = App::create(std::move(state), config, error);
     if (!app) {

@@ -21,6 +21,9 @@ struct Settings {
     /// The last workshop's team names, offered again at the next one.
     std::vector<std::string> team_names;
     int volume_percent = 80;  ///< the ring and the patience cue; 0 = muted
+    /// The language scenarios are played in (fr, de...; their i18n/LANG/<id>.po);
+    /// "" plays them as written.
+    std::string language;
     friend bool operator==(const Settings&, const Settings&) = default;
 };
 

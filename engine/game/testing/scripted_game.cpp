@@ -27,6 +27,8 @@ std::unique_ptr<ScriptedGame> ScriptedGame::start(const GameOptions& options, in
     config.clock = [c = s->clock_] { return *c; };
     GameState state = make_game_state(options);
     state.settings = settings;
+    if (options.language) state.settings.language = *options.language;
+    apply_language(state);  // as run_game does once the settings are read
     s->app_ = App::create(std::move(state), config, error);
     if (!s->app_) return nullptr;
     ImGuiIO& io = ImGui::GetIO();

@@ -66,6 +66,9 @@ struct GameOptions {
     /// keeps them in its persistent storage instead).
     std::optional<std::filesystem::path> settings_file;
     ResultsSaved on_results_saved;
+    /// `play --gui --lang L`: play in this language for this run, whatever the settings say
+    /// (not saved; "" plays the scenario as written).
+    std::optional<std::string> language;
 };
 
 /// Where the game keeps its settings: %APPDATA%\Frontline\settings.ini on Windows,

@@ -5,6 +5,7 @@
 
 #include <SDL_scancode.h>
 
+#include <algorithm>
 #include <utility>
 
 namespace frontline::game {
@@ -54,6 +55,23 @@ Intent draw_settings(const GameState& g, UiState& ui) {
             changed = true;
         }
         remember(ui, std::string("volume ") + label);
+    }
+    if (!g.languages.empty() || !s.language.empty()) {
+        // Only languages some scenario has a catalogue for; texts without one stay as written.
+        ImGui::Spacing();
+        ImGui::TextUnformatted("Language of the calls");
+        std::vector<std::string> choices = {""};
+        choices.insert(choices.end(), g.languages.begin(), g.languages.end());
+        if (std::find(choices.begin(), choices.end(), s.language) == choices.end()) choices.push_back(s.language);
+        for (const std::string& lang : choices) {
+            ImGui::SameLine();
+            const std::string label = lang.empty() ? std::string("As written") : lang;
+            if (action_button(label.c_str(), s.language == lang)) {
+                s.language = lang;
+                changed = true;
+            }
+            remember(ui, "language " + (lang.empty() ? std::string("as written") : lang));
+        }
     }
     ImGui::Spacing();
     changed |= ImGui::Checkbox("Author tools: the map with the best path, playtests (coach mode only)", &s.author_tools);
