@@ -37,6 +37,8 @@ void add_graph_command(CLI::App& app, Action& action);
 void add_test_command(CLI::App& app, Action& action);
 void add_import_command(CLI::App& app, Action& action);
 void add_workshop_command(CLI::App& app, Action& action);
+/// `voice render`: every customer line as a WAV for review (commands/voice.cpp; with the game only).
+void add_voice_command(CLI::App& app, Action& action);
 
 /// `paths`: where this copy reads its scenarios and assets and keeps settings and results.
 void add_paths_command(CLI::App& app, Action& action);

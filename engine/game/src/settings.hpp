@@ -21,6 +21,7 @@ struct Settings {
     /// The last workshop's team names, offered again at the next one.
     std::vector<std::string> team_names;
     int volume_percent = 80;  ///< the ring and the patience cue; 0 = muted
+    int voice_volume_percent = 80;  ///< the customer's spoken lines; 0 = muted (the captions always show)
     friend bool operator==(const Settings&, const Settings&) = default;
 };
 
