@@ -36,7 +36,9 @@ inline Scenario generated_scenario(int node_count) {
     for (int i = 0; i < node_count; ++i) {
         Node node;
         node.id = node_id(i);
-        node.customer.push_back({{}, "Line " + std::to_string(i), {}});
+        CustomerLine line;
+        line.text = "Line " + std::to_string(i);
+        node.customer.push_back(std::move(line));
         const bool last = i + 1 == node_count;
         const std::string next = last ? "done" : node_id(i + 1);
         Choice warm;
@@ -62,7 +64,7 @@ inline Scenario generated_scenario(int node_count) {
         node.choices = {warm, quick, shortcut};
         s.nodes.push_back(std::move(node));
     }
-    s.endings.push_back({"done", Outcome::satisfied, "Done.", {}});
+    s.endings.push_back({"done", Outcome::satisfied, "Done.", {}, {}});
     s.start_name = "n0";
     if (diags.has_errors() || !check_scenario(s, diags, {}) || diags.has_errors())
         throw std::runtime_error("generated scenario does not check: " + (diags.items().empty() ? "" : diags.items()[0].message));

@@ -1,6 +1,7 @@
 // The check pass. First names and structure (cheap, always), then the state
 // exploration (only when the structure is sound, since it runs the scenario).
 #include "frontline/check.hpp"
+#include "frontline/line_ids.hpp"
 
 #include <algorithm>
 #include <unordered_map>
@@ -88,6 +89,8 @@ std::string describe_state(const Scenario& s, const CallState& st) {
 
 std::optional<ScoreBounds> check_scenario(Scenario& s, DiagnosticList& diags, const CheckOptions& options) {
     check_structure(s, diags);
+    assign_line_ids(s);
+    check_line_ids(s, diags);
     if (diags.has_errors()) return std::nullopt;
 
     StateGraph g = explore_states(s, options.state_limit);

@@ -2,6 +2,7 @@
 // The byte guards and the strict field reader it builds on are in yaml_fields.hpp.
 #include "frontline/reader.hpp"
 #include "frontline/scenario_keys.hpp"
+#include "frontline/line_ids.hpp"
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
@@ -31,8 +32,8 @@ const std::vector<std::string> scoring_keys = {"pass", "full_marks"};
 const std::vector<std::string> pass_keys = {"technical", "personal"};
 const std::vector<std::string> patience_keys = {"grace", "drain"};
 const std::vector<std::string> node_keys = {"customer", "choices", "notes", "shuffle"};
-const std::vector<std::string> line_keys = {"if", "text"};
-const std::vector<std::string> choice_keys = {"say", "technical", "personal", "mood", "set", "if", "feedback", "skills", "next"};
+const std::vector<std::string> line_keys = {"id", "if", "text"};
+const std::vector<std::string> choice_keys = {"id", "say", "technical", "personal", "mood", "set", "if", "feedback", "skills", "next"};
 const std::vector<std::string> ending_keys = {"outcome", "text"};
 
 class ScenarioReader {
@@ -54,10 +55,22 @@ public:
         } else r_.missing(root_pos, "id", "");
         required_text(top, "title", s_.title, root_pos);
         required_text(top, "summary", s_.summary, root_pos);
-        if (auto* n = find(top, "setting")) if (auto t = r_.text(*n, "setting")) s_.setting = *t;
+        if (auto* n = find(top, "title")) s_.text_pos.title = text_pos_of(*n);
+        if (auto* n = find(top, "summary")) s_.text_pos.summary = text_pos_of(*n);
+        if (auto* n = find(top, "setting")) {
+            s_.text_pos.setting = text_pos_of(*n);
+            if (auto t = r_.text(*n, "setting")) s_.setting = *t;
+        }
         if (auto* n = find(top, "difficulty")) if (auto v = r_.integer(*n, "difficulty", 1, 5)) s_.difficulty = static_cast<int>(*v);
         if (auto* n = find(top, "skills")) s_.skills = skills(*n, "skills");
-        if (auto* n = find(top, "debrief")) s_.debrief = r_.text_list(*n, "debrief");
+        if (auto* n = find(top, "debrief")) {
+            s_.debrief = r_.text_list(*n, "debrief");
+            // Positions of the items, for translators' references; text_list reports the bad ones.
+            if (n->IsSequence())
+                for (const auto& item : *n) { if (item.IsScalar()) s_.debrief_pos.push_back(text_pos_of(item)); }
+            else s_.debrief_pos.push_back(text_pos_of(*n));
+            s_.debrief_pos.resize(s_.debrief.size(), pos_of(*n));
+        }
         if (auto* n = find(top, "channel")) {
             std::vector<std::string> names;
             for (int i = 0; i < channel_count; ++i) names.emplace_back(channel_name(static_cast<Channel>(i)));
@@ -168,7 +181,10 @@ private:
         if (!r_.is_map(n, "customer")) return;
         auto e = r_.entries(n, customer_keys, "customer");
         required_text(e, "name", s_.customer.name, pos_of(n), "customer");
-        if (auto* p = find(e, "persona")) if (auto t = r_.text(*p, "persona")) s_.customer.persona = *t;
+        if (auto* p = find(e, "persona")) {
+            s_.text_pos.persona = text_pos_of(*p);
+            if (auto t = r_.text(*p, "persona")) s_.customer.persona = *t;
+        }
         if (auto* m = find(e, "mood")) if (auto v = r_.integer(*m, "mood", 0, 100)) s_.customer.mood = static_cast<int>(*v);
         if (auto* p = find(e, "portrait")) read_portrait(*p);
         if (auto* v = find(e, "voice")) read_voice(*v);
@@ -192,6 +208,8 @@ private:
         auto e = r_.entries(n, needs_keys, "needs");
         required_text(e, "technical", s_.needs.technical, pos_of(n), "needs");
         required_text(e, "personal", s_.needs.personal, pos_of(n), "needs");
+        if (auto* t = find(e, "technical")) s_.text_pos.need_technical = text_pos_of(*t);
+        if (auto* t = find(e, "personal")) s_.text_pos.need_personal = text_pos_of(*t);
     }
 
     void read_scoring(const YAML::Node& n) {
@@ -300,7 +318,10 @@ private:
 
     void read_customer_lines(const YAML::Node& n, Node& node) {
         if (n.IsScalar()) {
-            node.customer.push_back({{}, n.Scalar(), pos_of(n)});
+            CustomerLine line;
+            line.text = n.Scalar();
+            line.pos = pos_of(n);
+            node.customer.push_back(std::move(line));
             return;
         }
         if (!r_.is_list(n, "customer")) return;
@@ -315,6 +336,7 @@ private:
                 if (auto* t = find(e, "text")) { if (auto s = r_.text(*t, "text")) line.text = *s; }
                 else r_.missing(line.pos, "text", "customer line");
                 if (auto* c = find(e, "if")) line.condition = condition(*c);
+                if (auto* i = find(e, "id")) read_line_id(*i, line.id, line.explicit_id, line.id_pos);
             }
             node.customer.push_back(std::move(line));
         }
@@ -331,6 +353,7 @@ private:
             auto e = r_.entries(item, choice_keys, "choice");
             if (auto* say = find(e, "say")) { if (auto t = r_.text(*say, "say")) c.say = *t; }
             else r_.missing(c.pos, "say", "choice");
+            if (auto* i = find(e, "id")) read_line_id(*i, c.id, c.explicit_id, c.id_pos);
             if (auto* v = find(e, "technical")) if (auto i = r_.integer(*v, "technical", -1000, 1000)) c.technical = static_cast<int>(*i);
             if (auto* v = find(e, "personal")) if (auto i = r_.integer(*v, "personal", -1000, 1000)) c.personal = static_cast<int>(*i);
             if (auto* v = find(e, "mood")) if (auto i = r_.integer(*v, "mood", -100, 100)) c.mood = static_cast<int>(*i);
@@ -347,6 +370,20 @@ private:
             } else r_.missing(c.pos, "next", "choice");
             node.choices.push_back(std::move(c));
         }
+    }
+
+    /// An explicit line id (`id:` on a customer line or a choice); see line_ids.hpp.
+    void read_line_id(const YAML::Node& n, std::string& id, bool& explicit_id, SourcePos& at) {
+        at = text_pos_of(n);
+        auto t = r_.text(n, "id");
+        if (!t) return;
+        if (!valid_line_id(*t)) {
+            r_.diags().error("FL015", at, "line ids are letters, digits, '-', '_' and '.', starting with a letter or digit (like greeting.apology), found '" +
+                                              t->substr(0, 64) + "'");
+            return;
+        }
+        id = *t;
+        explicit_id = true;
     }
 
     void read_set(const YAML::Node& n, Choice& c) {

@@ -82,6 +82,10 @@ struct Choice {
     std::vector<std::string> skills;
     Target next;
     std::string next_name;  ///< as written, for messages
+    std::string id;           ///< stable line id of `say` (explicit `id:` or derived; see line_ids.hpp)
+    std::string feedback_id;  ///< stable line id of `feedback` (empty when there is none)
+    bool explicit_id = false; ///< the author wrote `id:`
+    SourcePos id_pos;         ///< the `id:` value when explicit
     SourcePos pos;          ///< the `- say:` item
     SourcePos next_pos;
     SourcePos condition_pos;
@@ -92,6 +96,9 @@ struct CustomerLine {
     Expression condition;  ///< empty = always
     std::string text;
     SourcePos pos;
+    std::string id;           ///< stable line id (explicit `id:` or derived; see line_ids.hpp)
+    bool explicit_id = false; ///< the author wrote `id:`
+    SourcePos id_pos;         ///< the `id:` value when explicit
 };
 
 struct Node {
@@ -99,6 +106,7 @@ struct Node {
     std::vector<CustomerLine> customer;
     std::vector<Choice> choices;
     std::string notes;  ///< facilitator discussion prompt
+    std::string notes_id;  ///< stable line id of `notes` (empty when there are none)
     /// Choices are shown in a shuffled order unless the author says the order carries
     /// meaning (`shuffle: false`), so position never gives the answer away.
     bool shuffle = true;
@@ -110,6 +118,7 @@ struct Ending {
     Outcome outcome = Outcome::neutral;
     std::string text;
     SourcePos pos;
+    std::string text_id;  ///< stable line id of `text`: `<ending id>.ending`
 };
 
 struct Variable {
@@ -199,6 +208,8 @@ struct Scenario {
     std::optional<Patience> patience;
 
     std::vector<std::string> debrief;  ///< learning points
+    std::vector<std::string> debrief_ids;  ///< stable line id of each learning point
+    std::vector<SourcePos> debrief_pos;    ///< where each learning point is (reader fills it)
     std::vector<Variable> vars;
     Symbols symbols;  ///< names for the expression compiler (mirrors vars)
 
@@ -210,6 +221,10 @@ struct Scenario {
     std::vector<Walkthrough> tests;
 
     SourcePos id_pos;
+    /// Where the translatable top-level texts are, for translators' references and warnings.
+    struct TextPositions {
+        SourcePos title, summary, setting, persona, need_technical, need_personal;
+    } text_pos;
 
     int find_node(std::string_view id) const;
     int find_ending(std::string_view id) const;
