@@ -3,6 +3,8 @@
 // and recorded voice-over files are found and read by line id.
 #include "frontline/voice.hpp"
 
+#include "frontline/line_ids.hpp"
+
 #include "fixtures.hpp"
 
 #include <catch2/catch.hpp>
@@ -235,15 +237,18 @@ nodes:
   a:
     customer:
       - {if: "mood < 30", text: "You again."}
-      - text: Hello.
+      - {id: hello, text: Hello.}
     choices:
       - {say: Hi., feedback: Hi., next: done}
 endings:
   done: {outcome: neutral, text: Done.}
 )");
     const Scenario& s = *loaded.scenario;
-    CHECK(line_id(s, 0, 0) == "a");
-    CHECK(line_id(s, 0, 1) == "a.2");
+    CHECK(line_id(s, 0, 0) == "a.customer." + line_text_hash("You again."));  // derived from its own text
+    CHECK(line_id(s, 0, 1) == "hello");                                      // the author's id
+    Scenario unchecked = s;
+    unchecked.nodes[0].customer[0].id.clear();
+    CHECK(line_id(unchecked, 0, 0) == line_id(s, 0, 0));
     CHECK(line_index(s, 0, "Hello.") == 1);
     CHECK(voice_over_dir(s) == std::filesystem::path("voice") / "test");
 }

@@ -1,6 +1,8 @@
 // Voice parameters, line ids, clips in and out, and the worker thread.
 #include "frontline/voice.hpp"
 
+#include "frontline/line_ids.hpp"
+
 #include <SDL.h>
 
 #if FRONTLINE_HAS_OGG
@@ -35,8 +37,13 @@ VoiceParams voice_for_mood(const std::optional<Voice>& voice, int mood) {
 // --- line ids -------------------------------------------------------------------------
 
 std::string line_id(const Scenario& s, int node, int line) {
-    const std::string& id = s.nodes[static_cast<size_t>(node)].id;
-    return line == 0 ? id : id + "." + std::to_string(line + 1);
+    const Node& n = s.nodes[static_cast<size_t>(node)];
+    const CustomerLine& l = n.customer[static_cast<size_t>(line)];
+    if (!l.id.empty()) return l.id;  // the stable line id the check pass gave it
+    Scenario probe;  // an unchecked scenario: derive it by the same rule, from the node alone
+    probe.nodes.push_back(n);
+    assign_line_ids(probe);
+    return probe.nodes[0].customer[static_cast<size_t>(line)].id;
 }
 
 int line_index(const Scenario& s, int node, std::string_view text) {

@@ -42,9 +42,8 @@ VoiceParams voice_for_mood(const std::optional<Voice>& voice, int mood);
 
 // --- line ids -------------------------------------------------------------------------
 
-/// The id a customer line's voice-over file and cache entry are named by: the node id
-/// and the line's place among the node's variants ("opening", "opening.2"). Every
-/// caller goes through here, so a scheme of stable line ids replaces it in one place.
+/// The id a customer line's voice-over file and cache entry are named by: its stable
+/// line id (an explicit `id:`, else `<node>.customer.<hash of the text>`; line_ids.hpp).
 std::string line_id(const Scenario& s, int node, int line);
 
 /// The line index of `text` among node `node`'s customer lines (first match), or 0.
