@@ -29,6 +29,9 @@ int run_cli(int argc, const char* const* argv, Io& io) {
     add_import_command(app, action);
     add_workshop_command(app, action);
     add_i18n_command(app, action);
+#if FRONTLINE_HAS_VOICE
+    add_voice_command(app, action);
+#endif
     add_paths_command(app, action);
     add_package_command(app, action);
     add_scenarios_option(app);

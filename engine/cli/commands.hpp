@@ -42,6 +42,8 @@ void add_i18n_command(CLI::App& app, Action& action);
 
 /// `package cmi5`: a course zip for an LMS, holding the web build (commands/package.cpp).
 void add_package_command(CLI::App& app, Action& action);
+/// `voice render`: every customer line as a WAV for review (commands/voice.cpp; with the game only).
+void add_voice_command(CLI::App& app, Action& action);
 
 /// `paths`: where this copy reads its scenarios and assets and keeps settings and results.
 void add_paths_command(CLI::App& app, Action& action);

@@ -147,3 +147,56 @@ SCENARIO("YAML quoting survives any text") {
     CHECK(yaml_quote("plain") == "\"plain\"");
     CHECK(yaml_quote("a \"b\" \\ c\nd\te\x01") == "\"a \\\"b\\\" \\\\ c\\nd\\te\\x01\"");
 }
+
+SCENARIO("links to the web are kept as text, not choices") {
+    GIVEN("a passage with a URL link on its own line and one inside a sentence, in both formats of link") {
+        const std::string story = ":: Start\n"
+                                  "\"Read the terms at [[our site->https://example.com/terms]] first.\"\n"
+                                  "[[Write to us|mailto:help@example.com]]\n"
+                                  "[[HTTP://EXAMPLE.COM]]\n"
+                                  "[[Sorry about that.->Done]]\n"
+                                  "\n"
+                                  ":: Done [satisfied]\n"
+                                  "Fine. See [[the FAQ|https://example.com/faq]].\n";
+        DiagnosticList diags("web.twee");
+        TwineImport result = import_twine(story, "web.yaml", diags);
+        for (const auto& d : diags.items()) UNSCOPED_INFO(format_diagnostic(d));
+        THEN("the import succeeds with a warning at each web link") {
+            REQUIRE_FALSE(result.yaml.empty());
+            CHECK(codes(diags) == std::vector<std::string>{"FL089", "FL089", "FL089", "FL089"});
+            CHECK(diags.items()[0].severity == Severity::warning);
+            CHECK(diags.items()[0].pos.line == 2);
+            CHECK(diags.items()[0].pos.column == 20);
+            CHECK(diags.items()[1].pos.line == 3);
+            CHECK(diags.items()[3].pos.line == 8);
+            CHECK(diags.items()[1].message.find("mailto:help@example.com") != std::string::npos);
+            CHECK_FALSE(result.check.has_errors());
+        }
+        THEN("only the passage link is a choice; the web links stay in the words, and a passage with only web links is an ending") {
+            CHECK(result.nodes == 1);
+            CHECK(result.endings == 1);
+            CHECK(result.choices == 1);
+            LoadedScenario loaded = load_scenario_from_bytes(result.yaml, "web.yaml");
+            REQUIRE(loaded.scenario);
+            const Scenario& s = *loaded.scenario;
+            REQUIRE(s.nodes[0].choices.size() == 1);
+            CHECK(s.nodes[0].choices[0].say == "Sorry about that.");
+            CHECK(s.nodes[0].customer[0].text ==
+                  "\"Read the terms at our site (https://example.com/terms) first.\"\n"
+                  "Write to us (mailto:help@example.com)\nHTTP://EXAMPLE.COM");
+            CHECK(s.endings[0].text == "Fine. See the FAQ (https://example.com/faq).");
+        }
+    }
+    GIVEN("a start passage whose only link goes to the web") {
+        DiagnosticList diags("only.twee");
+        TwineImport result = import_twine(":: Start\nHi. [[Docs|https://example.com]]\n", "out.yaml", diags);
+        THEN("it is an error as for a start with no links, since the call could not go on") {
+            CHECK(result.yaml.empty());
+            CHECK(codes(diags) == std::vector<std::string>{"FL096", "FL089"});  // by position: the passage, then its link
+        }
+    }
+    CHECK(is_url_link({"x", "https://a", {}}));
+    CHECK(is_url_link({"x", "Mailto:a@b", {}}));
+    CHECK_FALSE(is_url_link({"x", "http", {}}));
+    CHECK_FALSE(is_url_link({"x", "Start", {}}));
+}

@@ -71,6 +71,32 @@ SCENARIO("the sound volume is a setting, 0 meaning muted") {
     }
 }
 
+SCENARIO("the customer's voice has its own volume, 0 meaning muted") {
+    GIVEN("a file that mutes the voice but keeps the ring") {
+        auto r = parse_settings("[sound]\nvolume = 80\nvoice = 0\n", "settings.ini");
+        THEN("the voice is muted, the cues are not") {
+            CHECK(r.warnings.empty());
+            CHECK(r.settings.voice_volume_percent == 0);
+            CHECK(r.settings.volume_percent == 80);
+        }
+    }
+    for (const char* bad : {"voice = 101\n", "voice = -1\n", "voice = on\n"}) {
+        GIVEN(std::string("the text: ") + bad) {
+            auto r = parse_settings(bad, "settings.ini");
+            THEN("the file is corrupt: defaults and a warning") {
+                CHECK(r.settings == Settings{});
+                REQUIRE(r.warnings.size() == 1);
+                CHECK(r.warnings[0].find("voice must be") != std::string::npos);
+            }
+        }
+    }
+    GIVEN("settings with a voice volume written out") {
+        Settings s;
+        s.voice_volume_percent = 40;
+        THEN("they read back the same") { CHECK(parse_settings(format_settings(s), "s.ini").settings == s); }
+    }
+}
+
 SCENARIO("a corrupt settings file gives defaults and a warning, never a crash") {
     const std::string corrupt[] = {"ui_scale = huge\n",  "ui_scale = 400\n", "fullscreen = maybe\n",
                                     "just words\n",       "[display\n",       std::string("ui_scale = 150\0\n", 16)};

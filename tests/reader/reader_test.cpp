@@ -123,3 +123,48 @@ TEST_CASE("the example in docs/scenario-format.md is a clean scenario", "[reader
     for (const auto& d : loaded.diagnostics.items()) UNSCOPED_INFO(format_diagnostic(d));
     CHECK(loaded.diagnostics.items().empty());
 }
+
+TEST_CASE("a customer's voice is read strictly", "[reader]") {
+    const std::string body = R"(start: a
+nodes:
+  a:
+    customer: "Hi."
+    choices:
+      - {say: "Hello.", next: done}
+endings:
+  done: {outcome: neutral, text: Bye.}
+)";
+    auto with_voice = [&](const std::string& voice) {
+        return R"(id: test
+title: Test
+summary: A test call.
+customer:
+  name: Pat
+  voice: )" + voice + "\nneeds: {technical: A thing, personal: Respect}\n" + body;
+    };
+    SECTION("every key") {
+        auto loaded = load_clean(with_voice("{language: en-gb, variant: f3, pitch: 70, rate: 200}"));
+        REQUIRE(loaded.scenario->customer.voice);
+        const Voice& v = *loaded.scenario->customer.voice;
+        CHECK(v.language == "en-gb");
+        CHECK(v.variant == "f3");
+        CHECK(v.pitch == 70);
+        CHECK(v.rate == 200);
+        CHECK(v.pos == SourcePos{6, 10});
+    }
+    SECTION("defaults for what is left out; no voice at all is no voice") {
+        auto loaded = load_clean(with_voice("{variant: m2}"));
+        CHECK(loaded.scenario->customer.voice->language == "en");
+        CHECK(loaded.scenario->customer.voice->pitch == 50);
+        CHECK(loaded.scenario->customer.voice->rate == 165);
+        CHECK_FALSE(load_clean(minimal).scenario->customer.voice);
+    }
+    SECTION("out of range, wrong type, odd names and unknown keys are diagnostics") {
+        CHECK(codes_of(load_scenario_from_bytes(with_voice("{pitch: 100}"), "v.yaml")) == std::vector<std::string>{"FL014"});
+        CHECK(codes_of(load_scenario_from_bytes(with_voice("{rate: 20}"), "v.yaml")) == std::vector<std::string>{"FL014"});
+        CHECK(codes_of(load_scenario_from_bytes(with_voice("{pitch: high}"), "v.yaml")) == std::vector<std::string>{"FL010"});
+        CHECK(codes_of(load_scenario_from_bytes(with_voice("{language: \"en gb; rm\"}"), "v.yaml")) == std::vector<std::string>{"FL015"});
+        CHECK(codes_of(load_scenario_from_bytes(with_voice("{pich: 40}"), "v.yaml")) == std::vector<std::string>{"FL012"});
+        CHECK(codes_of(load_scenario_from_bytes(with_voice("loud"), "v.yaml")) == std::vector<std::string>{"FL010"});
+    }
+}

@@ -4,6 +4,7 @@
 
 #include "frontline/reader.hpp"
 
+#include <cctype>
 #include <map>
 #include <sstream>
 
@@ -37,6 +38,16 @@ std::string yaml_quote(std::string_view text) {
 
 std::string count(int n, std::string_view one, std::string_view many) {
     return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+bool is_url_link(const TwineLink& link) {
+    // SugarCube and Chapbook open these in the browser instead of going to a passage.
+    static const std::string_view schemes[] = {"http://", "https://", "mailto:"};
+    std::string head = link.target.substr(0, 8);
+    for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (std::string_view scheme : schemes)
+        if (head.starts_with(scheme)) return true;
+    return false;
 }
 
 namespace {
@@ -73,6 +84,11 @@ std::string scenario_id(std::string_view title) {
 
 // --- passage text -----------------------------------------------------------------------
 
+/// How a link to the web reads as text: "Our site (https://...)", or the address alone.
+std::string url_link_text(const TwineLink& link) {
+    return link.text.empty() || link.text == link.target ? link.target : link.text + " (" + link.target + ")";
+}
+
 /// The passage as the customer's words: lines that are only links are dropped
 /// (they are the choices); a link inside a sentence becomes its text.
 std::string customer_text(const std::string& text) {
@@ -92,8 +108,15 @@ std::string customer_text(const std::string& text) {
             plain += line.substr(at, open - at);
             residue += line.substr(at, open - at);
             TwinePassage one{"", {}, line.substr(open, close + 2 - open), {}, 1};
-            for (const TwineLink& link : twine_links(one)) plain += link.text;
-            has_link = true;
+            for (const TwineLink& link : twine_links(one)) {
+                if (is_url_link(link)) {  // words the customer says, not a choice
+                    plain += url_link_text(link);
+                    residue += url_link_text(link);
+                } else {
+                    plain += link.text;
+                    has_link = true;
+                }
+            }
             at = close + 2;
         }
         // A line of links with only bullets or separators around them carries no words of its own.
@@ -136,6 +159,13 @@ SourcePos offset_pos(const TwinePassage& p, size_t at) {
 }
 
 
+
+/// The links that become choices: every link but those to the web.
+std::vector<TwineLink> choice_links(const TwinePassage& p) {
+    std::vector<TwineLink> links = twine_links(p);
+    std::erase_if(links, [](const TwineLink& link) { return is_url_link(link); });
+    return links;
+}
 
 bool has_tag(const TwinePassage& p, std::string_view tag) {
     for (const auto& t : p.tags)
@@ -186,13 +216,17 @@ std::optional<Converted> convert(const TwineStory& story, DiagnosticList& diags)
     if (!start && !story.start.empty())
         diags.error("FL096", story.start_pos, "the story starts at '" + story.start + "', which is not an importable passage" + did_you_mean(story.start, names));
     if (!start && story.start.empty() && !passages.empty()) start = passages.front();
-    if (start && twine_links(*start).empty())
+    if (start && choice_links(*start).empty())
         diags.error("FL096", start->pos, "the start passage '" + start->name + "' has no links, so the call would end before it starts");
 
     Converted out;
     std::ostringstream nodes, endings;
     for (const TwinePassage* p : passages) {
-        const std::vector<TwineLink> links = twine_links(*p);
+        const std::vector<TwineLink> links = choice_links(*p);
+        for (const TwineLink& link : twine_links(*p))
+            if (is_url_link(link))
+                diags.warning("FL089", link.pos, "the link '" + link.text + "' goes to the web address '" + link.target +
+                                                     "'; a call has no web links, so it is kept as text, not a choice");
         size_t markup_at = 0;
         if (std::string markup = unknown_markup(p->text, markup_at); !markup.empty())
             diags.warning("FL092", offset_pos(*p, markup_at), "passage '" + p->name + "' uses " + markup +

@@ -105,12 +105,18 @@ std::unique_ptr<App> App::create(GameState state, const PlatformConfig& config, 
         std::vector<std::string> warnings;
         app->sound_ = SoundPlayer::open(config.asset_dirs, warnings);
         for (const std::string& w : warnings) std::fprintf(stderr, "frontline: warning: %s\n", w.c_str());
+        if (app->sound_ && config.speak_lines) {
+            voice::VoiceWorker::Factory make = config.voice_factory;
+            if (!make) make = [](std::string& why) { return voice::make_espeak_synthesiser(why); };
+            app->voice_ = std::make_unique<voice::VoiceWorker>(std::move(make));
+        }
     }
     app->apply_settings();
     return app;
 }
 
 App::~App() {
+    voice_.reset();  // joins the worker (after the line in progress, if any)
     sound_.reset();
     if (renderer_backend_ready_) ImGui_ImplSDLRenderer_Shutdown();
     if (platform_ready_) ImGui_ImplSDL2_Shutdown();
@@ -205,9 +211,47 @@ void App::play_cues() {
     for (Cue c : game_.cues)
         if (sound_) sound_->play(c, game_.settings.volume_percent);
     game_.cues.clear();
+    speak();
+}
+
+void App::speak() {
+    if (!voice_) return;
+    for (voice::SpokenLine& line : voice_->poll()) {
+        if (!line.error.empty() && !voice_warned_) {
+            std::fprintf(stderr, "frontline: warning: the customer's voice: %s\n", line.error.c_str());
+            voice_warned_ = true;  // once: the captions carry the call anyway
+        }
+        if (sound_ && game_.screen == Screen::call) sound_->play_voice(line.clip, game_.settings.voice_volume_percent);
+    }
+    if (!game_.call || game_.screen != Screen::call || game_.current < 0) return;
+    const std::vector<TranscriptEntry>& transcript = game_.call->runner.transcript();
+    if (voiced_upto_ > transcript.size()) voiced_upto_ = transcript.size();
+    const Scenario& s = library_entry(game_, game_.current).scenario();
+    for (; voiced_upto_ < transcript.size(); ++voiced_upto_) {
+        const TranscriptEntry& e = transcript[voiced_upto_];
+        if (e.kind != TranscriptEntry::Kind::customer || e.node < 0) continue;
+        if (game_.settings.voice_volume_percent <= 0) continue;  // muted: nothing to make
+        const std::string id = voice::line_id(s, e.node, voice::line_index(s, e.node, e.text));
+        voice_->request({id, e.text, voice::voice_for_mood(s.customer.voice, e.mood_after),
+                         voice::find_voice_over(voice::voice_over_dir(s), id)});
+    }
 }
 
 void App::after_intent(const Intent& asked) {
+    // A new call, or one retried: what was still to be said belongs to the old one.
+    const bool fresh = std::holds_alternative<intent::StartCall>(asked) || std::holds_alternative<intent::Retry>(asked);
+    if (voice_ && (fresh || std::holds_alternative<intent::RetryFromTurn>(asked))) {
+        voice_->cancel_pending();
+        voiced_upto_ = 0;
+        if (!fresh && game_.call) {  // from a turn: only the line the trainee is back at
+            const auto& t = game_.call->runner.transcript();
+            for (size_t i = t.size(); i-- > 0;)
+                if (t[i].kind == TranscriptEntry::Kind::customer) {
+                    voiced_upto_ = i;
+                    break;
+                }
+        }
+    }
     play_cues();
     // A new call starts with the face at its real mood, not easing from the last one.
     if (std::holds_alternative<intent::StartCall>(asked) || std::holds_alternative<intent::Retry>(asked) ||
@@ -246,6 +290,7 @@ std::tuple<int, int, int, size_t, int, int, int> App::visible_signature() const 
 
 int App::wake_after_ms() const {
     if (ui_.animating) return 16;
+    if (voice_ && voice_->busy() > 0) return 50;  // pick the line up soon after the worker finishes it
     if (game_.screen == Screen::call && game_.call && !game_.call->runner.finished() && !game_.paused &&
         library_entry(game_, game_.current).scenario().patience)
         return 250;  // the patience bar moves and dead air is charged: four calm updates a second

@@ -36,6 +36,10 @@ struct PlatformConfig {
     std::string font_path = default_font_path();
     /// Open an audio device for the cues (when asset_dirs has the sounds).
     bool sound = true;
+    /// Speak the customer's lines (with an audio device). The synthesiser is made on
+    /// the voice worker's thread; empty = espeak-ng. Tests pass their own.
+    bool speak_lines = true;
+    voice::VoiceWorker::Factory voice_factory;
     /// Where settings are saved; empty = do not save (tests, screenshots).
     std::filesystem::path settings_file;
     /// Rasterise every frame. Scripted runs turn it off: ImGui's layout and hit
@@ -76,6 +80,11 @@ public:
     SDL_Window* window() const { return window_; }
     /// The sound player, or null when the game is silent (no sounds, no device).
     const SoundPlayer* sound() const { return sound_.get(); }
+    /// The voice worker, or null when the game does not speak (no sound, or turned off).
+    const voice::VoiceWorker* voice_worker() const { return voice_.get(); }
+    /// Plays the lines the voice worker has finished and asks it for the customer's new
+    /// lines. Never waits for synthesis; the loop calls it with the cues.
+    void speak();
 
     /// How long the loop may sleep before something on screen must change.
     /// -1 = until the next event.
@@ -103,6 +112,9 @@ private:
     SDL_Window* window_ = nullptr;
     SDL_Renderer* renderer_ = nullptr;
     std::unique_ptr<SoundPlayer> sound_;
+    std::unique_ptr<voice::VoiceWorker> voice_;
+    size_t voiced_upto_ = 0;  ///< transcript entries of the current call already sent to the voice
+    bool voice_warned_ = false;
     bool imgui_ready_ = false;
     bool platform_ready_ = false;
     bool renderer_backend_ready_ = false;

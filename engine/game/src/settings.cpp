@@ -83,6 +83,12 @@ LoadedSettings parse_settings(std::string_view text, const std::string& file) {
             if (!value.empty() && !valid_language_code(value))
                 return corrupt(line_no, "language must be a language code like fr or pt_BR, or empty for the scenarios' own language");
             s.language = std::string(value);
+        } else if (key == "voice") {
+            int v = 0;
+            auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+            if (ec != std::errc{} || p != value.data() + value.size() || v < 0 || v > max_volume_percent)
+                return corrupt(line_no, "voice must be a whole number of percent from 0 (muted) to 100");
+            s.voice_volume_percent = v;
         } else if (key == "fullscreen" || key == "high_contrast" || key == "reduced_motion" || key == "author_tools") {
             auto b = parse_bool(value);
             if (!b) return corrupt(line_no, std::string(key) + " must be true or false");
@@ -126,7 +132,7 @@ std::string format_settings(const Settings& s) {
     out += std::string("high_contrast = ") + b(s.high_contrast) + "\n";
     out += std::string("reduced_motion = ") + b(s.reduced_motion) + "\n";
     out += std::string("author_tools = ") + b(s.author_tools) + "\n";
-    out += "[sound]\nvolume = " + std::to_string(s.volume_percent) + "\n";
+    out += "[sound]\nvolume = " + std::to_string(s.volume_percent) + "\nvoice = " + std::to_string(s.voice_volume_percent) + "\n";
     if (!s.language.empty()) out += "[language]\nlanguage = " + s.language + "\n";
     if (!s.team_names.empty()) out += "[workshop]\n";
     for (size_t i = 0; i < s.team_names.size() && i < 8; ++i)

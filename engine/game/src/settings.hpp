@@ -24,6 +24,7 @@ struct Settings {
     /// The language scenarios are played in (fr, de...; their i18n/LANG/<id>.po);
     /// "" plays them as written.
     std::string language;
+    int voice_volume_percent = 80;  ///< the customer's spoken lines; 0 = muted (the captions always show)
     friend bool operator==(const Settings&, const Settings&) = default;
 };
 

@@ -3,6 +3,7 @@
 #include <SDL.h>
 
 #include <algorithm>
+#include <cstring>
 #include <system_error>
 
 namespace frontline::game {
@@ -87,6 +88,8 @@ std::unique_ptr<SoundPlayer> SoundPlayer::open(const std::vector<std::filesystem
     std::unique_ptr<SoundPlayer> p(new SoundPlayer());
     p->device_ = dev;
     p->format_ = have.format;
+    p->freq_ = have.freq;
+    p->channels_ = have.channels;
     for (const auto& f : files) {
         std::string error;
         p->clips_.push_back({f.empty() ? std::vector<uint8_t>{} : load_clip(f, have, error)});
@@ -112,6 +115,30 @@ void SoundPlayer::play(Cue cue, int volume_percent) {
     SDL_MixAudioFormat(mix_.data(), clip.data(), format_, static_cast<Uint32>(clip.size()), volume);
     SDL_ClearQueuedAudio(device_);
     if (SDL_QueueAudio(device_, mix_.data(), static_cast<Uint32>(mix_.size())) == 0) ++played_;
+    voice_queued_last_ = false;
+}
+
+void SoundPlayer::play_voice(const voice::Clip& clip, int volume_percent) {
+    if (volume_percent <= 0 || clip.samples.empty() || clip.rate <= 0) return;
+    SDL_AudioCVT cvt{};
+    if (SDL_BuildAudioCVT(&cvt, AUDIO_S16SYS, 1, clip.rate, format_, static_cast<Uint8>(channels_), freq_) < 0) return;
+    const size_t len = clip.samples.size() * sizeof(int16_t);
+    std::vector<uint8_t> converted(len * static_cast<size_t>(std::max(cvt.len_mult, 1)));
+    std::memcpy(converted.data(), clip.samples.data(), len);
+    if (cvt.needed) {
+        cvt.buf = converted.data();
+        cvt.len = static_cast<int>(len);
+        if (SDL_ConvertAudio(&cvt) != 0) return;
+        converted.resize(static_cast<size_t>(cvt.len_cvt));
+    } else {
+        converted.resize(len);
+    }
+    voice_mix_.assign(converted.size(), 0);
+    const int volume = std::clamp(volume_percent, 0, 100) * SDL_MIX_MAXVOLUME / 100;
+    SDL_MixAudioFormat(voice_mix_.data(), converted.data(), format_, static_cast<Uint32>(converted.size()), volume);
+    if (voice_queued_last_) SDL_ClearQueuedAudio(device_);  // the trainee answered: the old line stops
+    if (SDL_QueueAudio(device_, voice_mix_.data(), static_cast<Uint32>(voice_mix_.size())) == 0) ++voiced_;
+    voice_queued_last_ = true;
 }
 
 }  // namespace frontline::game

@@ -1,10 +1,12 @@
-// The game's sounds: the ring when a phone call starts and the soft cue when the
-// customer's patience runs low, read from assets/sounds/ and played through SDL
-// audio. Sound is a nicety: a missing file or no audio device means silence and
+// The game's sounds: the ring when a phone call starts, the soft cue when the
+// customer's patience runs low (read from assets/sounds/), and the customer's voice
+// (clips from the voice worker), played through SDL audio. Sound is a nicety: a missing file or no audio device means silence and
 // one warning, never a failed start.
 #pragma once
 
 #include "game_state.hpp"
+
+#include "frontline/voice.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -34,8 +36,19 @@ public:
     /// whatever was still playing: cues are short and the newest is the news.
     void play(Cue cue, int volume_percent);
 
+    /// Plays a line of the customer's voice at `volume_percent` (0 = muted: nothing is
+    /// queued). It follows a cue still playing (the ring) and cuts off an earlier line.
+    void play_voice(const voice::Clip& clip, int volume_percent);
+
     /// Cues queued to the device so far (tests, with SDL's dummy audio driver).
     int played() const { return played_; }
+    /// Voice lines queued to the device so far.
+    int voiced() const { return voiced_; }
+    /// Bytes queued by the last voice line, in the device's format.
+    const std::vector<uint8_t>& last_voice() const { return voice_mix_; }
+    /// The device's samples a second and channels (to turn bytes into seconds).
+    int device_rate() const { return freq_; }
+    int device_channels() const { return channels_; }
     /// Bytes queued to the device by the last play (tests: the volume reaches the mix).
     const std::vector<uint8_t>& last_mix() const { return mix_; }
 
@@ -46,6 +59,11 @@ private:
     };
     uint32_t device_ = 0;
     uint16_t format_ = 0;
+    int freq_ = 0;
+    int channels_ = 0;
+    bool voice_queued_last_ = false;  ///< a new line cuts the last one off, never a cue
+    std::vector<uint8_t> voice_mix_;
+    int voiced_ = 0;
     std::vector<Clip> clips_;  ///< indexed by Cue
     std::vector<uint8_t> mix_;
     int played_ = 0;

@@ -23,7 +23,8 @@ namespace {
 
 const std::vector<std::string> top_keys = {"id", "title", "summary", "setting", "difficulty", "skills", "customer", "needs",
                                            "channel", "scoring", "patience", "debrief", "vars", "start", "nodes", "endings", "tests"};
-const std::vector<std::string> customer_keys = {"name", "persona", "mood", "walkout", "portrait"};
+const std::vector<std::string> customer_keys = {"name", "persona", "mood", "walkout", "portrait", "voice"};
+const std::vector<std::string> voice_keys = {"language", "variant", "pitch", "rate"};
 const std::vector<std::string> portrait_keys = {"hair", "hair_colour", "skin", "age", "glasses"};
 const std::vector<std::string> walkout_keys = {"below", "ending"};
 const std::vector<std::string> needs_keys = {"technical", "personal"};
@@ -124,6 +125,31 @@ private:
         s_.customer.portrait = p;
     }
 
+    /// espeak-ng names: letters, digits, '-', '_' and '+' only, so nothing odd reaches the synthesiser.
+    static bool voice_name(std::string_view name) {
+        return !name.empty() && name.size() <= 40 && std::all_of(name.begin(), name.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '+';
+        });
+    }
+
+    void read_voice(const YAML::Node& n) {
+        if (!r_.is_map(n, "voice")) return;
+        auto e = r_.entries(n, voice_keys, "voice");
+        Voice v;
+        v.pos = pos_of(n);
+        for (auto [key, field] : {std::pair{"language", &v.language}, std::pair{"variant", &v.variant}})
+            if (auto* x = find(e, key))
+                if (auto t = r_.text(*x, key)) {
+                    if (voice_name(*t)) *field = *t;
+                    else
+                        r_.diags().error("FL015", pos_of(*x), "'" + std::string(key) + "' must be an espeak-ng name (letters, digits, '-', like en-gb or f3), found '" +
+                                                                  t->substr(0, 64) + "'");
+                }
+        if (auto* x = find(e, "pitch")) if (auto i = r_.integer(*x, "pitch", min_voice_pitch, max_voice_pitch)) v.pitch = static_cast<int>(*i);
+        if (auto* x = find(e, "rate")) if (auto i = r_.integer(*x, "rate", min_voice_rate, max_voice_rate)) v.rate = static_cast<int>(*i);
+        s_.customer.voice = v;
+    }
+
     void required_text(const std::vector<std::pair<YAML::Node, YAML::Node>>& entries, std::string_view key, std::string& out,
                        SourcePos at, std::string_view where = "") {
         if (auto* n = find(entries, key)) {
@@ -161,6 +187,7 @@ private:
         }
         if (auto* m = find(e, "mood")) if (auto v = r_.integer(*m, "mood", 0, 100)) s_.customer.mood = static_cast<int>(*v);
         if (auto* p = find(e, "portrait")) read_portrait(*p);
+        if (auto* v = find(e, "voice")) read_voice(*v);
         if (auto* w = find(e, "walkout")) {
             if (!r_.is_map(*w, "walkout")) return;
             auto we = r_.entries(*w, walkout_keys, "walkout");
@@ -469,7 +496,7 @@ std::optional<Scenario> read_scenario(std::string_view bytes, const std::string&
 
 std::map<std::string, std::vector<std::string>> scenario_keys() {
     return {{"scenario", top_keys},   {"customer", customer_keys}, {"walkout", walkout_keys},
-            {"portrait", portrait_keys}, {"full_marks", pass_keys},
+            {"portrait", portrait_keys}, {"voice", voice_keys}, {"full_marks", pass_keys},
             {"needs", needs_keys},    {"scoring", scoring_keys},   {"pass", pass_keys},
             {"patience", patience_keys}, {"node", node_keys},      {"customer_line", line_keys},
             {"choice", choice_keys},  {"ending", ending_keys},     {"walkthrough", walkthrough_keys()},

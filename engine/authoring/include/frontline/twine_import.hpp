@@ -46,6 +46,10 @@ std::optional<TwineStory> parse_twine_html(std::string_view html, DiagnosticList
 /// The links of a passage, in order, with file positions.
 std::vector<TwineLink> twine_links(const TwinePassage& passage);
 
+/// True when the link goes to the web (http://, https://, mailto:), not to a passage:
+/// the import keeps it as text with a warning (FL089) instead of making it a choice.
+bool is_url_link(const TwineLink& link);
+
 /// What `import_twine` produced.
 struct TwineImport {
     std::string yaml;  ///< empty when the story could not be converted
@@ -56,7 +60,7 @@ struct TwineImport {
 };
 
 /// Detects the format (HTML when it has <tw-storydata>), parses and converts.
-/// Input problems go to `diags` (FL090..FL099); `output_name` names the YAML in `check`.
+/// Input problems go to `diags` (FL089..FL099); `output_name` names the YAML in `check`.
 TwineImport import_twine(std::string_view bytes, const std::string& output_name, DiagnosticList& diags);
 
 /// "3 nodes", "1 node": counts in messages.

@@ -53,6 +53,17 @@ inline size_t checked_index(int index, size_t size) {
     (void)size;
     return static_cast<size_t>(index);
 }
+/// How the customer sounds when the game speaks their lines (espeak-ng's terms).
+/// Unset fields keep espeak-ng's defaults; the mood nudges pitch and rate during the call.
+struct Voice {
+    std::string language = "en";  ///< an espeak-ng voice name: en, en-gb, fr, de, es...
+    std::string variant;          ///< an espeak-ng variant (m1..m7, f1..f5, klatt...); "" = the language's own
+    int pitch = 50;               ///< 0..99, espeak-ng's base pitch
+    int rate = 165;               ///< 80..450 words a minute
+    SourcePos pos;
+};
+inline constexpr int min_voice_pitch = 0, max_voice_pitch = 99;
+inline constexpr int min_voice_rate = 80, max_voice_rate = 450;
 
 /// Where a choice leads: a node or an ending, by index.
 struct Target {
@@ -178,6 +189,7 @@ struct Scenario {
         };
         std::optional<Walkout> walkout;
         std::optional<Portrait> portrait;
+        std::optional<Voice> voice;  ///< absent: the game's default voice
     } customer;
 
     struct Needs {

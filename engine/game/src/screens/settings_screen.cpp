@@ -73,6 +73,17 @@ Intent draw_settings(const GameState& g, UiState& ui) {
             remember(ui, "language " + (lang.empty() ? std::string("as written") : lang));
         }
     }
+    ImGui::TextUnformatted("The customer's voice (the words are always shown)");
+    for (auto [pct, label] : volumes) {
+        ImGui::SameLine();
+        ImGui::PushID("voice");
+        if (action_button(label, s.voice_volume_percent == pct)) {
+            s.voice_volume_percent = pct;
+            changed = true;
+        }
+        ImGui::PopID();
+        remember(ui, std::string("voice ") + label);
+    }
     ImGui::Spacing();
     changed |= ImGui::Checkbox("Author tools: the map with the best path, playtests (coach mode only)", &s.author_tools);
     remember(ui, "author tools");
