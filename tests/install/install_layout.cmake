@@ -12,6 +12,7 @@ set(expected
   share/frontline/scenarios/cold-meal.yaml
   share/frontline/scenarios/three-chats.yaml
   share/frontline/scenarios/i18n/fr/no-exceptions.po
+  share/frontline/scenarios/i18n/fr/cold-meal.po
   share/frontline/assets/icons/frontline.png
   share/man/man1/frontline.1.gz
   share/doc/frontline/copyright
