@@ -130,7 +130,7 @@ int run_lint(const LintCommandOptions& opts, Io& io) {
         if (loaded.scenario) {
             const Scenario& s = *loaded.scenario;
             auto [it, fresh] = ids.emplace(s.id, files[i].string());
-            if (!fresh) loaded.diagnostics.error("FL050", s.id_pos, "scenario id '" + s.id + "' is already used by " + it->second);
+            if (!fresh) loaded.diagnostics.error(codes::duplicate_scenario_id, s.id_pos, "scenario id '" + s.id + "' is already used by " + it->second);
             report = lint_scenario(s, loaded.diagnostics, lint_options);
         }
         io_error |= loaded.io_error;
