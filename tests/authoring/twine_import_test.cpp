@@ -40,7 +40,7 @@ She asks for the "manager" \ now.
 window.alert(1);
 )";
 
-std::vector<std::string> codes(const DiagnosticList& diags) {
+std::vector<std::string> codes_of(const DiagnosticList& diags) {
     std::vector<std::string> out;
     for (const auto& d : diags.items()) out.push_back(d.code);
     return out;
@@ -73,7 +73,7 @@ SCENARIO("a Twee 3 story becomes a scenario that passes check") {
             CHECK(s.endings[s.find_ending("Complaint")].text == "She asks for the \"manager\" \\ now.");
         }
         THEN("unknown markup is kept with a warning at its line, the script passage is skipped") {
-            CHECK(codes(diags) == std::vector<std::string>{"FL092", "FL093"});
+            CHECK(codes_of(diags) == std::vector<std::string>{"FL092", "FL093"});
             CHECK(diags.items()[0].pos.line == 15);
             CHECK_FALSE(result.check.has_errors());
         }
@@ -104,7 +104,7 @@ SCENARIO("a Twee 3 story becomes a scenario that passes check") {
     GIVEN("no passages at all") {
         DiagnosticList diags("empty.twee");
         CHECK(import_twine("just prose\n", "out.yaml", diags).yaml.empty());
-        CHECK(codes(diags) == std::vector<std::string>{"FL099"});
+        CHECK(codes_of(diags) == std::vector<std::string>{"FL099"});
     }
 }
 
@@ -136,11 +136,22 @@ SCENARIO("a Twine 2 published story becomes a scenario") {
     GIVEN("HTML without a story, and a passage that is never closed") {
         DiagnosticList none("page.html"), open("open.html");
         CHECK(import_twine("<html><body>hello</body></html>", "out.yaml", none).yaml.empty());
-        CHECK(codes(none) == std::vector<std::string>{"FL097"});
+        CHECK(codes_of(none) == std::vector<std::string>{"FL097"});
         CHECK(import_twine("<tw-storydata name=\"x\">\n<tw-passagedata pid=\"1\" name=\"a\">text\n</tw-storydata>", "out.yaml", open).yaml.empty());
-        REQUIRE(codes(open) == std::vector<std::string>{"FL097"});
+        REQUIRE(codes_of(open) == std::vector<std::string>{"FL097"});
         CHECK(open.items()[0].pos.line == 2);
     }
+}
+
+SCENARIO("a story that is not UTF-8 is refused as such, not converted into YAML the check refuses") {
+    // Found by fuzzing (tests/authoring/data/invalid-utf8-story.html): a name byte 0xE5 alone.
+    DiagnosticList diags("story.html");
+    TwineImport result = import_twine("<tw-storydata name=\"K\xE5ttle\">\n<tw-passagedata pid=\"1\" name=\"Start\">Hi [[End]]"
+                                      "</tw-passagedata><tw-passagedata pid=\"2\" name=\"End\">Bye.</tw-passagedata></tw-storydata>",
+                                      "out.yaml", diags);
+    CHECK(result.yaml.empty());
+    REQUIRE(codes_of(diags) == std::vector<std::string>{"FL002"});
+    CHECK(diags.items()[0].pos == SourcePos{1, 22});
 }
 
 SCENARIO("YAML quoting survives any text") {

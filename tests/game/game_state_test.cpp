@@ -149,7 +149,7 @@ SCENARIO("time pressure: dead air costs mood and can lose the customer") {
         }
         WHEN("a broken save's errors are on screen (hot reload) for a minute") {
             g.reload_diagnostics = DiagnosticList("kettle.yaml");
-            g.reload_diagnostics.error("FL001", {3, 1}, "YAML could not be read");
+            g.reload_diagnostics.error(codes::yaml_syntax, {3, 1}, "YAML could not be read");
             advance_time(g, 60.0);
             THEN("the author reading them costs the customer nothing") { CHECK(g.call->runner.state().mood == 40); }
         }

@@ -198,7 +198,7 @@ struct Converted {
 std::optional<Converted> convert(const TwineStory& story, DiagnosticList& diags) {
     std::vector<const TwinePassage*> passages;
     for (const TwinePassage& p : story.passages) {
-        if (is_special(p)) diags.warning("FL093", p.pos, "passage '" + p.name + "' is story-format code or a special passage; it is not imported");
+        if (is_special(p)) diags.warning(codes::twine_not_imported, p.pos, "passage '" + p.name + "' is story-format code or a special passage; it is not imported");
         else passages.push_back(&p);
     }
     std::map<std::string, int> used;
@@ -214,10 +214,10 @@ std::optional<Converted> convert(const TwineStory& story, DiagnosticList& diags)
     for (const TwinePassage* p : passages)
         if (p->name == start_name) start = p;
     if (!start && !story.start.empty())
-        diags.error("FL096", story.start_pos, "the story starts at '" + story.start + "', which is not an importable passage" + did_you_mean(story.start, names));
+        diags.error(codes::twine_bad_start, story.start_pos, "the story starts at '" + story.start + "', which is not an importable passage" + diags.did_you_mean(story.start, names));
     if (!start && story.start.empty() && !passages.empty()) start = passages.front();
     if (start && choice_links(*start).empty())
-        diags.error("FL096", start->pos, "the start passage '" + start->name + "' has no links, so the call would end before it starts");
+        diags.error(codes::twine_bad_start, start->pos, "the start passage '" + start->name + "' has no links, so the call would end before it starts");
 
     Converted out;
     std::ostringstream nodes, endings;
@@ -225,18 +225,18 @@ std::optional<Converted> convert(const TwineStory& story, DiagnosticList& diags)
         const std::vector<TwineLink> links = choice_links(*p);
         for (const TwineLink& link : twine_links(*p))
             if (is_url_link(link))
-                diags.warning("FL089", link.pos, "the link '" + link.text + "' goes to the web address '" + link.target +
+                diags.warning(codes::twine_web_link, link.pos, "the link '" + link.text + "' goes to the web address '" + link.target +
                                                      "'; a call has no web links, so it is kept as text, not a choice");
         size_t markup_at = 0;
         if (std::string markup = unknown_markup(p->text, markup_at); !markup.empty())
-            diags.warning("FL092", offset_pos(*p, markup_at), "passage '" + p->name + "' uses " + markup +
+            diags.warning(codes::twine_markup_kept, offset_pos(*p, markup_at), "passage '" + p->name + "' uses " + markup +
                                                                   ", which Frontline does not run; it is kept as text");
         std::string text = customer_text(p->text);
         const std::string& id = id_of[p->name];
         if (links.empty()) {
             const char* outcome = outcome_from_tags(*p);
             if (text.empty()) {
-                diags.warning("FL098", p->pos, "passage '" + p->name + "' is empty; the ending says 'The call ends.'");
+                diags.warning(codes::twine_empty_passage, p->pos, "passage '" + p->name + "' is empty; the ending says 'The call ends.'");
                 text = "The call ends.";
             }
             endings << "  " << id << ":\n    outcome: " << (outcome ? outcome : "neutral") << "\n    text: " << yaml_quote(text) << "\n";
@@ -244,15 +244,15 @@ std::optional<Converted> convert(const TwineStory& story, DiagnosticList& diags)
             continue;
         }
         if (text.empty()) {
-            diags.warning("FL098", p->pos, "passage '" + p->name + "' has only links; the customer says '...' until you write a line");
+            diags.warning(codes::twine_empty_passage, p->pos, "passage '" + p->name + "' has only links; the customer says '...' until you write a line");
             text = "...";
         }
         nodes << "  " << id << ":\n    customer: " << yaml_quote(text) << "\n    choices:\n";
         for (const TwineLink& link : links) {
             auto target = id_of.find(link.target);
             if (target == id_of.end()) {
-                diags.error("FL091", link.pos, "the link '" + link.text + "' goes to '" + link.target + "', but no passage has that name" +
-                                                   did_you_mean(link.target, names));
+                diags.error(codes::twine_broken_link, link.pos, "the link '" + link.text + "' goes to '" + link.target + "', but no passage has that name" +
+                                                   diags.did_you_mean(link.target, names));
                 continue;
             }
             nodes << "      - say: " << yaml_quote(link.text.empty() ? link.target : link.text) << "\n        next: " << target->second << "\n";
@@ -262,7 +262,7 @@ std::optional<Converted> convert(const TwineStory& story, DiagnosticList& diags)
     }
     if (diags.has_errors()) return std::nullopt;
     if (out.endings == 0) {
-        diags.error("FL096", {1, 1}, "no passage is an ending (a passage without links); the call could never end");
+        diags.error(codes::twine_bad_start, {1, 1}, "no passage is an ending (a passage without links); the call could never end");
         return std::nullopt;
     }
 
@@ -283,8 +283,42 @@ std::optional<Converted> convert(const TwineStory& story, DiagnosticList& diags)
 
 }  // namespace
 
-TwineImport import_twine(std::string_view bytes, const std::string& output_name, DiagnosticList& diags) {
+namespace {
+/// The offset of the first byte that is not valid UTF-8 (overlongs and surrogates too), or npos.
+size_t invalid_utf8_at(std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        if (n == 0 || i + n > s.size()) return i;
+        uint32_t cp = n == 1 ? c : n == 2 ? (c & 0x1Fu) : n == 3 ? (c & 0x0Fu) : (c & 0x07u);
+        for (size_t k = 1; k < n; ++k) {
+            const auto b = static_cast<unsigned char>(s[i + k]);
+            if ((b & 0xC0) != 0x80) return i;
+            cp = (cp << 6) | (b & 0x3Fu);
+        }
+        static const uint32_t min_for_length[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (cp < min_for_length[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        i += n;
+    }
+    return std::string_view::npos;
+}
+
+TwineImport import_unguarded(std::string_view bytes, const std::string& output_name, DiagnosticList& diags) {
     TwineImport result{"", 0, 0, 0, DiagnosticList(output_name)};
+    // Said about the story, not about the YAML it would become (which the check would refuse).
+    if (size_t bad = invalid_utf8_at(bytes); bad != std::string_view::npos) {
+        uint32_t line = 1, column = 1;
+        for (size_t i = 0; i < bad; ++i) {
+            if (bytes[i] == '\n') {
+                ++line;
+                column = 1;
+            } else {
+                ++column;
+            }
+        }
+        diags.error(codes::invalid_utf8, {line, column}, "invalid UTF-8; save the story as UTF-8");
+        return result;
+    }
     std::string folded(bytes.substr(0, std::min<size_t>(bytes.size(), 1 << 20)));
     for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     // Twee starts with passages or prose; anything opening with a tag is HTML.
@@ -303,6 +337,16 @@ TwineImport import_twine(std::string_view bytes, const std::string& output_name,
     LoadedScenario loaded = load_scenario_from_bytes(result.yaml, output_name);
     result.check = std::move(loaded.diagnostics);
     return result;
+}
+}  // namespace
+
+TwineImport import_twine(std::string_view bytes, const std::string& output_name, DiagnosticList& diags) {
+    try {
+        return import_unguarded(bytes, output_name, diags);
+    } catch (const std::bad_alloc&) {
+        report_out_of_memory(diags, "importing the story");
+        return TwineImport{"", 0, 0, 0, DiagnosticList(output_name)};
+    }
 }
 
 }  // namespace frontline

@@ -39,16 +39,16 @@ void check_translation(const std::filesystem::path& file, const Scenario& s, con
     if (!catalogue) return;
     const auto path = scenario_translation_path(file, s.id, language).string();
     if (!found) {
-        diags.warning("FL100", s.id_pos, "no '" + language + "' translation: " + path + " does not exist (frontline i18n merge --lang " + language + " creates it)");
+        diags.warning(codes::translation_missing, s.id_pos, "no '" + language + "' translation: " + path + " does not exist (frontline i18n merge --lang " + language + " creates it)");
         return;
     }
     Scenario copy = s;
     for (const auto& left : translate_scenario(copy, *catalogue)) {
         if (left.state == Catalogue::State::stale)
-            diags.warning("FL101", left.pos, "the '" + language + "' translation of " + std::string(text_role_name(left.role)) + " '" + left.id +
+            diags.warning(codes::translation_stale, left.pos, "the '" + language + "' translation of " + std::string(text_role_name(left.role)) + " '" + left.id +
                                                  "' was made from different text; it is shown in the original until " + path + " is updated (i18n merge) and reviewed");
         else
-            diags.warning("FL100", left.pos, std::string(text_role_name(left.role)) + " '" + left.id + "' has no '" + language + "' translation in " + path +
+            diags.warning(codes::translation_missing, left.pos, std::string(text_role_name(left.role)) + " '" + left.id + "' has no '" + language + "' translation in " + path +
                                                  "; it is shown in the original");
     }
 }
@@ -163,7 +163,7 @@ int run_lint(const LintCommandOptions& opts, Io& io) {
         if (loaded.scenario) {
             const Scenario& s = *loaded.scenario;
             auto [it, fresh] = ids.emplace(s.id, files[i].string());
-            if (!fresh) loaded.diagnostics.error("FL050", s.id_pos, "scenario id '" + s.id + "' is already used by " + it->second);
+            if (!fresh) loaded.diagnostics.error(codes::duplicate_scenario_id, s.id_pos, "scenario id '" + s.id + "' is already used by " + it->second);
             report = lint_scenario(s, loaded.diagnostics, lint_options);
             if (!opts.language.empty()) check_translation(files[i], s, opts.language, loaded.diagnostics, po_errors, io);
         }

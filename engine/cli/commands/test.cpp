@@ -87,7 +87,7 @@ void test_file(const std::filesystem::path& file, const TestCommandOptions& opts
         }
     }
     if (count == 0 && !sidecar_results.has_errors()) {
-        results.error("FL084", s.id_pos, "no walkthroughs: add a 'tests:' list to the scenario or a sidecar " +
+        results.error(codes::no_walkthroughs, s.id_pos, "no walkthroughs: add a 'tests:' list to the scenario or a sidecar " +
                                              sidecar.filename().string());
         tally.files_failed += 1;
     }

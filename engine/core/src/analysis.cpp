@@ -12,10 +12,14 @@ namespace {
 
 // --- state keys ----------------------------------------------------------------
 // A state is identified by the values that can change what happens next. The
-// meters and the turn count only matter when an expression reads them; leaving
-// them out otherwise keeps loops finite and the table small.
+// meters, the turn count and each variable only matter when an expression reads
+// them; leaving them out otherwise keeps loops finite and the table small (a file
+// with 4,000 variables that nothing reads costs no more than one without them).
+// Whatever apply_choice() changes and an expression can read must be in the key,
+// or states that behave differently would merge.
 struct KeyLayout {
     bool turn = false, scores = false;
+    std::vector<int> vars;  ///< the variable slots some expression reads
     size_t width = 0;
 };
 
@@ -91,7 +95,27 @@ void make_key(const CallState& st, const KeyLayout& layout, std::vector<int64_t>
         key.push_back(st.personal);
     }
     if (layout.turn) key.push_back(st.turn);
-    key.insert(key.end(), st.vars.begin(), st.vars.end());
+    for (int v : layout.vars) key.push_back(st.vars[static_cast<size_t>(v)]);
+}
+
+/// The variable slots read by any condition (choices, customer lines) or `set` value.
+std::vector<int> variables_read(const Scenario& s) {
+    std::vector<bool> read(s.vars.size(), false);
+    auto note = [&](const Expression& e) {
+        for (int v : e.vars_read())
+            if (v >= 0 && static_cast<size_t>(v) < read.size()) read[static_cast<size_t>(v)] = true;
+    };
+    for (const Node& n : s.nodes) {
+        for (const auto& line : n.customer) note(line.condition);
+        for (const Choice& c : n.choices) {
+            note(c.condition);
+            for (const auto& a : c.set) note(a.value);
+        }
+    }
+    std::vector<int> out;
+    for (size_t i = 0; i < read.size(); ++i)
+        if (read[i]) out.push_back(static_cast<int>(i));
+    return out;
 }
 
 bool scenario_reads(const Scenario& s, Builtin b) {
@@ -110,12 +134,12 @@ bool scenario_reads(const Scenario& s, Builtin b) {
 
 }  // namespace
 
-StateGraph explore_states(const Scenario& s, size_t state_limit) {
-    if (s.start < 0) return explore_states_from(s, CallState{}, state_limit);
-    return explore_states_from(s, initial_state(s), state_limit);
+StateGraph explore_states(const Scenario& s, size_t state_limit, size_t memory_limit) {
+    if (s.start < 0) return explore_states_from(s, CallState{}, state_limit, memory_limit);
+    return explore_states_from(s, initial_state(s), state_limit, memory_limit);
 }
 
-StateGraph explore_states_from(const Scenario& s, const CallState& start, size_t state_limit) {
+StateGraph explore_states_from(const Scenario& s, const CallState& start, size_t state_limit, size_t memory_limit) {
     StateGraph g;
     KeyLayout layout;
     // Customer-line variants never change the path, but reading turn or the
@@ -123,7 +147,12 @@ StateGraph explore_states_from(const Scenario& s, const CallState& start, size_t
     layout.turn = g.reads_turn = scenario_reads(s, Builtin::turn);
     layout.scores = g.reads_scores = scenario_reads(s, Builtin::technical) || scenario_reads(s, Builtin::personal);
     g.keeps_mood = true;
-    layout.width = 2 + (layout.scores ? 2 : 0) + (layout.turn ? 1 : 0) + s.vars.size();
+    layout.vars = variables_read(s);
+    layout.width = 2 + (layout.scores ? 2 : 0) + (layout.turn ? 1 : 0) + layout.vars.size();
+    // A state costs its CallState (with every variable), its key and about four hash slots.
+    g.bytes_per_state = sizeof(CallState) + start.vars.size() * sizeof(Value) + layout.width * sizeof(int64_t) + 4 * sizeof(int) +
+                        sizeof(uint32_t);
+    size_t bytes = 0;
 
     if (start.node < 0 || start.ended()) {
         g.edge_begin.push_back(0);
@@ -153,21 +182,27 @@ StateGraph explore_states_from(const Scenario& s, const CallState& start, size_t
                 e.ending = next.ending;
             } else {
                 make_key(next, layout, key);
-                if (g.states.size() >= state_limit) {
+                const bool memory_full = bytes + g.bytes_per_state > memory_limit;
+                if (g.states.size() >= state_limit || memory_full) {
                     // Past the limit only already-known states may be linked.
                     int index = table.find(key.data());
                     if (index < 0) {
                         g.complete = false;
+                        g.memory_limited = g.memory_limited || (memory_full && g.states.size() < state_limit);
                         continue;
                     }
                     e.to = index;
                 } else {
                     auto [index, inserted] = table.find_or_insert(key.data(), static_cast<int>(g.states.size()));
-                    if (inserted) g.states.push_back(std::move(next));
+                    if (inserted) {
+                        g.states.push_back(std::move(next));
+                        bytes += g.bytes_per_state;
+                    }
                     e.to = index;
                 }
             }
             g.edges.push_back(e);
+            bytes += sizeof(StateEdge);
         }
     }
     g.edge_begin.push_back(static_cast<uint32_t>(g.edges.size()));

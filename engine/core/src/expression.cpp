@@ -120,10 +120,10 @@ private:
 
     bool expect_type(ValueType got, ValueType want, size_t offset, std::string_view what) {
         if (got == want || failed_) return true;
-        code_ = "FL032";
+        code_ = codes::type_mismatch;
         error(offset, std::string(what) + " needs " + (want == ValueType::boolean ? "a true/false value" : "a number") +
                           ", but this is " + (got == ValueType::boolean ? "true/false" : "a number"));
-        code_ = "FL030";
+        code_ = codes::expression_syntax;
         return false;
     }
 
@@ -184,9 +184,9 @@ private:
         bool equality = op == Expression::Op::eq || op == Expression::Op::ne;
         if (equality) {
             if (left != right && !failed_) {
-                code_ = "FL032";
+                code_ = codes::type_mismatch;
                 error(right_at, "'" + op_text + "' compares a number with true/false");
-                code_ = "FL030";
+                code_ = codes::expression_syntax;
             }
         } else {
             expect_type(left, ValueType::integer, at, "'" + op_text + "'");
@@ -241,9 +241,9 @@ private:
                 int64_t v = 0;
                 auto [ptr, ec] = std::from_chars(t.text.data(), t.text.data() + t.text.size(), v);
                 if (ec != std::errc{} || v > max_literal) {
-                    code_ = "FL014";
+                    code_ = codes::out_of_range;
                     error(t.offset, "number " + std::string(t.text) + " is too large (at most " + std::to_string(max_literal) + ")");
-                    code_ = "FL030";
+                    code_ = codes::expression_syntax;
                 }
                 advance();
                 emit(Expression::Op::push, v, +1);
@@ -274,10 +274,10 @@ private:
                 }
                 std::vector<std::string> candidates = names;
                 for (int b = 0; b < builtin_count; ++b) candidates.emplace_back(builtin_name(static_cast<Builtin>(b)));
-                code_ = "FL031";
-                error(t.offset, "unknown variable '" + std::string(t.text) + "'" + did_you_mean(t.text, candidates) +
+                code_ = codes::unknown_variable;
+                error(t.offset, "unknown variable '" + std::string(t.text) + "'" + diags_.did_you_mean(t.text, candidates) +
                                     "; declare it under 'vars:'");
-                code_ = "FL030";
+                code_ = codes::expression_syntax;
                 return ValueType::integer;
             }
             case Tok::lparen: {
@@ -302,7 +302,7 @@ private:
     SourcePos start_;
     const Symbols& symbols_;
     DiagnosticList& diags_;
-    std::string code_ = "FL030";
+    DiagnosticCode code_ = codes::expression_syntax;
     Expression out_;
     Token tok_;
     size_t pos_ = 0;

@@ -160,7 +160,7 @@ void check_line_ids(const Scenario& s, DiagnosticList& diags) {
     std::unordered_map<std::string, SourcePos> first;
     auto where = [&](const TranslatableText& t) {
         if (t.role == TextRole::customer_line || t.role == TextRole::say) {
-            const auto& node = s.nodes[static_cast<size_t>(t.node)];
+            const auto& node = s.node(t.node);
             for (const auto& l : node.customer) if (&l.text == t.text && l.explicit_id) return l.id_pos;
             for (const auto& c : node.choices) if (&c.say == t.text && c.explicit_id) return c.id_pos;
         }
@@ -171,7 +171,7 @@ void check_line_ids(const Scenario& s, DiagnosticList& diags) {
         SourcePos at = where(t);
         auto [it, inserted] = first.emplace(t.id, at);
         if (!inserted)
-            diags.error("FL024", at, "line id '" + t.id + "' is already used at line " + std::to_string(it->second.line) +
+            diags.error(codes::duplicate_line_id, at, "line id '" + t.id + "' is already used at line " + std::to_string(it->second.line) +
                                          "; translations and voice files attach to line ids, so each must be unique");
     }
 }

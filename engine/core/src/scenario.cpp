@@ -21,6 +21,15 @@ std::optional<Outcome> parse_outcome(std::string_view s) {
     return std::nullopt;
 }
 
+const std::vector<std::string>& outcome_names() {
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        for (int i = 0; i < outcome_count; ++i) out.emplace_back(outcome_name(static_cast<Outcome>(i)));
+        return out;
+    }();
+    return names;
+}
+
 std::string_view channel_name(Channel c) {
     switch (c) {
         case Channel::phone: return "phone";

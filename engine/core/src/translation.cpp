@@ -26,7 +26,7 @@ PoFile scenario_template(const Scenario& s, const std::string& reference_file) {
         e.context = t.id;
         e.id = *t.text;
         std::string what(text_role_name(t.role));
-        if (t.node >= 0) what += " at node " + s.nodes[static_cast<size_t>(t.node)].id;
+        if (t.node >= 0) what += " at node " + s.node(t.node).id;
         if (t.role == TextRole::customer_line) what += " (said by " + s.customer.name + ")";
         e.extracted.push_back(what);
         if (t.pos.line > 0) e.references.push_back(reference_file + ":" + std::to_string(t.pos.line));

@@ -82,7 +82,7 @@ GameState make_game_state(const GameOptions& options) {
         e.path = m;
         e.loaded.io_error = true;
         e.loaded.diagnostics = DiagnosticList(m);
-        e.loaded.diagnostics.error("FL000", {}, "no such file or folder");
+        e.loaded.diagnostics.error(codes::io_error, {}, "no such file or folder");
         g.library.push_back(std::move(e));
     }
     for (const auto& f : files) {

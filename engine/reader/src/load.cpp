@@ -2,17 +2,25 @@
 
 #include <algorithm>
 #include <fstream>
+#include <new>
 #include <system_error>
 
 namespace frontline {
 
 LoadedScenario load_scenario_from_bytes(std::string_view bytes, const std::string& file, const CheckOptions& options) {
     LoadedScenario out{std::nullopt, std::nullopt, DiagnosticList(file), false};
-    std::optional<Scenario> s = read_scenario(bytes, file, out.diagnostics);
-    // Structural problems make the state exploration meaningless: check only a clean read.
-    if (s && !out.diagnostics.has_errors()) {
-        out.bounds = check_scenario(*s, out.diagnostics, options);
-        if (!out.diagnostics.has_errors()) out.scenario = std::move(s);
+    try {
+        std::optional<Scenario> s = read_scenario(bytes, file, out.diagnostics);
+        // Structural problems make the state exploration meaningless: check only a clean read.
+        if (s && !out.diagnostics.has_errors()) {
+            out.bounds = check_scenario(*s, out.diagnostics, options);
+            if (!out.diagnostics.has_errors()) out.scenario = std::move(s);
+        }
+    } catch (const std::bad_alloc&) {
+        // The budgets should prevent this; if they do not, the file is refused, not the process ended.
+        out.scenario.reset();
+        out.bounds.reset();
+        report_out_of_memory(out.diagnostics, "reading and checking the scenario");
     }
     out.diagnostics.sort_by_position();
     return out;
@@ -24,7 +32,7 @@ LoadedScenario load_scenario(const std::filesystem::path& path, const CheckOptio
     auto status = std::filesystem::status(path, ec);
     auto io_failure = [&](std::string message) {
         LoadedScenario out{std::nullopt, std::nullopt, DiagnosticList(file), true};
-        out.diagnostics.error("FL000", {}, std::move(message));
+        out.diagnostics.error(codes::io_error, {}, std::move(message));
         return out;
     };
     if (ec || !std::filesystem::exists(status)) return io_failure("cannot open the file: no such file");
@@ -33,7 +41,7 @@ LoadedScenario load_scenario(const std::filesystem::path& path, const CheckOptio
     if (!ec && size > max_scenario_bytes) {
         // Refused before reading: a huge file must not be loaded into memory first.
         LoadedScenario out{std::nullopt, std::nullopt, DiagnosticList(file), false};
-        out.diagnostics.error("FL004", {1, 1}, "the file is " + std::to_string(size / 1024) + " KiB; scenario files may be at most " +
+        out.diagnostics.error(codes::file_too_large, {1, 1}, "the file is " + std::to_string(size / 1024) + " KiB; scenario files may be at most " +
                                                    std::to_string(max_scenario_bytes / (1024 * 1024)) + " MiB");
         return out;
     }

@@ -34,14 +34,14 @@ std::optional<Walkthrough::Range> read_range(FieldReader& r, const YAML::Node& n
         return range;
     }
     if (!n.IsSequence() || n.size() != 2) {
-        r.diags().error("FL010", pos_of(n), "'" + std::string(what) + "' should be a range [min, max] or one number, found " + kind_name(n));
+        r.diags().error(codes::wrong_type, pos_of(n), "'" + std::string(what) + "' should be a range [min, max] or one number, found " + kind_name(n));
         return std::nullopt;
     }
     auto lo = r.integer(n[0], what, min, max);
     auto hi = r.integer(n[1], what, min, max);
     if (!lo || !hi) return std::nullopt;
     if (*lo > *hi) {
-        r.diags().error("FL014", pos_of(n), "'" + std::string(what) + "' range is empty: " + std::to_string(*lo) + " > " + std::to_string(*hi));
+        r.diags().error(codes::out_of_range, pos_of(n), "'" + std::string(what) + "' range is empty: " + std::to_string(*lo) + " > " + std::to_string(*hi));
         return std::nullopt;
     }
     range.min = static_cast<int>(*lo);
@@ -57,7 +57,7 @@ bool read_steps(FieldReader& r, const YAML::Node& choices, Walkthrough& t) {
         Walkthrough::Step st;
         st.pos = pos_of(step);
         if (!step.IsScalar()) {
-            r.diags().error("FL010", st.pos, "a walkthrough step is a choice number or the start of its text, found " + kind_name(step));
+            r.diags().error(codes::wrong_type, st.pos, "a walkthrough step is a choice number or the start of its text, found " + kind_name(step));
             continue;
         }
         const std::string& s = step.Scalar();
@@ -65,7 +65,7 @@ bool read_steps(FieldReader& r, const YAML::Node& choices, Walkthrough& t) {
         auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
         if (step.Tag() != "!" && ec == std::errc{} && ptr == s.data() + s.size()) {
             if (v < 1 || v > 9) {
-                r.diags().error("FL014", st.pos, "choice number " + s + " is outside 1..9");
+                r.diags().error(codes::out_of_range, st.pos, "choice number " + s + " is outside 1..9");
                 continue;
             }
             st.index = v;
@@ -88,7 +88,7 @@ void read_expect(FieldReader& r, const YAML::Node& expect, Walkthrough& t) {
         t.outcome_pos = pos_of(*v);
         if (auto s = r.text(*v, "outcome")) {
             t.outcome = parse_outcome(*s);
-            if (!t.outcome) r.diags().error("FL015", pos_of(*v), "'outcome' must be one of delighted, satisfied, neutral, lost, complaint");
+            if (!t.outcome) r.diags().error(codes::invalid_value, pos_of(*v), "'outcome' must be one of " + comma_list(outcome_names()));
         }
     }
     if (auto* v = find(x, "technical")) t.technical = read_range(r, *v, "technical", 0, 100);
@@ -134,11 +134,11 @@ std::optional<YAML::Node> parse_yaml_root(std::string_view bytes, DiagnosticList
     try {
         return YAML::Load(std::string(bytes));
     } catch (const YAML::DeepRecursion& e) {
-        diags.error("FL005", at(e.mark), "nesting is too deep");
+        diags.error(codes::nesting_too_deep, at(e.mark), "nesting is too deep");
     } catch (const YAML::ParserException& e) {
         report_syntax_error(bytes, e.mark, e.msg, diags);
     } catch (const std::exception& e) {
-        diags.error("FL001", {1, 1}, std::string("YAML could not be read: ") + e.what());
+        diags.error(codes::yaml_syntax, {1, 1}, std::string("YAML could not be read: ") + e.what());
     }
     return std::nullopt;
 }
@@ -147,16 +147,17 @@ std::optional<YAML::Node> parse_yaml_root(std::string_view bytes, DiagnosticList
 
 using namespace yaml_detail;
 
-std::optional<std::vector<Walkthrough>> read_walkthroughs(std::string_view bytes, DiagnosticList& diags) {
-    if (!guard_bytes(bytes, diags)) return std::nullopt;
+namespace {
+std::optional<std::vector<Walkthrough>> read_walkthroughs_unguarded(std::string_view bytes, DiagnosticList& diags) {
+    if (!guard_bytes(bytes, diags) || !guard_yaml_values(bytes, diags)) return std::nullopt;
     std::optional<YAML::Node> root = parse_yaml_root(bytes, diags);
     if (!root) return std::nullopt;
     if (!root->IsDefined() || root->IsNull()) {
-        diags.error("FL003", {1, 1}, "the file is empty; a walkthrough file needs a 'tests:' list");
+        diags.error(codes::empty_file, {1, 1}, "the file is empty; a walkthrough file needs a 'tests:' list");
         return std::nullopt;
     }
     if (!root->IsMap()) {
-        diags.error("FL010", pos_of(*root), "a walkthrough file is a mapping with a 'tests:' list, found " + kind_name(*root));
+        diags.error(codes::wrong_type, pos_of(*root), "a walkthrough file is a mapping with a 'tests:' list, found " + kind_name(*root));
         return std::nullopt;
     }
     std::vector<Walkthrough> out;
@@ -166,30 +167,40 @@ std::optional<std::vector<Walkthrough>> read_walkthroughs(std::string_view bytes
         if (auto* tests = find(top, "tests")) read_walkthrough_list(reader, *tests, out);
         else reader.missing(pos_of(*root), "tests", "");
     } catch (const YAML::Exception& e) {
-        diags.error("FL001", {static_cast<uint32_t>(std::max(0, e.mark.line) + 1), static_cast<uint32_t>(std::max(0, e.mark.column) + 1)},
+        diags.error(codes::yaml_syntax, {static_cast<uint32_t>(std::max(0, e.mark.line) + 1), static_cast<uint32_t>(std::max(0, e.mark.column) + 1)},
                     "YAML could not be read: " + e.msg);
         return std::nullopt;
     }
     if (reader.over_budget()) return std::nullopt;
     return out;
 }
+}  // namespace
+
+std::optional<std::vector<Walkthrough>> read_walkthroughs(std::string_view bytes, DiagnosticList& diags) {
+    try {
+        return read_walkthroughs_unguarded(bytes, diags);
+    } catch (const std::bad_alloc&) {
+        report_out_of_memory(diags, "reading the walkthroughs");
+        return std::nullopt;
+    }
+}
 
 std::optional<std::vector<Walkthrough>> load_walkthroughs(const std::filesystem::path& path, DiagnosticList& diags) {
     std::error_code ec;
     auto size = std::filesystem::file_size(path, ec);
     if (ec) {
-        diags.error("FL000", {}, "cannot open the file: " + ec.message());
+        diags.error(codes::io_error, {}, "cannot open the file: " + ec.message());
         return std::nullopt;
     }
     if (size > max_scenario_bytes) {
-        diags.error("FL004", {1, 1}, "the file is " + std::to_string(size / 1024) + " KiB; walkthrough files may be at most " +
+        diags.error(codes::file_too_large, {1, 1}, "the file is " + std::to_string(size / 1024) + " KiB; walkthrough files may be at most " +
                                          std::to_string(max_scenario_bytes / (1024 * 1024)) + " MiB");
         return std::nullopt;
     }
     std::ifstream in(path, std::ios::binary);
     std::string bytes(static_cast<size_t>(size), '\0');
     if (!in || !in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
-        diags.error("FL000", {}, "cannot read the file");
+        diags.error(codes::io_error, {}, "cannot read the file");
         return std::nullopt;
     }
     return read_walkthroughs(bytes, diags);

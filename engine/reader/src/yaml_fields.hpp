@@ -5,11 +5,13 @@
 
 #include "frontline/reader.hpp"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <charconv>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -53,11 +55,29 @@ inline size_t utf8_sequence(std::string_view s, size_t i) {
     return n;
 }
 
+/// "UTF-16 (little-endian)" and the like when the file starts with a UTF-16 or UTF-32
+/// byte order mark, else "".
+inline std::string_view wide_encoding(std::string_view bytes) {
+    auto starts = [&](std::string_view bom) { return bytes.substr(0, bom.size()) == bom; };
+    using namespace std::string_view_literals;
+    if (starts("\xFF\xFE\0\0"sv)) return "UTF-32 (little-endian)";
+    if (starts("\0\0\xFE\xFF"sv)) return "UTF-32 (big-endian)";
+    if (starts("\xFF\xFE"sv)) return "UTF-16 (little-endian)";
+    if (starts("\xFE\xFF"sv)) return "UTF-16 (big-endian)";
+    return {};
+}
+
 /// Rejects what yaml-cpp would silently accept or choke on. Returns false to stop.
 inline bool guard_bytes(std::string_view bytes, DiagnosticList& diags) {
     if (bytes.size() > max_scenario_bytes) {
-        diags.error("FL004", {1, 1}, "the file is " + std::to_string(bytes.size() / 1024) + " KiB; scenario files may be at most " +
+        diags.error(codes::file_too_large, {1, 1}, "the file is " + std::to_string(bytes.size() / 1024) + " KiB; scenario files may be at most " +
                                          std::to_string(max_scenario_bytes / (1024 * 1024)) + " MiB");
+        return false;
+    }
+    // Before the binary check: a file saved as UTF-16 is full of zero bytes, but it is text.
+    if (std::string_view encoding = wide_encoding(bytes); !encoding.empty()) {
+        diags.error(codes::utf16_or_utf32, {1, 1}, "the file is saved as " + std::string(encoding) +
+                                                       "; save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)");
         return false;
     }
     // Binary first: a file with control bytes is not text, and its UTF-8 errors would only be noise.
@@ -65,7 +85,7 @@ inline bool guard_bytes(std::string_view bytes, DiagnosticList& diags) {
         auto c = static_cast<unsigned char>(bytes[i]);
         if (c == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
             const char* hex = "0123456789abcdef";
-            diags.error("FL007", position_of(bytes, i), std::string("the file contains binary data (byte 0x") + hex[c >> 4] + hex[c & 15] +
+            diags.error(codes::binary_data, position_of(bytes, i), std::string("the file contains binary data (byte 0x") + hex[c >> 4] + hex[c & 15] +
                                                             "); is this really a scenario?");
             return false;
         }
@@ -80,7 +100,7 @@ inline bool guard_bytes(std::string_view bytes, DiagnosticList& diags) {
             size_t n = utf8_sequence(bytes, i);
             if (n == 0) {
                 // All of them, up to a few: an editor with the wrong encoding breaks many lines at once.
-                if (++invalid <= 10) diags.error("FL002", position_of(bytes, i), "invalid UTF-8; save the file as UTF-8");
+                if (++invalid <= 10) diags.error(codes::invalid_utf8, position_of(bytes, i), "invalid UTF-8; save the file as UTF-8");
                 ++i;
                 continue;
             }
@@ -96,13 +116,63 @@ inline bool guard_bytes(std::string_view bytes, DiagnosticList& diags) {
         else if (c == '"' || c == '\'') { if (i == 0 || bytes[i - 1] == ' ' || bytes[i - 1] == '[' || bytes[i - 1] == '{' || bytes[i - 1] == ',' || bytes[i - 1] == ':') quote = static_cast<char>(c); }
         else if (c == '[' || c == '{') {
             if (++flow_depth > max_yaml_depth) {
-                diags.error("FL005", position_of(bytes, i), "nesting is deeper than " + std::to_string(max_yaml_depth) + " levels");
+                diags.error(codes::nesting_too_deep, position_of(bytes, i), "nesting is deeper than " + std::to_string(max_yaml_depth) + " levels");
                 return false;
             }
         } else if ((c == ']' || c == '}') && flow_depth > 0) --flow_depth;
         ++i;
     }
     return invalid == 0;
+}
+
+// --- a bound on the YAML tree -----------------------------------------------------------
+
+/// Counts values as yaml-cpp's event parser reports them and stops past the limit,
+/// before any tree is built.
+class ValueCounter : public YAML::EventHandler {
+public:
+    struct Full {
+        YAML::Mark mark;
+    };
+    explicit ValueCounter(size_t limit) : limit_(limit) {}
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark& m, YAML::anchor_t) override { count(m); }
+    void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { count(m); }
+    void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t, const std::string&) override { count(m); }
+    void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override { count(m); }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override { count(m); }
+    void OnMapEnd() override {}
+
+private:
+    void count(const YAML::Mark& m) {
+        if (++values_ > limit_) throw Full{m};
+    }
+    size_t limit_;
+    size_t values_ = 0;
+};
+
+/// Refuses a file holding more than max_yaml_values values (FL008). A value takes at
+/// least half a byte ("a," in a flow mapping is a key and its empty value), so smaller
+/// files skip the extra pass. Syntax errors are left to the real parse, which words them.
+inline bool guard_yaml_values(std::string_view bytes, DiagnosticList& diags, size_t limit = max_yaml_values) {
+    if (bytes.size() * 2 + 16 <= limit) return true;
+    std::string text(bytes);
+    std::istringstream in(text);
+    ValueCounter counter(limit);
+    try {
+        YAML::Parser parser(in);
+        while (parser.HandleNextDocument(counter)) {}
+    } catch (const ValueCounter::Full& full) {
+        diags.error(codes::too_many_yaml_values, {static_cast<uint32_t>(std::max(0, full.mark.line) + 1), static_cast<uint32_t>(std::max(0, full.mark.column) + 1)},
+                    "the file holds more than " + std::to_string(limit) + " values (texts, numbers, lists and mappings); "
+                    "a scenario needs a few thousand: split it, or remove the generated parts");
+        return false;
+    } catch (const std::exception&) {
+        return true;  // a syntax error: the real parse reports it in its words
+    }
+    return true;
 }
 
 // --- syntax errors in plain words ------------------------------------------------------
@@ -141,7 +211,7 @@ inline void report_syntax_error(std::string_view bytes, const YAML::Mark& mark, 
         const size_t opener = unclosed_flow_opener(bytes, mark.pos < 0 ? bytes.size() : static_cast<size_t>(mark.pos));
         if (opener != std::string_view::npos) {
             const bool list = bytes[opener] == '[';
-            diags.error("FL001", position_of(bytes, opener),
+            diags.error(codes::yaml_syntax, position_of(bytes, opener),
                         std::string(list ? "this list, opened with '[', is never closed: add ']' at its end"
                                          : "this mapping, opened with '{', is never closed: add '}' at its end") +
                             " (the YAML reader reached line " + std::to_string(at.line) + ", column " + std::to_string(at.column) +
@@ -154,12 +224,12 @@ inline void report_syntax_error(std::string_view bytes, const YAML::Mark& mark, 
     const size_t newline = error_at == 0 ? std::string_view::npos : bytes.rfind('\n', error_at - 1);
     for (size_t i = newline == std::string_view::npos ? 0 : newline + 1; i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\t'); ++i) {
         if (bytes[i] != '\t') continue;
-        diags.error("FL001", position_of(bytes, i),
+        diags.error(codes::yaml_syntax, position_of(bytes, i),
                     "a tab character indents this line: YAML indents with spaces only; replace the tabs with spaces "
                     "(yaml-cpp says: " + message + ")");
         return;
     }
-    diags.error("FL001", at, "YAML syntax: " + message);
+    diags.error(codes::yaml_syntax, at, "YAML syntax: " + message);
 }
 
 // --- strict field reading --------------------------------------------------------
@@ -200,7 +270,7 @@ public:
         if (++visited_ <= budget_) return true;
         if (!over_budget_) {
             over_budget_ = true;
-            diags_.error("FL006", pos_of(n), "the file expands to more than " + std::to_string(budget_) +
+            diags_.error(codes::alias_expansion, pos_of(n), "the file expands to more than " + std::to_string(budget_) +
                                                  " values for its size (aliases that repeat large parts?); write the parts out");
         }
         return false;
@@ -226,18 +296,18 @@ public:
             const YAML::Node key = it->first;
             if (!visit(key)) break;
             if (!key.IsScalar()) {
-                diags_.error("FL010", pos_of(key), "keys must be plain words, found " + kind_name(key));
+                diags_.error(codes::wrong_type, pos_of(key), "keys must be plain words, found " + kind_name(key));
                 continue;
             }
             const std::string& name = key.Scalar();
             if (already_seen(name)) {
-                diags_.error("FL013", pos_of(key), "duplicate key '" + name + "'" + (where.empty() ? "" : " in " + std::string(where)) +
+                diags_.error(codes::duplicate_key, pos_of(key), "duplicate key '" + name + "'" + (where.empty() ? "" : " in " + std::string(where)) +
                                                        "; only the first is used");
                 continue;
             }
             if (!known.empty() && std::find(known.begin(), known.end(), name) == known.end()) {
-                diags_.warning("FL012", pos_of(key), "unknown key '" + name + "'" + (where.empty() ? "" : " in " + std::string(where)) +
-                                                         did_you_mean(name, known) + "; it is ignored");
+                diags_.warning(codes::unknown_key, pos_of(key), "unknown key '" + name + "'" + (where.empty() ? "" : " in " + std::string(where)) +
+                                                         diags_.did_you_mean(name, known) + "; it is ignored");
                 continue;
             }
             out.emplace_back(key, YAML::Node(it->second));
@@ -247,13 +317,13 @@ public:
 
     std::optional<std::string> text(const YAML::Node& n, std::string_view what) {
         if (n.IsScalar()) return n.Scalar();
-        diags_.error("FL010", pos_of(n), "'" + std::string(what) + "' should be text, found " + kind_name(n));
+        diags_.error(codes::wrong_type, pos_of(n), "'" + std::string(what) + "' should be text, found " + kind_name(n));
         return std::nullopt;
     }
 
     std::optional<int64_t> integer(const YAML::Node& n, std::string_view what, int64_t min, int64_t max) {
         if (!n.IsScalar()) {
-            diags_.error("FL010", pos_of(n), "'" + std::string(what) + "' should be a whole number, found " + kind_name(n));
+            diags_.error(codes::wrong_type, pos_of(n), "'" + std::string(what) + "' should be a whole number, found " + kind_name(n));
             return std::nullopt;
         }
         const std::string& s = n.Scalar();
@@ -262,15 +332,15 @@ public:
         if (!s.empty() && s[0] == '+') ++first;
         auto [ptr, ec] = std::from_chars(first, s.data() + s.size(), v);
         if (ec == std::errc::result_out_of_range) {
-            diags_.error("FL014", pos_of(n), "'" + std::string(what) + "' is " + s + ", outside " + std::to_string(min) + ".." + std::to_string(max));
+            diags_.error(codes::out_of_range, pos_of(n), "'" + std::string(what) + "' is " + s + ", outside " + std::to_string(min) + ".." + std::to_string(max));
             return std::nullopt;
         }
         if (ec != std::errc{} || ptr != s.data() + s.size() || s.empty()) {
-            diags_.error("FL010", pos_of(n), "'" + std::string(what) + "' should be a whole number, found " + kind_name(n));
+            diags_.error(codes::wrong_type, pos_of(n), "'" + std::string(what) + "' should be a whole number, found " + kind_name(n));
             return std::nullopt;
         }
         if (v < min || v > max) {
-            diags_.error("FL014", pos_of(n), "'" + std::string(what) + "' is " + s + ", outside " + std::to_string(min) + ".." + std::to_string(max));
+            diags_.error(codes::out_of_range, pos_of(n), "'" + std::string(what) + "' is " + s + ", outside " + std::to_string(min) + ".." + std::to_string(max));
             return std::nullopt;
         }
         return v;
@@ -283,7 +353,7 @@ public:
                 double v = std::stod(n.Scalar(), &used);
                 if (used == n.Scalar().size()) {
                     if (v < min || v > max) {
-                        diags_.error("FL014", pos_of(n), "'" + std::string(what) + "' is " + n.Scalar() + ", outside " +
+                        diags_.error(codes::out_of_range, pos_of(n), "'" + std::string(what) + "' is " + n.Scalar() + ", outside " +
                                                              std::to_string(static_cast<int>(min)) + ".." + std::to_string(static_cast<int>(max)));
                         return std::nullopt;
                     }
@@ -292,7 +362,7 @@ public:
             } catch (const std::exception&) {
             }
         }
-        diags_.error("FL010", pos_of(n), "'" + std::string(what) + "' should be a number, found " + kind_name(n));
+        diags_.error(codes::wrong_type, pos_of(n), "'" + std::string(what) + "' should be a number, found " + kind_name(n));
         return std::nullopt;
     }
 
@@ -302,7 +372,7 @@ public:
             if (s == "true") return true;
             if (s == "false") return false;
         }
-        diags_.error("FL010", pos_of(n), "'" + std::string(what) + "' should be true or false, found " + kind_name(n));
+        diags_.error(codes::wrong_type, pos_of(n), "'" + std::string(what) + "' should be true or false, found " + kind_name(n));
         return std::nullopt;
     }
 
@@ -314,7 +384,7 @@ public:
             return out;
         }
         if (!n.IsSequence()) {
-            diags_.error("FL010", pos_of(n), "'" + std::string(what) + "' should be a list, found " + kind_name(n));
+            diags_.error(codes::wrong_type, pos_of(n), "'" + std::string(what) + "' should be a list, found " + kind_name(n));
             return out;
         }
         for (const auto& item : n) {
@@ -326,18 +396,18 @@ public:
 
     bool is_map(const YAML::Node& n, std::string_view what) {
         if (n.IsMap()) return true;
-        diags_.error("FL010", pos_of(n), "'" + std::string(what) + "' should be a mapping of keys, found " + kind_name(n));
+        diags_.error(codes::wrong_type, pos_of(n), "'" + std::string(what) + "' should be a mapping of keys, found " + kind_name(n));
         return false;
     }
 
     bool is_list(const YAML::Node& n, std::string_view what) {
         if (n.IsSequence()) return true;
-        diags_.error("FL010", pos_of(n), "'" + std::string(what) + "' should be a list, found " + kind_name(n));
+        diags_.error(codes::wrong_type, pos_of(n), "'" + std::string(what) + "' should be a list, found " + kind_name(n));
         return false;
     }
 
     void missing(SourcePos at, std::string_view key, std::string_view where) {
-        diags_.error("FL011", at, "missing required key '" + std::string(key) + "'" + (where.empty() ? "" : " in " + std::string(where)));
+        diags_.error(codes::missing_key, at, "missing required key '" + std::string(key) + "'" + (where.empty() ? "" : " in " + std::string(where)));
     }
 
 private:

@@ -50,7 +50,7 @@ public:
             if (auto t = r_.text(*n, "id")) {
                 s_.id = *t;
                 if (!valid_id(s_.id, false))
-                    r_.diags().error("FL015", pos_of(*n), "'id' must be lowercase letters, digits and hyphens (like cold-meal), found '" + s_.id.substr(0, 64) + "'");
+                    r_.diags().error(codes::invalid_value, pos_of(*n), "'id' must be lowercase letters, digits and hyphens (like cold-meal), found '" + s_.id.substr(0, 64) + "'");
             }
         } else r_.missing(root_pos, "id", "");
         required_text(top, "title", s_.title, root_pos);
@@ -105,10 +105,8 @@ private:
         if (!t) return std::nullopt;
         for (size_t i = 0; i < names.size(); ++i)
             if (names[i] == *t) return i;
-        std::string list;
-        for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
-        r_.diags().error("FL015", pos_of(n), "'" + std::string(what) + "' must be one of " + list + "; found '" +
-                                                 t->substr(0, 64) + "'" + did_you_mean(*t, names));
+        r_.diags().error(codes::invalid_value, pos_of(n), "'" + std::string(what) + "' must be one of " + comma_list(names) + "; found '" +
+                                                 t->substr(0, 64) + "'" + r_.diags().did_you_mean(*t, names));
         return std::nullopt;
     }
 
@@ -142,7 +140,7 @@ private:
                 if (auto t = r_.text(*x, key)) {
                     if (voice_name(*t)) *field = *t;
                     else
-                        r_.diags().error("FL015", pos_of(*x), "'" + std::string(key) + "' must be an espeak-ng name (letters, digits, '-', like en-gb or f3), found '" +
+                        r_.diags().error(codes::invalid_value, pos_of(*x), "'" + std::string(key) + "' must be an espeak-ng name (letters, digits, '-', like en-gb or f3), found '" +
                                                                   t->substr(0, 64) + "'");
                 }
         if (auto* x = find(e, "pitch")) if (auto i = r_.integer(*x, "pitch", min_voice_pitch, max_voice_pitch)) v.pitch = static_cast<int>(*i);
@@ -155,7 +153,7 @@ private:
         if (auto* n = find(entries, key)) {
             if (auto t = r_.text(*n, key)) {
                 out = *t;
-                if (out.empty()) r_.diags().error("FL010", pos_of(*n), "'" + std::string(key) + "' is empty");
+                if (out.empty()) r_.diags().error(codes::wrong_type, pos_of(*n), "'" + std::string(key) + "' is empty");
             }
         } else {
             r_.missing(at, key, where);
@@ -169,9 +167,8 @@ private:
             const auto& known = known_skills();
             if (std::find(known.begin(), known.end(), out[i]) == known.end()) {
                 SourcePos at = n.IsSequence() && i < n.size() ? pos_of(n[i]) : pos_of(n);
-                r_.diags().warning("FL016", at, "unknown skill '" + out[i] + "'" + did_you_mean(out[i], known) +
-                                                    "; known skills: encourage-feedback, delight, understand-the-customer, "
-                                                    "manage-expectations, say-no, human-touch, service-recovery");
+                r_.diags().warning(codes::unknown_skill, at, "unknown skill '" + out[i] + "'" + r_.diags().did_you_mean(out[i], known) +
+                                                    "; known skills: " + comma_list(known));
             }
         }
         return out;
@@ -253,11 +250,11 @@ private:
             bool builtin = false;
             for (int b = 0; b < builtin_count; ++b) builtin |= builtin_name(static_cast<Builtin>(b)) == v.name;
             if (builtin || v.name == "true" || v.name == "false" || v.name == "and" || v.name == "or" || v.name == "not") {
-                r_.diags().error("FL015", v.pos, "'" + v.name + "' is a built-in word; choose another variable name");
+                r_.diags().error(codes::invalid_value, v.pos, "'" + v.name + "' is a built-in word; choose another variable name");
                 continue;
             }
             if (!valid_var_name(v.name)) {
-                r_.diags().error("FL015", v.pos, "variable names are lowercase letters, digits and '_' (like offered_dessert), found '" + v.name.substr(0, 64) + "'");
+                r_.diags().error(codes::invalid_value, v.pos, "variable names are lowercase letters, digits and '_' (like offered_dessert), found '" + v.name.substr(0, 64) + "'");
                 continue;
             }
             if (value.IsScalar() && value.Tag() != "!" && (value.Scalar() == "true" || value.Scalar() == "false")) {
@@ -275,7 +272,7 @@ private:
 
     Expression expression(const YAML::Node& n, std::string_view what, SourcePos* where = nullptr) {
         if (!n.IsScalar()) {
-            r_.diags().error("FL010", pos_of(n), "'" + std::string(what) + "' should be an expression, found " + kind_name(n));
+            r_.diags().error(codes::wrong_type, pos_of(n), "'" + std::string(what) + "' should be an expression, found " + kind_name(n));
             return {};
         }
         SourcePos at = text_pos_of(n);
@@ -287,7 +284,7 @@ private:
         SourcePos at;
         Expression e = expression(n, "if", &at);
         if (!e.empty() && e.type() != ValueType::boolean) {
-            r_.diags().error("FL032", at, "'if' needs a true/false condition, but '" + e.source() + "' is a number; compare it, e.g. '" + e.source() + " > 0'");
+            r_.diags().error(codes::type_mismatch, at, "'if' needs a true/false condition, but '" + e.source() + "' is a number; compare it, e.g. '" + e.source() + " > 0'");
             return {};
         }
         return e;
@@ -301,7 +298,7 @@ private:
             node.id = key.Scalar();
             node.pos = pos_of(key);
             if (!valid_id(node.id, true))
-                r_.diags().error("FL015", node.pos, "node ids are letters, digits, '-' and '_' (like fresh_plate), found '" + node.id.substr(0, 64) + "'");
+                r_.diags().error(codes::invalid_value, node.pos, "node ids are letters, digits, '-' and '_' (like fresh_plate), found '" + node.id.substr(0, 64) + "'");
             if (value.IsMap()) {
                 auto e = r_.entries(value, node_keys, "node '" + node.id + "'");
                 if (auto* c = find(e, "customer")) read_customer_lines(*c, node);
@@ -378,7 +375,7 @@ private:
         auto t = r_.text(n, "id");
         if (!t) return;
         if (!valid_line_id(*t)) {
-            r_.diags().error("FL015", at, "line ids are letters, digits, '-', '_' and '.', starting with a letter or digit (like greeting.apology), found '" +
+            r_.diags().error(codes::invalid_value, at, "line ids are letters, digits, '-', '_' and '.', starting with a letter or digit (like greeting.apology), found '" +
                                               t->substr(0, 64) + "'");
             return;
         }
@@ -397,8 +394,8 @@ private:
             if (it == names.end()) {
                 bool builtin = false;
                 for (int b = 0; b < builtin_count; ++b) builtin |= builtin_name(static_cast<Builtin>(b)) == name;
-                if (builtin) r_.diags().error("FL033", a.pos, "'" + name + "' is read-only; use the choice's '" + name + "' key to change it");
-                else r_.diags().error("FL031", a.pos, "unknown variable '" + name + "'" + did_you_mean(name, names) + "; declare it under 'vars:'");
+                if (builtin) r_.diags().error(codes::read_only, a.pos, "'" + name + "' is read-only; use the choice's '" + name + "' key to change it");
+                else r_.diags().error(codes::unknown_variable, a.pos, "unknown variable '" + name + "'" + r_.diags().did_you_mean(name, names) + "; declare it under 'vars:'");
                 continue;
             }
             a.var = static_cast<int>(it - names.begin());
@@ -407,7 +404,7 @@ private:
             if (a.value.empty()) continue;
             ValueType want = s_.vars[static_cast<size_t>(a.var)].type;
             if (a.value.type() != want) {
-                r_.diags().error("FL032", at, "'" + name + "' holds " + (want == ValueType::boolean ? "true/false" : "a number") +
+                r_.diags().error(codes::type_mismatch, at, "'" + name + "' holds " + (want == ValueType::boolean ? "true/false" : "a number") +
                                                   ", but '" + a.value.source() + "' is " + (want == ValueType::boolean ? "a number" : "true/false"));
                 continue;
             }
@@ -422,17 +419,15 @@ private:
             ending.id = key.Scalar();
             ending.pos = pos_of(key);
             if (!valid_id(ending.id, true))
-                r_.diags().error("FL015", ending.pos, "ending ids are letters, digits, '-' and '_', found '" + ending.id.substr(0, 64) + "'");
+                r_.diags().error(codes::invalid_value, ending.pos, "ending ids are letters, digits, '-' and '_', found '" + ending.id.substr(0, 64) + "'");
             if (r_.is_map(value, "ending '" + ending.id + "'")) {
                 auto e = r_.entries(value, ending_keys, "ending '" + ending.id + "'");
                 if (auto* o = find(e, "outcome")) {
                     if (auto t = r_.text(*o, "outcome")) {
                         if (auto out = parse_outcome(*t)) ending.outcome = *out;
                         else {
-                            std::vector<std::string> names;
-                            for (int i = 0; i < outcome_count; ++i) names.emplace_back(outcome_name(static_cast<Outcome>(i)));
-                            r_.diags().error("FL015", pos_of(*o), "'outcome' must be one of delighted, satisfied, neutral, lost, complaint; found '" +
-                                                                      t->substr(0, 40) + "'" + did_you_mean(*t, names));
+                            r_.diags().error(codes::invalid_value, pos_of(*o), "'outcome' must be one of " + comma_list(outcome_names()) + "; found '" +
+                                                                      t->substr(0, 40) + "'" + r_.diags().did_you_mean(*t, outcome_names()));
                         }
                     }
                 } else r_.missing(ending.pos, "outcome", "ending '" + ending.id + "'");
@@ -452,29 +447,29 @@ private:
 }  // namespace
 
 std::optional<Scenario> read_scenario(std::string_view bytes, const std::string& file, DiagnosticList& diags) {
-    if (!guard_bytes(bytes, diags)) return std::nullopt;
+    if (!guard_bytes(bytes, diags) || !guard_yaml_values(bytes, diags)) return std::nullopt;
 
     YAML::Node root;
     try {
         root = YAML::Load(std::string(bytes));
     } catch (const YAML::DeepRecursion& e) {
-        diags.error("FL005", {static_cast<uint32_t>(e.mark.line + 1), static_cast<uint32_t>(e.mark.column + 1)},
+        diags.error(codes::nesting_too_deep, {static_cast<uint32_t>(e.mark.line + 1), static_cast<uint32_t>(e.mark.column + 1)},
                     "nesting is too deep");
         return std::nullopt;
     } catch (const YAML::ParserException& e) {
         report_syntax_error(bytes, e.mark, e.msg, diags);
         return std::nullopt;
     } catch (const std::exception& e) {
-        diags.error("FL001", {1, 1}, std::string("YAML could not be read: ") + e.what());
+        diags.error(codes::yaml_syntax, {1, 1}, std::string("YAML could not be read: ") + e.what());
         return std::nullopt;
     }
 
     if (!root.IsDefined() || root.IsNull()) {
-        diags.error("FL003", {1, 1}, "the file is empty; a scenario needs at least id, title, summary, customer, needs, start, nodes and endings");
+        diags.error(codes::empty_file, {1, 1}, "the file is empty; a scenario needs at least id, title, summary, customer, needs, start, nodes and endings");
         return std::nullopt;
     }
     if (!root.IsMap()) {
-        diags.error("FL010", pos_of(root), "a scenario file is a mapping of keys (id:, title:, ...), found " + kind_name(root));
+        diags.error(codes::wrong_type, pos_of(root), "a scenario file is a mapping of keys (id:, title:, ...), found " + kind_name(root));
         return std::nullopt;
     }
 
@@ -486,7 +481,7 @@ std::optional<Scenario> read_scenario(std::string_view bytes, const std::string&
         ScenarioReader(reader, s).read(root);
     } catch (const YAML::Exception& e) {
         // yaml-cpp can still throw on odd trees (bad conversions); an author error, not a crash.
-        diags.error("FL001", {static_cast<uint32_t>(std::max(0, e.mark.line) + 1), static_cast<uint32_t>(std::max(0, e.mark.column) + 1)},
+        diags.error(codes::yaml_syntax, {static_cast<uint32_t>(std::max(0, e.mark.line) + 1), static_cast<uint32_t>(std::max(0, e.mark.column) + 1)},
                     "YAML could not be read: " + e.msg);
         return std::nullopt;
     }

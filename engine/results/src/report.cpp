@@ -94,7 +94,7 @@ ScenarioInsight scenario_insight(const ReportRows& rows, const std::string& scen
                 const int ci = it->second->choice_index;
                 if (ci >= 0 && ci < static_cast<int>(node.choices.size()) && !node.choice(ci).next.is_ending() &&
                     node.choice(ci).next.index >= 0)
-                    at = file->nodes[static_cast<size_t>(node.choice(ci).next.index)].id;
+                    at = file->node(node.choice(ci).next.index).id;
             }
         }
         ++stopped[at];

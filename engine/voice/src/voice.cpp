@@ -37,7 +37,7 @@ VoiceParams voice_for_mood(const std::optional<Voice>& voice, int mood) {
 // --- line ids -------------------------------------------------------------------------
 
 std::string line_id(const Scenario& s, int node, int line) {
-    const Node& n = s.nodes[static_cast<size_t>(node)];
+    const Node& n = s.node(node);
     const CustomerLine& l = n.customer[static_cast<size_t>(line)];
     if (!l.id.empty()) return l.id;  // the stable line id the check pass gave it
     Scenario probe;  // an unchecked scenario: derive it by the same rule, from the node alone
@@ -47,7 +47,7 @@ std::string line_id(const Scenario& s, int node, int line) {
 }
 
 int line_index(const Scenario& s, int node, std::string_view text) {
-    const auto& lines = s.nodes[static_cast<size_t>(node)].customer;
+    const auto& lines = s.node(node).customer;
     for (size_t i = 0; i < lines.size(); ++i)
         if (lines[i].text == text) return static_cast<int>(i);
     return 0;

@@ -19,6 +19,7 @@ namespace frontline {
 
 struct LintOptions {
     size_t state_limit = default_state_limit;
+    size_t state_memory_limit = default_state_memory_limit;
     /// Bound on (situation, technical total) pairs explored by the say-no check.
     size_t score_pair_limit = 250'000;
     /// Random play: how many seeded calls to sample, and a bound on their turns in all.

@@ -16,6 +16,9 @@
 namespace frontline {
 
 inline constexpr size_t default_state_limit = 500'000;
+/// Bound on the memory the state table may take (states, their keys and edges), so a
+/// small file with thousands of variables is refused rather than exhausting the machine.
+inline constexpr size_t default_state_memory_limit = size_t{128} << 20;
 
 /// One transition: choice `choice` taken in state `from`.
 struct StateEdge {
@@ -32,7 +35,9 @@ struct StateGraph {
     std::vector<CallState> states;
     std::vector<uint32_t> edge_begin;  ///< CSR: edges of state i are [edge_begin[i], edge_begin[i+1])
     std::vector<StateEdge> edges;
-    bool complete = true;  ///< false when the state limit stopped exploration
+    bool complete = true;  ///< false when the state or memory limit stopped exploration
+    bool memory_limited = false;  ///< the memory limit (not the count) stopped it
+    size_t bytes_per_state = 0;   ///< what one state costs in the table, for messages
     bool reads_turn = false, reads_scores = false, keeps_mood = false;
 
     std::span<const StateEdge> edges_of(size_t state) const {
@@ -40,9 +45,12 @@ struct StateGraph {
     }
 };
 
-StateGraph explore_states(const Scenario& s, size_t state_limit = default_state_limit);
+/// States that differ only in variables no expression reads are one state: they behave alike.
+StateGraph explore_states(const Scenario& s, size_t state_limit = default_state_limit,
+                          size_t memory_limit = default_state_memory_limit);
 /// The same from any call state at a node (an author's playtest from a chosen node and values).
-StateGraph explore_states_from(const Scenario& s, const CallState& start, size_t state_limit = default_state_limit);
+StateGraph explore_states_from(const Scenario& s, const CallState& start, size_t state_limit = default_state_limit,
+                               size_t memory_limit = default_state_memory_limit);
 
 /// Best and worst totals reachable from the start to any ending, per need.
 inline constexpr int64_t unreachable_score = std::numeric_limits<int64_t>::min() / 4;

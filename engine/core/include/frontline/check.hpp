@@ -24,6 +24,7 @@ struct ScoreBounds {
 
 struct CheckOptions {
     size_t state_limit = default_state_limit;
+    size_t state_memory_limit = default_state_memory_limit;
 };
 
 /// Resolves `start`/`next`/walkout names into indices, then checks the scenario.

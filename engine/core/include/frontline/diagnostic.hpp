@@ -2,6 +2,8 @@
 // front-ends decide how to show them (GCC-style lines, an in-game list, JSON).
 #pragma once
 
+#include "frontline/diagnostic_codes.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -16,10 +18,8 @@ struct SourcePos {
     friend bool operator==(const SourcePos&, const SourcePos&) = default;
 };
 
-enum class Severity { warning, error };
-
-/// One problem found in a scenario file. `code` is stable (FL001..) and documented
-/// once in docs/scenario-format.md.
+/// One problem found in a scenario file. `code` is the id of a diagnostic_codes.hpp entry
+/// (FL001..), documented once in docs/scenario-format.md.
 struct Diagnostic {
     std::string file;
     SourcePos pos;
@@ -33,8 +33,9 @@ class DiagnosticList {
 public:
     explicit DiagnosticList(std::string file = {}) : file_(std::move(file)) {}
 
-    void error(std::string_view code, SourcePos pos, std::string message);
-    void warning(std::string_view code, SourcePos pos, std::string message);
+    /// Codes come from the catalogue (`codes::unknown_key`), never spelt as text.
+    void error(const DiagnosticCode& code, SourcePos pos, std::string message);
+    void warning(const DiagnosticCode& code, SourcePos pos, std::string message);
 
     const std::vector<Diagnostic>& items() const { return items_; }
     std::vector<Diagnostic>& items() { return items_; }
@@ -44,10 +45,19 @@ public:
     bool has_errors() const { return error_count() > 0; }
     /// Sorts by position so the output reads top to bottom like the file.
     void sort_by_position();
+    /// " (did you mean 'x'?)" or "", within this file's budget for suggestions: a file
+    /// with thousands of unknown names gets suggestions for the first few hundred only,
+    /// instead of comparing every unknown name with every known one.
+    std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
 private:
     std::string file_;
     std::vector<Diagnostic> items_;
+    size_t suggestion_work_left_ = suggestion_work_budget;
+
+public:
+    /// Candidates scanned plus edit-distance cells computed, per file (about 50 ms).
+    static constexpr size_t suggestion_work_budget = 20'000'000;
 };
 
 /// `file:line:col: error: message [FL0xx]`, the form editors and CI logs understand.
@@ -55,6 +65,16 @@ std::string format_diagnostic(const Diagnostic& d);
 
 /// The closest candidate by edit distance, or "" when nothing is close enough to suggest.
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+/// The same within `work_left` (candidates scanned plus edit-distance cells), which it
+/// decreases; "" once the work runs out, so the answer never depends on a partial scan.
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates, size_t& work_left);
+
+/// Reports that memory ran out (FL048): the boundaries of the reader, checker, lint and
+/// importer catch std::bad_alloc and say so rather than end the process.
+void report_out_of_memory(DiagnosticList& diags, std::string_view while_doing);
+
+/// "a, b, c": the allowed values a message lists, from the same table the reader checks against.
+std::string comma_list(const std::vector<std::string>& names);
 
 /// " (did you mean 'x'?)" or "" — appended to "names nothing" and "unknown key" messages.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);

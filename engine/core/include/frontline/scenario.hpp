@@ -20,6 +20,8 @@ enum class Outcome : uint8_t { delighted, satisfied, neutral, lost, complaint };
 inline constexpr int outcome_count = 5;
 std::string_view outcome_name(Outcome o);
 std::optional<Outcome> parse_outcome(std::string_view s);
+/// Every outcome name in enum order (what the reader accepts and its messages list).
+const std::vector<std::string>& outcome_names();
 
 /// How the customer reaches the trainee; the call screen draws each its own way.
 enum class Channel : uint8_t { phone, desk, chat };

@@ -183,7 +183,8 @@ Intent draw_debrief(const GameState& g, UiState& ui) {
         // rather than let the debrief contradict itself in silence.
         text_wrapped_colored(p.warn, "This ending says the customer is " + std::string(outcome_name(d.outcome)) + ", but the call scored " +
                                          std::string(quadrant_title(sc.quadrant)) +
-                                         ": the scenario needs a fix (frontline lint reports it as FL074).");
+                                         ": the scenario needs a fix (frontline lint reports it as " +
+                                         std::string(codes::outcome_contradicts_quadrant.id) + ").");
         remember(ui, "ending mismatch");
     }
 

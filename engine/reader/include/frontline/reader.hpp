@@ -21,6 +21,10 @@ inline constexpr int max_yaml_depth = 64;
 /// Values the reader may visit, after alias expansion: a real file needs at most
 /// one per two bytes, so a small file that expands hugely through aliases is cut off.
 inline constexpr size_t yaml_value_budget(size_t bytes) { return bytes / 2 + 1000; }
+/// Values (scalars, lists, mappings, aliases) a file may hold before yaml-cpp builds its
+/// tree, which costs about 500 bytes a value: a 4 MiB list of numbers would take 1 GB.
+/// The largest bundled scenario holds about 2,000; a generated 20,000-node chain about 410,000.
+inline constexpr size_t max_yaml_values = 450'000;
 
 /// Reads one scenario from its bytes. Returns nothing if the YAML could not be
 /// turned into a scenario at all; otherwise a scenario whose problems are in `diags`.
