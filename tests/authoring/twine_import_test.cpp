@@ -174,7 +174,7 @@ SCENARIO("links to the web are kept as text, not choices") {
         for (const auto& d : diags.items()) UNSCOPED_INFO(format_diagnostic(d));
         THEN("the import succeeds with a warning at each web link") {
             REQUIRE_FALSE(result.yaml.empty());
-            CHECK(codes(diags) == std::vector<std::string>{"FL089", "FL089", "FL089", "FL089"});
+            CHECK(codes_of(diags) == std::vector<std::string>{"FL089", "FL089", "FL089", "FL089"});
             CHECK(diags.items()[0].severity == Severity::warning);
             CHECK(diags.items()[0].pos.line == 2);
             CHECK(diags.items()[0].pos.column == 20);
@@ -203,7 +203,7 @@ SCENARIO("links to the web are kept as text, not choices") {
         TwineImport result = import_twine(":: Start\nHi. [[Docs|https://example.com]]\n", "out.yaml", diags);
         THEN("it is an error as for a start with no links, since the call could not go on") {
             CHECK(result.yaml.empty());
-            CHECK(codes(diags) == std::vector<std::string>{"FL096", "FL089"});  // by position: the passage, then its link
+            CHECK(codes_of(diags) == std::vector<std::string>{"FL096", "FL089"});  // by position: the passage, then its link
         }
     }
     CHECK(is_url_link({"x", "https://a", {}}));

@@ -239,15 +239,15 @@ SCENARIO("the language setting plays the library's scenarios translated") {
                 CHECK(g.library[0].scenario().title == "La bouilloire en panne");
                 apply(g, intent::OpenScenario{0});
                 apply(g, intent::StartCall{Mode::coach});
-                REQUIRE(g.runner);
-                CHECK(g.runner->transcript().back().text.find("Bonjour. J'ai acheté") == 0);
+                REQUIRE(g.call);
+                CHECK(g.call->runner.transcript().back().text.find("Bonjour. J'ai acheté") == 0);
                 apply(g, intent::Choose{1});
-                REQUIRE(g.runner->finished());
+                REQUIRE(g.call->runner.finished());
                 bool french_feedback = false;
-                for (const auto& t : g.runner->transcript())
+                for (const auto& t : g.call->runner.transcript())
                     if (t.kind == TranscriptEntry::Kind::choice) french_feedback = t.feedback.find("Les deux besoins") == 0;
                 CHECK(french_feedback);
-                CHECK(g.runner->transcript().back().text.find("Pat repart avec une bouilloire neuve") == 0);
+                CHECK(g.call->runner.transcript().back().text.find("Pat repart avec une bouilloire neuve") == 0);
                 CHECK(g.library[0].scenario().debrief[0].find("Croyez d'abord") == 0);
                 CHECK(g.library[0].scenario().endings[0].text.find("Pat repart avec une bouilloire neuve") == 0);
             }

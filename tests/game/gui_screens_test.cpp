@@ -264,7 +264,7 @@ SCENARIO("the trainer switches the calls to French in the settings") {
             CHECK(game->screenshot(std::filesystem::path(FRONTLINE_TEST_TMP) / "fr-briefing.png"));
             game->press(SDL_SCANCODE_RETURN);
             REQUIRE(g.screen == Screen::call);
-            CHECK(g.runner->transcript().back().text.find("Bonjour. J'ai acheté") == 0);
+            CHECK(g.call->runner.transcript().back().text.find("Bonjour. J'ai acheté") == 0);
             CHECK(game->screenshot(std::filesystem::path(FRONTLINE_TEST_TMP) / "fr-call.png"));
             click(*game, "choice 1");
             game->frames(4);

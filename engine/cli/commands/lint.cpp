@@ -199,7 +199,7 @@ void add_lint_command(CLI::App& app, Action& action) {
     auto opts = std::make_shared<LintCommandOptions>();
     cmd->add_option("paths", opts->paths, "Scenario files or folders (searched for *.yaml)")->required();
     cmd->add_flag("--json", opts->json, "Print one JSON document (diagnostics and reports) for tools");
-    cmd->add_option("--lang", opts->language, "Also check each scenario's translation into this language (i18n/LANG/<id>.po): FL100, FL101")
+    cmd->add_option("--lang", opts->language, "Also check each scenario's translation into this language (i18n/LANG/<id>.po): every text missing or stale")
         ->check([](const std::string& l) { return valid_language_code(l) ? std::string() : "not a language code like fr or pt_BR: " + l; });
     cmd->add_flag("--strict", opts->strict, "Treat warnings as errors (exit 1 on any warning)");
     cmd->add_flag("-q,--quiet", opts->quiet, "Print only problems, no report");
