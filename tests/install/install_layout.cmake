@@ -12,6 +12,9 @@ set(expected
   share/frontline/scenarios/cold-meal.yaml
   share/frontline/scenarios/three-chats.yaml
   share/frontline/assets/icons/frontline.png
+  share/frontline/assets/phone/index.html
+  share/frontline/assets/phone/phone.css
+  share/frontline/assets/phone/phone.js
   share/man/man1/frontline.1.gz
   share/doc/frontline/copyright
   share/doc/frontline/changelog.gz
