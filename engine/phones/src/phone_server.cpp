@@ -264,6 +264,7 @@ std::unique_ptr<PhoneServer> PhoneServer::start(const ServerOptions& options, st
     http.set_write_timeout(options.io_timeout_seconds, 0);
     http.set_keep_alive_timeout(options.io_timeout_seconds);
     http.set_keep_alive_max_count(100);
+    http.set_tcp_nodelay(true);  // a vote's answer leaves at once, not after a delayed ACK
     // SO_REUSEADDR, not httplib's default SO_REUSEPORT: a restarted game gets its port back
     // past the old connections' TIME_WAIT, and no other program can bind the port beside us.
     http.set_socket_options([](int sock) {
