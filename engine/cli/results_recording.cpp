@@ -20,38 +20,33 @@ std::filesystem::path chosen_results_path(const CLI::App& root, const std::strin
     return results::results_path(chosen);
 }
 
-CallRecorder::CallRecorder(std::filesystem::path file, std::string trainee, std::ostream& err)
+TerminalRecorder::TerminalRecorder(std::filesystem::path file, std::string trainee, std::ostream& err)
     : file_(std::move(file)), trainee_(std::move(trainee)), err_(err) {}
 
-void CallRecorder::turn_off(const results::StoreError& error) {
+void TerminalRecorder::turn_off(const results::StoreError& error) {
     err_ << "frontline play: results are off for this call: " << error.message << '\n';
-    attempt_.reset();
+    call_.stop();
+    saved_as_.reset();
     store_.reset();
 }
 
-void CallRecorder::start(const Scenario& s, const ChoiceOrder& order) {
+void TerminalRecorder::start(const Runner& call) {
     auto opened = results::ResultsStore::open(file_);
-    if (!opened) {
-        turn_off(opened.error());
-        return;
-    }
+    if (!opened) return turn_off(opened.error());
     store_.emplace(std::move(*opened));
-    auto id = store_->start_attempt(trainee_, s, results::AttemptMode::practice, "terminal", order);
-    if (!id) {
-        turn_off(id.error());
-        return;
-    }
-    attempt_ = *id;
+    if (auto started = call_.start(*store_, trainee_, results::AttemptMode::practice, "terminal", call); !started)
+        return turn_off(started.error());
+    saved_as_ = call_.attempt();
 }
 
-void CallRecorder::choice(const Scenario& s, const TranscriptEntry& entry) {
-    if (!attempt_) return;
-    if (auto saved = store_->record_choice(*attempt_, s, entry); !saved) turn_off(saved.error());
+void TerminalRecorder::choice(const Runner& call) {
+    if (!store_) return;
+    if (auto saved = call_.choice(*store_, call); !saved) turn_off(saved.error());
 }
 
-void CallRecorder::finish(const Scenario& s, const AttemptScore& score) {
-    if (!attempt_) return;
-    if (auto saved = store_->finish_attempt(*attempt_, s, score); !saved) turn_off(saved.error());
+void TerminalRecorder::finish(const Runner& call, const AttemptScore& score) {
+    if (!store_) return;
+    if (auto saved = call_.finish(*store_, call, score); !saved) turn_off(saved.error());
 }
 
 }  // namespace frontline::cli

@@ -2,6 +2,7 @@
 // which file to use, and recording a terminal call choice by choice.
 #pragma once
 
+#include "frontline/results/call_recorder.hpp"
 #include "frontline/results/store.hpp"
 
 #include <CLI/CLI.hpp>
@@ -20,20 +21,20 @@ void add_data_option(CLI::App& app);
 /// else $FRONTLINE_DATA, else the XDG data dir.
 std::filesystem::path chosen_results_path(const CLI::App& root, const std::string& subcommand_data);
 
-/// Records a terminal call as it is played. Any store failure is reported once
-/// on `err` and turns recording off; the call itself always goes on.
-class CallRecorder {
+/// Records a terminal call as it is played (results::CallRecorder over a store of its
+/// own). Any store failure is reported once on `err` and turns recording off; the
+/// call itself always goes on.
+class TerminalRecorder {
 public:
-    CallRecorder(std::filesystem::path file, std::string trainee, std::ostream& err);
+    TerminalRecorder(std::filesystem::path file, std::string trainee, std::ostream& err);
 
-    void start(const Scenario& s, const ChoiceOrder& order);
-    void choice(const Scenario& s, const TranscriptEntry& entry);
-    void finish(const Scenario& s, const AttemptScore& score);
+    void start(const Runner& call);
+    void choice(const Runner& call);
+    void finish(const Runner& call, const AttemptScore& score);
 
-    bool recording() const { return attempt_.has_value(); }
-    std::optional<results::AttemptId> attempt() const { return attempt_; }
+    /// The attempt this call is saved as (kept after it finished), or empty.
+    std::optional<results::AttemptId> attempt() const { return saved_as_; }
     const std::string& trainee() const { return trainee_; }
-    const std::filesystem::path& file() const { return file_; }
 
 private:
     void turn_off(const results::StoreError& error);
@@ -42,7 +43,8 @@ private:
     std::string trainee_;
     std::ostream& err_;
     std::optional<results::ResultsStore> store_;
-    std::optional<results::AttemptId> attempt_;
+    results::CallRecorder call_;
+    std::optional<results::AttemptId> saved_as_;
 };
 
 }  // namespace frontline::cli

@@ -36,11 +36,6 @@ const std::vector<ScenarioFile>& files() {
     return loaded;
 }
 
-const TranscriptEntry& last_choice_entry(const Runner& run) {
-    const auto& t = run.transcript();
-    return *std::find_if(t.rbegin(), t.rend(), [](const TranscriptEntry& e) { return e.kind == TranscriptEntry::Kind::choice; });
-}
-
 /// A store with `attempts` calls by `trainees` trainees, played at random (seeded).
 std::filesystem::path store_with(int attempts, int trainees) {
     const auto dir = std::filesystem::temp_directory_path() / "frontline-report-bench";
@@ -63,7 +58,7 @@ std::filesystem::path store_with(int attempts, int trainees) {
             const std::vector<int> visible = run.choices();
             run.choose(visible[splitmix64_next(seed) % visible.size()], 3.0);
             if (unfinished) {
-                (void)store->record_choice(*open, f.scenario, last_choice_entry(run));
+                (void)store->record_choice(*open, f.scenario, *run.last_choice());
                 if (turn == 1) break;  // left half-way
             }
         }

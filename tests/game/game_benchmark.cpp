@@ -3,7 +3,7 @@
 //   SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software build/tests/game/frontline_game_benchmark
 // Targets: first frame < 300 ms, < 1 ms CPU per frame on the call screen,
 // RSS < 40 MB with the software renderer, idle < 1% CPU.
-#include "autoplay.hpp"
+#include "scripted_game.hpp"
 
 #include <SDL.h>
 #include <sys/resource.h>

@@ -29,12 +29,12 @@ SCENARIO("a call is played by applying intents") {
         REQUIRE(g.screen == Screen::briefing);
         apply(g, intent::StartCall{Mode::coach});
         REQUIRE(g.screen == Screen::call);
-        REQUIRE(g.runner);
+        REQUIRE(g.call);
 
         WHEN("the trainee picks an impossible choice") {
             apply(g, intent::Choose{7});
             THEN("nothing changes") {
-                CHECK(g.runner->path().empty());
+                CHECK(g.call->runner.path().empty());
                 CHECK(g.screen == Screen::call);
             }
         }
@@ -44,20 +44,20 @@ SCENARIO("a call is played by applying intents") {
             apply(g, intent::Choose{1});
             THEN("the call ends delighted, best in class, and the debrief has both turns") {
                 REQUIRE(g.screen == Screen::debrief);
-                REQUIRE(g.score);
-                CHECK(g.score->outcome == Outcome::delighted);
-                CHECK(g.score->quadrant == Quadrant::best_in_class);
-                REQUIRE(g.debrief);
-                REQUIRE(g.debrief->turns.size() == 2);
-                CHECK(g.debrief->turns[0].seconds == Approx(4.0));
-                CHECK(g.debrief->turns[0].customer == "This kettle leaks. I bought it here last week.");
-                CHECK(g.debrief->turns[0].not_taken.size() == 1);
-                CHECK(g.debrief->turns[0].not_taken[0].say == "Did you overfill it?");
-                CHECK(g.debrief->turns[0].not_taken[0].mood == -25);
-                CHECK(g.debrief->path.size() == 3);
-                CHECK(g.debrief->path.back().technical_percent == Approx(100));
-                CHECK(g.debrief->mood_curve == std::vector<int>{40, 60, 75});
-                CHECK(g.debrief->ending_id == "delighted");
+                REQUIRE(g.call->score);
+                CHECK(g.call->score->outcome == Outcome::delighted);
+                CHECK(g.call->score->quadrant == Quadrant::best_in_class);
+                REQUIRE(g.call->debrief);
+                REQUIRE(g.call->debrief->turns.size() == 2);
+                CHECK(g.call->debrief->turns[0].seconds == Approx(4.0));
+                CHECK(g.call->debrief->turns[0].customer == "This kettle leaks. I bought it here last week.");
+                CHECK(g.call->debrief->turns[0].not_taken.size() == 1);
+                CHECK(g.call->debrief->turns[0].not_taken[0].say == "Did you overfill it?");
+                CHECK(g.call->debrief->turns[0].not_taken[0].mood == -25);
+                CHECK(g.call->debrief->path.size() == 3);
+                CHECK(g.call->debrief->path.back().technical_percent == Approx(100));
+                CHECK(g.call->debrief->mood_curve == std::vector<int>{40, 60, 75});
+                CHECK(g.call->debrief->ending_id == "delighted");
             }
             AND_THEN("the library remembers this session's best result") {
                 auto best = best_result_for(g, 0);
@@ -69,10 +69,10 @@ SCENARIO("a call is played by applying intents") {
                 apply(g, intent::RetryFromTurn{1});
                 THEN("the first choice is replayed and the call is at the second node") {
                     CHECK(g.screen == Screen::call);
-                    CHECK(g.runner->path() == std::vector<int>{0});
-                    CHECK(g.runner->node()->id == "swap");
-                    CHECK(g.runner->state_before(0).node == g.library[0].scenario().start);
-                    CHECK_FALSE(g.debrief);
+                    CHECK(g.call->runner.path() == std::vector<int>{0});
+                    CHECK(g.call->runner.node()->id == "swap");
+                    CHECK(g.call->runner.state_before(0).node == g.library[0].scenario().start);
+                    CHECK_FALSE((g.call && g.call->debrief));
                 }
             }
         }
@@ -84,23 +84,23 @@ SCENARIO("the answers are shown shuffled, and a number means the answer on scree
         GameState g = kettle_game(true);
         apply(g, intent::OpenScenario{0});
         apply(g, intent::StartCall{Mode::coach});
-        REQUIRE(g.runner->order().shuffle);
-        const std::vector<int> on_screen = g.runner->presented();
+        REQUIRE(g.call->runner.order().shuffle);
+        const std::vector<int> on_screen = g.call->runner.presented();
         REQUIRE(on_screen.size() == 2);
         WHEN("the trainee picks answer 1 as shown") {
             apply(g, intent::Choose{1});
             THEN("the answer made is the one shown first, wherever the author listed it") {
-                REQUIRE(g.runner->path().size() == 1);
-                CHECK(g.runner->path()[0] == on_screen[0]);
-                CHECK(g.runner->transcript()[1].presented == 1);
+                REQUIRE(g.call->runner.path().size() == 1);
+                CHECK(g.call->runner.path()[0] == on_screen[0]);
+                CHECK(g.call->runner.transcript()[1].presented == 1);
             }
         }
         WHEN("the trainee retries") {
-            const uint64_t first_seed = g.runner->order().seed;
+            const uint64_t first_seed = g.call->runner.order().seed;
             apply(g, intent::Retry{});
             THEN("the retry is shuffled anew, so positions can't be remembered") {
-                REQUIRE(g.runner->order().shuffle);
-                CHECK(g.runner->order().seed != first_seed);
+                REQUIRE(g.call->runner.order().shuffle);
+                CHECK(g.call->runner.order().seed != first_seed);
             }
         }
     }
@@ -112,9 +112,9 @@ SCENARIO("the answers are shown shuffled, and a number means the answer on scree
         apply(g, intent::OpenScenario{0});
         apply(g, intent::StartCall{Mode::coach});
         THEN("every call shows that order") {
-            CHECK(g.runner->order() == ChoiceOrder::shuffled(99));
+            CHECK(g.call->runner.order() == ChoiceOrder::shuffled(99));
             apply(g, intent::Retry{});
-            CHECK(g.runner->order() == ChoiceOrder::shuffled(99));
+            CHECK(g.call->runner.order() == ChoiceOrder::shuffled(99));
         }
     }
 }
@@ -126,45 +126,45 @@ SCENARIO("time pressure: dead air costs mood and can lose the customer") {
         apply(g, intent::StartCall{Mode::coach});
         WHEN("the trainee is silent for 10 seconds") {
             advance_time(g, 10.0);
-            THEN("the mood holds") { CHECK(g.runner->state().mood == 40); }
+            THEN("the mood holds") { CHECK(g.call->runner.state().mood == 40); }
         }
         WHEN("the trainee is silent for 15 seconds in small steps") {
             for (int i = 0; i < 60; ++i) advance_time(g, 0.25);
-            THEN("five seconds past the grace cost five mood") { CHECK(g.runner->state().mood == 35); }
+            THEN("five seconds past the grace cost five mood") { CHECK(g.call->runner.state().mood == 35); }
         }
         WHEN("silence costs mood before the first answer, and the trainee then retries from that turn") {
             advance_time(g, 15.0);  // five seconds past the grace
-            REQUIRE(g.runner->state().mood == 35);
+            REQUIRE(g.call->runner.state().mood == 35);
             apply(g, intent::Choose{1});
             apply(g, intent::Choose{1});
             REQUIRE(g.screen == Screen::debrief);
             apply(g, intent::RetryFromTurn{0});
             THEN("the call stands exactly where it was before that answer: the silence already charged stays") {
                 REQUIRE(g.screen == Screen::call);
-                CHECK(g.runner->path().empty());
-                CHECK(g.runner->state().mood == 35);
-                CHECK(g.runner->silence() == Approx(15.0));
-                CHECK(g.runner->transcript().back().kind == TranscriptEntry::Kind::dead_air);
+                CHECK(g.call->runner.path().empty());
+                CHECK(g.call->runner.state().mood == 35);
+                CHECK(g.call->runner.silence() == Approx(15.0));
+                CHECK(g.call->runner.transcript().back().kind == TranscriptEntry::Kind::dead_air);
             }
         }
         WHEN("a broken save's errors are on screen (hot reload) for a minute") {
             g.reload_diagnostics = DiagnosticList("kettle.yaml");
             g.reload_diagnostics.error("FL001", {3, 1}, "YAML could not be read");
             advance_time(g, 60.0);
-            THEN("the author reading them costs the customer nothing") { CHECK(g.runner->state().mood == 40); }
+            THEN("the author reading them costs the customer nothing") { CHECK(g.call->runner.state().mood == 40); }
         }
         WHEN("the game is paused (window unfocused) for a minute") {
             g.paused = true;
             advance_time(g, 60.0);
-            THEN("nothing drains") { CHECK(g.runner->state().mood == 40); }
+            THEN("nothing drains") { CHECK(g.call->runner.state().mood == 40); }
         }
         WHEN("the trainee says nothing for 45 seconds") {
             advance_time(g, 45.0);
             THEN("Robin walks out and the debrief says so") {
                 REQUIRE(g.screen == Screen::debrief);
-                CHECK(g.score->outcome == Outcome::lost);
-                CHECK(g.debrief->walked_out);
-                CHECK(g.debrief->mood_curve.back() < 10);
+                CHECK(g.call->score->outcome == Outcome::lost);
+                CHECK(g.call->debrief->walked_out);
+                CHECK(g.call->debrief->mood_curve.back() < 10);
             }
         }
     }
@@ -174,14 +174,13 @@ SCENARIO("the library: filters, next scenario, broken files and a results provid
     GIVEN("a folder with a good and a broken scenario") {
         GameOptions o;
         o.scenario_paths = {data};
-        o.best_result = [](const Scenario& s) -> std::optional<BestResult> {
-            if (s.id != "kettle") return std::nullopt;
-            return BestResult{80, 90, Quadrant::best_in_class, Outcome::delighted, 3};
-        };
         GameState g = make_game_state(o);
         REQUIRE(g.library.size() == 2);
         int broken = g.library[0].ok() ? 1 : 0;
         int kettle = 1 - broken;
+        // As the results link fills it from the store when a trainee is chosen.
+        g.results.best[result_key(g.library[static_cast<size_t>(kettle)].scenario())] =
+            BestResult{80, 90, Quadrant::best_in_class, Outcome::delighted, 3};
         THEN("the broken one keeps its diagnostics, with positions") {
             REQUIRE_FALSE(g.library[static_cast<size_t>(broken)].ok());
             const auto& items = g.library[static_cast<size_t>(broken)].loaded.diagnostics.items();

@@ -85,8 +85,8 @@ SCENARIO("an author saves the scenario mid-call and the game reloads it, keeping
         REQUIRE(g.screen == Screen::call);
         press_choice(*game, 2);  // "Did you overfill it?"
         press_choice(*game, 2);  // "Let me just read the manual first."
-        REQUIRE(g.runner->path() == std::vector<int>{1, 1});
-        CHECK(g.runner->state().personal == -2);
+        REQUIRE(g.call->runner.path() == std::vector<int>{1, 1});
+        CHECK(g.call->runner.state().personal == -2);
 
         WHEN("the file is saved with a new customer line and new points") {
             write_file(file, kettle("So this is my fault now, is it?", -3));
@@ -94,13 +94,13 @@ SCENARIO("an author saves the scenario mid-call and the game reloads it, keeping
 
             THEN("the same two choices are replayed on the new version and the new line shows") {
                 REQUIRE(g.screen == Screen::call);
-                CHECK(g.runner->path() == std::vector<int>{1, 1});
-                CHECK(g.runner->state().personal == -3);
-                CHECK(g.runner->state().technical == 0);
-                CHECK(last_customer_line(*g.runner) == "So this is my fault now, is it?");
+                CHECK(g.call->runner.path() == std::vector<int>{1, 1});
+                CHECK(g.call->runner.state().personal == -3);
+                CHECK(g.call->runner.state().technical == 0);
+                CHECK(last_customer_line(g.call->runner) == "So this is my fault now, is it?");
                 CHECK(current_scenario(g).nodes[1].customer[0].text == "So this is my fault now, is it?");
                 CHECK(g.reload_dropped == 0);
-                CHECK(g.runner->path().size() == 2);
+                CHECK(g.call->runner.path().size() == 2);
                 CHECK_FALSE(game->has("reload diagnostics"));
             }
 
@@ -116,13 +116,13 @@ SCENARIO("an author saves the scenario mid-call and the game reloads it, keeping
                     INFO(first);
                     CHECK(std::regex_search(first, std::regex(R"(kettle\.yaml:\d+:\d+)")));
                     REQUIRE(g.screen == Screen::call);
-                    CHECK(g.runner->path() == std::vector<int>{1, 1});
+                    CHECK(g.call->runner.path() == std::vector<int>{1, 1});
                     // The box sits left of the customer's line and the answers, never over them.
                     const float box_right = game->ui().widgets.at("reload diagnostics").max.x;
                     CHECK(box_right <= game->ui().widgets.at("choice 1").min.x);
                     click(*game, "choice 1");  // the overlay lets clicks through: "Not at all, I'm sorry."
                     REQUIRE(g.screen == Screen::debrief);
-                    CHECK(g.runner->ending()->id == "satisfied");
+                    CHECK(g.call->runner.ending()->id == "satisfied");
                     CHECK(game->has("reload diagnostics"));  // still broken on disk
 
                     AND_WHEN("the file is fixed") {
@@ -132,7 +132,7 @@ SCENARIO("an author saves the scenario mid-call and the game reloads it, keeping
                             CHECK_FALSE(game->has("reload diagnostics"));
                             CHECK(g.reload_diagnostics.items().empty());
                             REQUIRE(g.screen == Screen::debrief);
-                            CHECK(g.runner->path() == std::vector<int>{1, 1, 0});
+                            CHECK(g.call->runner.path() == std::vector<int>{1, 1, 0});
                             CHECK(current_scenario(g).nodes[1].customer[0].text == "Fixed: is it my fault?");
                         }
                     }
@@ -203,8 +203,8 @@ SCENARIO("the author map of the cold meal, and a playtest from one of its nodes"
         return c.next == Target{Target::Kind::node, promised};
     });
     REQUIRE(unchecked != opening.end());
-    press_choice(*game, visible_number(*g.runner, static_cast<int>(unchecked - opening.begin())));
-    REQUIRE(g.runner->state().node == promised);
+    press_choice(*game, visible_number(g.call->runner, static_cast<int>(unchecked - opening.begin())));
+    REQUIRE(g.call->runner.state().node == promised);
 
     WHEN("the author presses M during the call") {
         game->press(SDL_SCANCODE_M);
@@ -231,7 +231,7 @@ SCENARIO("the author map of the cold meal, and a playtest from one of its nodes"
         THEN("M goes back to the call where it was") {
             game->press(SDL_SCANCODE_M);
             CHECK(g.screen == Screen::call);
-            CHECK(g.runner->state().node == promised);
+            CHECK(g.call->runner.state().node == promised);
         }
 
         AND_WHEN("a node is clicked, a variable and the mood are set and the playtest starts") {
@@ -253,34 +253,34 @@ SCENARIO("the author map of the cold meal, and a playtest from one of its nodes"
 
             THEN("the call is at that node with those values, and plays to an ending unrecorded") {
                 REQUIRE(g.screen == Screen::call);
-                CHECK(g.playtest);
-                CHECK(g.runner->state().node == bill);
-                CHECK(g.runner->state().vars[static_cast<size_t>(comped)] == 1);
-                CHECK(g.runner->state().mood == 30);
-                CHECK(g.runner->transcript().front().node == bill);
+                CHECK(in_playtest(g));
+                CHECK(g.call->runner.state().node == bill);
+                CHECK(g.call->runner.state().vars[static_cast<size_t>(comped)] == 1);
+                CHECK(g.call->runner.state().mood == 30);
+                CHECK(g.call->runner.transcript().front().node == bill);
                 // The best play from here, whatever the order on screen.
-                const int start_node = g.runner->state().node;
+                const int start_node = g.call->runner.state().node;
                 for (int turn = 0; turn < 20 && g.screen == Screen::call; ++turn) {
-                    const std::vector<int> best = planned_path_from(s, g.runner->state());
+                    const std::vector<int> best = planned_path_from(s, g.call->runner.state());
                     REQUIRE_FALSE(best.empty());
-                    press_choice(*game, visible_number(*g.runner, best.front()));
+                    press_choice(*game, visible_number(g.call->runner, best.front()));
                 }
                 REQUIRE(g.screen == Screen::debrief);
-                CHECK(g.runner->finished());
+                CHECK(g.call->runner.finished());
                 CHECK(g.session_best.empty());  // a playtest is nobody's result
                 AND_THEN("it is scored from where it started: the best play from there is 100% on both needs") {
-                    CHECK(g.score->technical_percent == Approx(100));
-                    CHECK(g.score->personal_percent == Approx(100));
+                    CHECK(g.call->score->technical_percent == Approx(100));
+                    CHECK(g.call->score->personal_percent == Approx(100));
                     CHECK(game->has("playtest note"));
                 }
                 AND_WHEN("Retry is pressed") {
                     click(*game, "retry");
                     THEN("the playtest starts again from its node with its values, still unrecorded") {
                         REQUIRE(g.screen == Screen::call);
-                        CHECK(g.playtest);
-                        CHECK(g.runner->path().empty());
-                        CHECK(g.runner->state().node == start_node);
-                        CHECK(g.runner->state().mood == 30);
+                        CHECK(in_playtest(g));
+                        CHECK(g.call->runner.path().empty());
+                        CHECK(g.call->runner.state().node == start_node);
+                        CHECK(g.call->runner.state().mood == 30);
                     }
                 }
             }

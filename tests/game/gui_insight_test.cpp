@@ -24,11 +24,6 @@ struct TempFolder {
     }
 };
 
-const TranscriptEntry& last_choice(const Runner& run) {
-    const auto& t = run.transcript();
-    return *std::find_if(t.rbegin(), t.rend(), [](const TranscriptEntry& e) { return e.kind == TranscriptEntry::Kind::choice; });
-}
-
 /// Other trainees' calls on the cold meal, recorded as the game would: `finished` of
 /// them along the path best for the person, and one left after two answers.
 void others_played(const std::filesystem::path& db, int finished) {
@@ -50,7 +45,7 @@ void others_played(const std::filesystem::path& db, int finished) {
     Runner run(s);
     for (size_t i = 0; i < 2; ++i) {
         REQUIRE(run.choose(path[i], 2.0));
-        REQUIRE(store->record_choice(*open, s, last_choice(run)).ok());
+        REQUIRE(store->record_choice(*open, s, *run.last_choice()).ok());
     }
 }
 
@@ -61,7 +56,8 @@ void play_cold_meal(ScriptedGame& game, bool worst) {
     if (g.screen != Screen::library) click(game, "library");
     click(game, "card " + std::to_string(cold));
     click(game, "start");
-    for (int choice : planned_path(s, Need::personal, worst)) click(game, "choice " + std::to_string(visible_number(*g.runner, choice)));
+    for (int choice : planned_path(s, Need::personal, worst))
+        click(game, "choice " + std::to_string(visible_number(g.call->runner, choice)));
     REQUIRE(g.screen == Screen::debrief);
 }
 
@@ -107,7 +103,7 @@ SCENARIO("the debrief shows how other trainees answered at each turn, once five 
                 const auto& first = others.points.front();
                 CHECK(first.shown);
                 CHECK(first.answers == 6);
-                const TurnReview& turn = g.debrief->turns.front();
+                const TurnReview& turn = g.call->debrief->turns.front();
                 const auto hers = std::find_if(first.options.begin(), first.options.end(),
                                                [&](const results::AnswerShare& a) { return a.choice_index == turn.choice; });
                 REQUIRE(hers != first.options.end());

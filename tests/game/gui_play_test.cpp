@@ -35,22 +35,22 @@ SCENARIO("the cold meal, played with the keyboard only") {
     for (size_t turn = 0; turn < path.size(); ++turn) {
         REQUIRE(g.screen == Screen::call);
         CHECK(game->has("meters"));
-        press_choice(*game, visible_number(*g.runner, path[turn]));
+        press_choice(*game, visible_number(g.call->runner, path[turn]));
         if (g.screen == Screen::call) CHECK(game->has("feedback"));  // coach mode: feedback after each choice
     }
 
     THEN("the call ends on the best path and the debrief shows it") {
         REQUIRE(g.screen == Screen::debrief);
-        REQUIRE(g.runner->finished());
-        CHECK(g.runner->path() == path);
+        REQUIRE(g.call->runner.finished());
+        CHECK(g.call->runner.path() == path);
         Runner again = replay(s, path);
         AttemptScore expected = score_attempt(s, *g.library[static_cast<size_t>(cold)].loaded.bounds, again);
-        CHECK(g.score->quadrant == expected.quadrant);
-        CHECK(g.score->outcome == expected.outcome);
-        CHECK(g.score->personal_percent == Approx(100));
-        REQUIRE(g.debrief->turns.size() == path.size());
-        CHECK(g.debrief->path.size() == path.size() + 1);
-        CHECK(g.debrief->ending_id == again.ending()->id);
+        CHECK(g.call->score->quadrant == expected.quadrant);
+        CHECK(g.call->score->outcome == expected.outcome);
+        CHECK(g.call->score->personal_percent == Approx(100));
+        REQUIRE(g.call->debrief->turns.size() == path.size());
+        CHECK(g.call->debrief->path.size() == path.size() + 1);
+        CHECK(g.call->debrief->ending_id == again.ending()->id);
         for (const char* w : {"retry", "quadrant", "quadrant chart", "mood curve", "ending", "library"})
             CHECK(game->has(w));
         CHECK(game->has("review"));
@@ -58,8 +58,8 @@ SCENARIO("the cold meal, played with the keyboard only") {
     AND_THEN("R retries the call from the start") {
         game->press(SDL_SCANCODE_R);
         CHECK(g.screen == Screen::call);
-        CHECK(g.runner->path().empty());
-        CHECK(g.runner->state().mood == s.customer.mood);
+        CHECK(g.call->runner.path().empty());
+        CHECK(g.call->runner.state().mood == s.customer.mood);
     }
     AND_THEN("Esc goes back to the library, which now shows the result") {
         game->press(SDL_SCANCODE_ESCAPE);
@@ -90,13 +90,13 @@ SCENARIO("the cold meal, played with the mouse only, in assessment mode") {
         REQUIRE(g.screen == Screen::call);
         CHECK_FALSE(game->has("meters"));    // assessment: no meters
         CHECK_FALSE(game->has("feedback"));  // and no feedback until the debrief
-        click(*game, "choice " + std::to_string(visible_number(*g.runner, path[turn])));
+        click(*game, "choice " + std::to_string(visible_number(g.call->runner, path[turn])));
     }
     REQUIRE(g.screen == Screen::debrief);
-    CHECK(g.runner->path() == path);
-    CHECK(g.debrief->turns.size() == path.size());
+    CHECK(g.call->runner.path() == path);
+    CHECK(g.call->debrief->turns.size() == path.size());
     // The debrief reveals everything the assessment held back.
-    for (const TurnReview& t : g.debrief->turns) CHECK_FALSE(t.feedback.empty());
+    for (const TurnReview& t : g.call->debrief->turns) CHECK_FALSE(t.feedback.empty());
 
     WHEN("the trainee retries from turn 2 with the mouse") {
         REQUIRE(path.size() >= 2);
@@ -104,7 +104,7 @@ SCENARIO("the cold meal, played with the mouse only, in assessment mode") {
         click(*game, "retry from 2");
         THEN("turn 1 is replayed and the call continues from turn 2") {
             CHECK(g.screen == Screen::call);
-            CHECK(g.runner->path() == std::vector<int>{path[0]});
+            CHECK(g.call->runner.path() == std::vector<int>{path[0]});
             CHECK(g.mode == Mode::assessment);
         }
     }
@@ -166,22 +166,22 @@ SCENARIO("every bundled scenario plays to each of its endings through the GUI") 
             game->press(SDL_SCANCODE_RETURN);
             for (int choice : path) {
                 REQUIRE(g.screen == Screen::call);
-                int n = visible_number(*g.runner, choice);
+                int n = visible_number(g.call->runner, choice);
                 REQUIRE(n >= 1);
                 if (n <= 9) press_choice(*game, n);
                 else click(*game, "choice " + std::to_string(n));
             }
             REQUIRE(g.screen == Screen::debrief);
-            CHECK(g.runner->finished());
-            CHECK(g.runner->state().ending == ending);
-            CHECK(g.debrief->turns.size() == path.size());
+            CHECK(g.call->runner.finished());
+            CHECK(g.call->runner.state().ending == ending);
+            CHECK(g.call->debrief->turns.size() == path.size());
             CHECK(game->has("quadrant chart"));
             // Where the technical need cannot be fully met, the debrief says how much could be.
             CHECK(game->has("most technical") == (most_possible_percent(*e.loaded.bounds, Need::technical) < 99.5));
             // The debrief never contradicts itself: the ending's outcome fits the quadrant.
-            CHECK(outcome_fits(g.debrief->outcome, g.score->quadrant));
+            CHECK(outcome_fits(g.call->debrief->outcome, g.call->score->quadrant));
             // Kept for a human to look at: a debrief where the need could not be met.
-            if (g.score->quadrant == Quadrant::kept_the_customer && game->has("most technical") && !kept_shown)
+            if (g.call->score->quadrant == Quadrant::kept_the_customer && game->has("most technical") && !kept_shown)
                 kept_shown = game->screenshot(std::filesystem::path(FRONTLINE_TEST_TMP) / "debrief-kept-the-customer.png");
             game->press(SDL_SCANCODE_ESCAPE);
             REQUIRE(g.screen == Screen::library);
@@ -198,14 +198,14 @@ SCENARIO("the patience timer runs on the injected clock") {
     game->press(SDL_SCANCODE_RETURN);
     REQUIRE(g.screen == Screen::call);
     CHECK(game->has("patience"));
-    const int mood = g.runner->state().mood;
+    const int mood = g.call->runner.state().mood;
 
     WHEN("the trainee thinks for 8 seconds, within the grace") {
         game->wait(8.0);
         THEN("no mood is lost, and the wait is the thinking time of the next choice") {
-            CHECK(g.runner->state().mood == mood);
+            CHECK(g.call->runner.state().mood == mood);
             press_choice(*game, 1);
-            const auto& t = g.runner->transcript();
+            const auto& t = g.call->runner.transcript();
             auto it = std::find_if(t.begin(), t.end(),
                                    [](const TranscriptEntry& e) { return e.kind == TranscriptEntry::Kind::choice; });
             REQUIRE(it != t.end());
@@ -215,16 +215,16 @@ SCENARIO("the patience timer runs on the injected clock") {
     WHEN("the trainee is silent 16 seconds") {
         game->wait(16.0);
         THEN("six seconds past the grace cost six mood, shown in the conversation") {
-            CHECK(g.runner->state().mood == Approx(mood - 6).margin(1));
-            CHECK(g.runner->transcript().back().kind == TranscriptEntry::Kind::dead_air);
+            CHECK(g.call->runner.state().mood == Approx(mood - 6).margin(1));
+            CHECK(g.call->runner.transcript().back().kind == TranscriptEntry::Kind::dead_air);
         }
     }
     WHEN("the trainee is silent for a minute") {
         game->wait(60.0, 1.0);
         THEN("Robin walks out and the debrief opens") {
             CHECK(g.screen == Screen::debrief);
-            CHECK(g.score->outcome == Outcome::lost);
-            CHECK(g.debrief->walked_out);
+            CHECK(g.call->score->outcome == Outcome::lost);
+            CHECK(g.call->debrief->walked_out);
         }
     }
     WHEN("the app asks the loop when to wake") {
@@ -246,19 +246,19 @@ SCENARIO("one quick double input answers one turn, not two") {
         game->frames(1, 0.05);
         game->press(SDL_SCANCODE_1);
         THEN("only the first turn is answered; the second press met answers not yet readable") {
-            CHECK(g.runner->path().size() == 1);
+            CHECK(g.call->runner.path().size() == 1);
             CHECK(g.screen == Screen::call);
         }
         AND_WHEN("the trainee reads the next answers, then presses") {
             game->read_answers();
             game->press(SDL_SCANCODE_1);
-            THEN("that press answers the second turn") { CHECK(g.runner->path().size() == 2); }
+            THEN("that press answers the second turn") { CHECK(g.call->runner.path().size() == 2); }
         }
     }
     WHEN("an answer is double-clicked") {
         REQUIRE(game->click("choice 1"));
         REQUIRE(game->click("choice 1"));
-        THEN("one turn is answered") { CHECK(g.runner->path().size() == 1); }
+        THEN("one turn is answered") { CHECK(g.call->runner.path().size() == 1); }
     }
     WHEN("a key is held down across the new turn") {
         ImGuiIO& io = ImGui::GetIO();
@@ -266,7 +266,7 @@ SCENARIO("one quick double input answers one turn, not two") {
         game->frames(30);  // a second of key repeat
         io.KeysDown[SDL_SCANCODE_1] = false;
         game->frames(2);
-        THEN("it counts once") { CHECK(g.runner->path().size() == 1); }
+        THEN("it counts once") { CHECK(g.call->runner.path().size() == 1); }
     }
 }
 
@@ -285,8 +285,8 @@ SCENARIO("the keyboard in a call: arrows and Enter answer, Esc asks before leavi
         game->press(SDL_SCANCODE_DOWN);
         game->press(SDL_SCANCODE_RETURN);
         THEN("the second answer is said") {
-            REQUIRE(g.runner->path().size() == 1);
-            CHECK(g.runner->path()[0] == 1);
+            REQUIRE(g.call->runner.path().size() == 1);
+            CHECK(g.call->runner.path()[0] == 1);
         }
     }
     WHEN("the trainee presses Esc") {
@@ -301,7 +301,7 @@ SCENARIO("the keyboard in a call: arrows and Enter answer, Esc asks before leavi
                     CHECK_FALSE(game->has("confirm leave"));
                     game->read_answers();
                     press_choice(*game, 1);
-                    CHECK(g.runner->path().size() == 1);
+                    CHECK(g.call->runner.path().size() == 1);
                 }
             }
             AND_WHEN("Enter") {
@@ -331,7 +331,7 @@ SCENARIO("a debrief opens at its top and the keyboard scrolls it") {
     apply(g, intent::OpenScenario{cold});
     game->frames(1);
     click(*game, "start");
-    for (int choice : planned_path(s, Need::personal)) press_choice(*game, visible_number(*g.runner, choice));
+    for (int choice : planned_path(s, Need::personal)) press_choice(*game, visible_number(g.call->runner, choice));
     REQUIRE(g.screen == Screen::debrief);
     const float top = game->ui().widgets.at("review").min.y;
     REQUIRE(game->has("mood curve"));
@@ -343,7 +343,8 @@ SCENARIO("a debrief opens at its top and the keyboard scrolls it") {
         }
         AND_WHEN("the next call ends") {
             click(*game, "retry");
-            for (int choice : planned_path(s, Need::personal)) press_choice(*game, visible_number(*g.runner, choice));
+            for (int choice : planned_path(s, Need::personal))
+                press_choice(*game, visible_number(g.call->runner, choice));
             REQUIRE(g.screen == Screen::debrief);
             game->frames(2);
             THEN("its debrief opens at the top again") {

@@ -64,9 +64,9 @@ SCENARIO("a call is committed choice by choice, survives the game being killed, 
         click(*game, "card " + std::to_string(cold));
         click(*game, "start");
         REQUIRE(g.results.recording());
-        attempt = *g.results.attempt;
+        attempt = *g.results.call.attempt();
         for (int turn = 0; turn < 3; ++turn) {
-            click(*game, "choice " + std::to_string(visible_number(*g.runner, path[static_cast<size_t>(turn)])));
+            click(*game, "choice " + std::to_string(visible_number(g.call->runner, path[static_cast<size_t>(turn)])));
             // Each choice is in the file before the next is made.
             auto store = results::ResultsStore::open(db, results::ResultsStore::Access::read_only);
             REQUIRE(store.ok());
@@ -90,17 +90,17 @@ SCENARIO("a call is committed choice by choice, survives the game being killed, 
         THEN("resuming replays the three choices and the rest of the call is recorded to the same attempt") {
             click(*game, "resume " + std::to_string(attempt));
             REQUIRE(g.screen == Screen::call);
-            REQUIRE(g.runner->path().size() == 3);
-            CHECK(std::equal(path.begin(), path.begin() + 3, g.runner->path().begin()));
+            REQUIRE(g.call->runner.path().size() == 3);
+            CHECK(std::equal(path.begin(), path.begin() + 3, g.call->runner.path().begin()));
             for (size_t turn = 3; turn < path.size(); ++turn)
-                click(*game, "choice " + std::to_string(visible_number(*g.runner, path[turn])));
+                click(*game, "choice " + std::to_string(visible_number(g.call->runner, path[turn])));
             REQUIRE(g.screen == Screen::debrief);
             auto store = results::ResultsStore::open(db, results::ResultsStore::Access::read_only);
             auto detail = store->attempt(attempt);
             REQUIRE(detail.ok());
             CHECK(detail->summary.finished());
             CHECK(detail->path() == path);
-            CHECK(detail->summary.score->quadrant == g.score->quadrant);
+            CHECK(detail->summary.score->quadrant == g.call->score->quadrant);
             CHECK(g.results.unfinished.empty());
         }
         AND_THEN("discarding deletes it instead") {
@@ -136,7 +136,7 @@ SCENARIO("a corrupt results database: the game runs with results off and the fil
     click(*game, "start");
     for (int choice : planned_path(s, Need::personal)) {
         CHECK(game->has("results off"));
-        click(*game, "choice " + std::to_string(visible_number(*g.runner, choice)));
+        click(*game, "choice " + std::to_string(visible_number(g.call->runner, choice)));
     }
     CHECK(g.screen == Screen::debrief);
     CHECK(game->has("results off"));
@@ -159,7 +159,7 @@ SCENARIO("progress across sessions: the progress screen and the library cards") 
             click(*game, "card " + std::to_string(cold));
             click(*game, "start");
             for (int choice : planned_path(s, Need::personal, worst))
-                click(*game, "choice " + std::to_string(visible_number(*g.runner, choice)));
+                click(*game, "choice " + std::to_string(visible_number(g.call->runner, choice)));
             REQUIRE(g.screen == Screen::debrief);
             click(*game, "library");
         }
@@ -211,7 +211,7 @@ SCENARIO("the game opened for a named trainee records as them (play --gui --trai
             apply(g, intent::OpenScenario{cold});
             apply(g, intent::StartCall{Mode::coach});
             for (int choice : planned_path(g.library[static_cast<size_t>(cold)].scenario(), Need::personal))
-                apply(g, intent::Choose{visible_number(*g.runner, choice)});
+                apply(g, intent::Choose{visible_number(g.call->runner, choice)});
             REQUIRE(g.screen == Screen::debrief);
             THEN("it is saved under their name, with the order they saw") {
                 auto store = results::ResultsStore::open(db, results::ResultsStore::Access::read_only);
@@ -221,7 +221,7 @@ SCENARIO("the game opened for a named trainee records as them (play --gui --trai
                 REQUIRE(attempts->size() == 1);
                 CHECK(attempts->front().trainee == "Noor");
                 CHECK(attempts->front().finished());
-                CHECK(attempts->front().shuffle_seed == g.runner->order().seed);
+                CHECK(attempts->front().shuffle_seed == g.call->runner.order().seed);
             }
         }
     }

@@ -103,7 +103,7 @@ SCENARIO("the call and debrief layouts survive 1280x720 at 200% and 4K at 100%")
             game->screenshot(std::filesystem::path(FRONTLINE_TEST_TMP) / ("layout-" + name + "-call.png"));
             THEN("the first choice shows, and every choice is on screen or a scroll away inside the window") {
                 CHECK(game->has("choice 1"));
-                size_t n = g.runner->choices().size();
+                size_t n = g.call->runner.choices().size();
                 for (size_t i = 1; i <= n; ++i) {
                     std::string id = "choice " + std::to_string(i);
                     scroll_to(*game, "choices", id);
@@ -117,7 +117,7 @@ SCENARIO("the call and debrief layouts survive 1280x720 at 200% and 4K at 100%")
             }
             THEN("after a call the debrief's buttons and charts are on screen") {
                 for (int choice : planned_path(g.library[static_cast<size_t>(cold)].scenario(), Need::personal))
-                    press_choice(*game, visible_number(*g.runner, choice));
+                    press_choice(*game, visible_number(g.call->runner, choice));
                 REQUIRE(g.screen == Screen::debrief);
                 game->screenshot(std::filesystem::path(FRONTLINE_TEST_TMP) / ("layout-" + name + "-debrief.png"));
                 for (const char* w : {"retry", "library", "quadrant chart"}) CHECK(game->has(w));
@@ -223,7 +223,7 @@ SCENARIO("every screen fits a 1280x720 laptop from 100% to 200%") {
             shot("call");
             // Every answer of the first turn is on screen, or (at 200%, where the window is
             // two answers' height short) a wheel turn away inside the window.
-            for (size_t i = 1; i <= g.runner->presented().size(); ++i) {
+            for (size_t i = 1; i <= g.call->runner.presented().size(); ++i) {
                 const std::string id = "choice " + std::to_string(i);
                 if (scale == 200) scroll_to(*game, "choices", id);
                 on_screen(id);
@@ -233,7 +233,7 @@ SCENARIO("every screen fits a 1280x720 laptop from 100% to 200%") {
             }
             on_screen("leave");
             for (int choice : planned_path(g.library[static_cast<size_t>(cold)].scenario(), Need::personal))
-                press_choice(*game, visible_number(*g.runner, choice));
+                press_choice(*game, visible_number(g.call->runner, choice));
             REQUIRE(g.screen == Screen::debrief);
             shot("debrief");
             for (const char* w : {"retry", "library", "quadrant"}) on_screen(w);

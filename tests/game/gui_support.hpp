@@ -1,7 +1,7 @@
 // Shared helpers for the GUI tests: start the real game headless, find scenarios.
 #pragma once
 
-#include "autoplay.hpp"
+#include "scripted_game.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -92,11 +92,9 @@ inline Runner play_path(const Scenario& s, const std::vector<int>& script, doubl
 
 /// The last choice entry of a transcript: what a front-end records after choose().
 inline const TranscriptEntry& last_choice(const Runner& run) {
-    const auto& t = run.transcript();
-    for (auto it = t.rbegin(); it != t.rend(); ++it)
-        if (it->kind == TranscriptEntry::Kind::choice) return *it;
-    FAIL("no choice in the transcript");
-    return t.back();
+    const TranscriptEntry* latest = run.last_choice();
+    if (!latest) FAIL("no choice in the transcript");
+    return *latest;
 }
 
 /// Records a whole call choice by choice, the way the game and `play` do.

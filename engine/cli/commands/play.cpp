@@ -40,7 +40,7 @@ struct PlayOptions {
 };
 
 /// Where an abandoned call's choices went, for the message that says so.
-std::string kept_note(const std::optional<CallRecorder>& recorder) {
+std::string kept_note(const std::optional<TerminalRecorder>& recorder) {
     if (!recorder || !recorder->attempt()) return "nothing was recorded";
     return "the choices so far are kept as unfinished attempt " + std::to_string(*recorder->attempt()) +
            " (resume it in the game, or: frontline results discard " + std::to_string(*recorder->attempt()) + ")";
@@ -113,13 +113,6 @@ void show_feedback(std::ostream& out, const TranscriptEntry& e) {
     if (!e.feedback.empty()) out << wrap("   Coach: " + e.feedback, terminal_width(), "          ") << '\n';
 }
 
-const TranscriptEntry& last_choice(const Runner& run) {
-    const auto& t = run.transcript();
-    for (auto it = t.rbegin(); it != t.rend(); ++it)
-        if (it->kind == TranscriptEntry::Kind::choice) return *it;
-    return t.back();
-}
-
 int play(const PlayOptions& o, Io& io) {
     LoadedScenario loaded = load_scenario(o.file);
     print_diagnostics(io.err, loaded.diagnostics);
@@ -146,16 +139,16 @@ int play(const PlayOptions& o, Io& io) {
     }
 
     // Each choice is saved as it is made, so a call cut short keeps what was chosen.
-    std::optional<CallRecorder> recorder;
+    std::optional<TerminalRecorder> recorder;
     if (!o.trainee.empty() && !o.no_record) {
         recorder.emplace(o.results_file, o.trainee, io.err);
     }
     // Shown shuffled, so the position of an answer never gives it away; the seed is
     // kept with the attempt so the same order can be shown again (--seed).
-    const ChoiceOrder order = o.no_shuffle ? ChoiceOrder::authored() : ChoiceOrder::shuffled(o.seed.value_or(fresh_shuffle_seed()));
-    if (recorder) recorder->start(s, order);
-
+    const ChoiceOrder order =
+        o.no_shuffle ? ChoiceOrder::authored() : ChoiceOrder::shuffled(o.seed.value_or(fresh_shuffle_seed()));
     Runner run(s, order);
+    if (recorder) recorder->start(run);
     size_t step = 0;
     while (!run.finished()) {
         if (talk) show_turn(out, run);
@@ -202,13 +195,13 @@ int play(const PlayOptions& o, Io& io) {
         }
         ++step;
         run.choose(choice, seconds);
-        if (recorder) recorder->choice(s, last_choice(run));
-        if (talk && feedback) show_feedback(out, last_choice(run));
+        if (recorder) recorder->choice(run);
+        if (talk && feedback) show_feedback(out, *run.last_choice());
     }
 
     AttemptScore score = score_attempt(s, *loaded.bounds, run);
     if (recorder) {
-        recorder->finish(s, score);
+        recorder->finish(run, score);
         if (recorder->attempt())
             (o.json ? io.err : out) << "Saved as attempt " << *recorder->attempt() << " for " << recorder->trainee() << ".\n";
     }

@@ -76,7 +76,13 @@ private:
     std::vector<int64_t> keys_;
 };
 
+/// The key must hold every field of CallState that decides what happens next: a field
+/// left out would silently merge states that differ. This binding names every field,
+/// so adding one to CallState stops it compiling until the key is updated here too.
+/// (ending and walked_out are left out on purpose: an ended call is never keyed, its
+/// edge records the ending instead.)
 void make_key(const CallState& st, const KeyLayout& layout, std::vector<int64_t>& key) {
+    [[maybe_unused]] const auto& [node, ending, vars, mood, technical, personal, turn, walked_out] = st;
     key.clear();
     key.push_back(st.node);
     key.push_back(st.mood);

@@ -334,6 +334,12 @@ Value Expression::evaluate(const Environment& env) const {
     // The compiler bounds the stack, so a fixed array avoids an allocation per call.
     std::array<int64_t, max_stack + 1> stack;
     int top = 0;
+    // Pops the right operand and replaces the left with f(left, right).
+    auto binary = [&stack, &top](auto f) {
+        const int64_t right = stack[--top];
+        int64_t& left = stack[top - 1];
+        left = f(left, right);
+    };
     for (const Instr& in : code_) {
         switch (in.op) {
             case Op::push: stack[top++] = in.arg; break;
@@ -341,23 +347,18 @@ Value Expression::evaluate(const Environment& env) const {
             case Op::load_builtin: stack[top++] = env.builtins[in.arg]; break;
             case Op::neg: stack[top - 1] = saturate_sub(0, stack[top - 1]); break;
             case Op::not_: stack[top - 1] = !stack[top - 1]; break;
-            default: {
-                int64_t b = stack[--top];
-                int64_t& a = stack[top - 1];
-                switch (in.op) {
-                    case Op::add: a = saturate_add(a, b); break;
-                    case Op::sub: a = saturate_sub(a, b); break;
-                    case Op::eq: a = a == b; break;
-                    case Op::ne: a = a != b; break;
-                    case Op::lt: a = a < b; break;
-                    case Op::le: a = a <= b; break;
-                    case Op::gt: a = a > b; break;
-                    case Op::ge: a = a >= b; break;
-                    case Op::and_: a = a && b; break;
-                    case Op::or_: a = a || b; break;
-                    default: break;
-                }
-            }
+            // Every op is listed (no default), so a new one that is not evaluated here
+            // does not compile (-Wswitch, an error in this build).
+            case Op::add: binary(saturate_add); break;
+            case Op::sub: binary(saturate_sub); break;
+            case Op::eq: binary([](int64_t a, int64_t b) -> int64_t { return a == b; }); break;
+            case Op::ne: binary([](int64_t a, int64_t b) -> int64_t { return a != b; }); break;
+            case Op::lt: binary([](int64_t a, int64_t b) -> int64_t { return a < b; }); break;
+            case Op::le: binary([](int64_t a, int64_t b) -> int64_t { return a <= b; }); break;
+            case Op::gt: binary([](int64_t a, int64_t b) -> int64_t { return a > b; }); break;
+            case Op::ge: binary([](int64_t a, int64_t b) -> int64_t { return a >= b; }); break;
+            case Op::and_: binary([](int64_t a, int64_t b) -> int64_t { return a && b; }); break;
+            case Op::or_: binary([](int64_t a, int64_t b) -> int64_t { return a || b; }); break;
         }
     }
     return top > 0 ? stack[0] : 0;

@@ -98,6 +98,24 @@ const Ending* Runner::ending() const {
     return state_.ending >= 0 ? &scenario_->endings[static_cast<size_t>(state_.ending)] : nullptr;
 }
 
+namespace {
+
+/// What every transcript entry carries about the call once it applied: mood and both
+/// running totals (the debrief's curves and the exports read them).
+void stamp_totals(TranscriptEntry& e, const CallState& state) {
+    e.mood_after = state.mood;
+    e.technical_total = state.technical;
+    e.personal_total = state.personal;
+}
+
+}  // namespace
+
+const TranscriptEntry* Runner::last_choice() const {
+    for (auto it = transcript_.rbegin(); it != transcript_.rend(); ++it)
+        if (it->kind == TranscriptEntry::Kind::choice) return &*it;
+    return nullptr;
+}
+
 void Runner::enter_current() {
     silence_ = 0;
     dead_air_mood_lost_ = 0;
@@ -106,9 +124,7 @@ void Runner::enter_current() {
     e.turn = state_.turn;
     e.node = state_.node;
     if (const CustomerLine* line = customer_line(*scenario_, state_)) e.text = line->text;
-    e.mood_after = state_.mood;
-    e.technical_total = state_.technical;
-    e.personal_total = state_.personal;
+    stamp_totals(e, state_);
     transcript_.push_back(std::move(e));
 }
 
@@ -117,9 +133,7 @@ void Runner::record_ending() {
         TranscriptEntry w;
         w.kind = TranscriptEntry::Kind::walkout;
         w.turn = state_.turn;
-        w.mood_after = state_.mood;
-        w.technical_total = state_.technical;
-        w.personal_total = state_.personal;
+        stamp_totals(w, state_);
         transcript_.push_back(std::move(w));
     }
     TranscriptEntry e;
@@ -127,9 +141,7 @@ void Runner::record_ending() {
     e.turn = state_.turn;
     e.ending = state_.ending;
     e.text = ending()->text;
-    e.mood_after = state_.mood;
-    e.technical_total = state_.technical;
-    e.personal_total = state_.personal;
+    stamp_totals(e, state_);
     transcript_.push_back(std::move(e));
 }
 
@@ -159,9 +171,7 @@ bool Runner::choose(int choice, double seconds_taken) {
     e.technical = c.technical;
     e.personal = c.personal;
     e.mood = state_.mood - before.mood;  // the clamped change, what the customer felt
-    e.mood_after = state_.mood;
-    e.technical_total = state_.technical;
-    e.personal_total = state_.personal;
+    stamp_totals(e, state_);
     e.seconds = seconds_taken;
     transcript_.push_back(std::move(e));
 
@@ -221,10 +231,8 @@ void Runner::wait(double seconds) {
         last = &transcript_.back();
     }
     last->mood += state_.mood - before;
-    last->mood_after = state_.mood;
     last->seconds = silence_;
-    last->technical_total = state_.technical;
-    last->personal_total = state_.personal;
+    stamp_totals(*last, state_);
 
     if (should_walk_out(*scenario_, state_)) {
         walk_out(*scenario_, state_);

@@ -225,13 +225,13 @@ double App::pass_time() {
 std::tuple<int, int, int, size_t, int, int, int> App::visible_signature() const {
     int patience_step = 0, mood = 0;
     size_t lines = 0;
-    if (game_.runner) {
-        mood = game_.runner->state().mood;
-        lines = game_.runner->transcript().size();
+    if (game_.call) {
+        mood = game_.call->runner.state().mood;
+        lines = game_.call->runner.transcript().size();
         const LibraryEntry& e = game_.library[static_cast<size_t>(game_.current)];
         if (e.ok() && e.scenario().patience) {
             double grace = std::max(1.0, e.scenario().patience->grace);
-            patience_step = static_cast<int>(std::min(game_.runner->silence(), grace) / grace * 40.0);
+            patience_step = static_cast<int>(std::min(game_.call->runner.silence(), grace) / grace * 40.0);
         }
     }
     // The workshop's decision timer shows whole seconds: a new second is a visible change.
@@ -243,7 +243,7 @@ std::tuple<int, int, int, size_t, int, int, int> App::visible_signature() const 
 
 int App::wake_after_ms() const {
     if (ui_.animating) return 16;
-    if (game_.screen == Screen::call && game_.runner && !game_.runner->finished() && !game_.paused &&
+    if (game_.screen == Screen::call && game_.call && !game_.call->runner.finished() && !game_.paused &&
         game_.library[static_cast<size_t>(game_.current)].scenario().patience)
         return 250;  // the patience bar moves and dead air is charged: four calm updates a second
     if (game_.watch && game_.current >= 0) return 250;  // poll the scenario file: a save shows within a second

@@ -11,41 +11,55 @@ std::string LibraryEntry::display_title() const {
     return path.filename().string();
 }
 
+namespace {
+
+// One line per intent; no fallback, so a new intent needs its own line to compile.
+std::string describe_one(std::monostate) { return "none"; }
+std::string describe_one(const intent::OpenScenario& v) { return "open scenario " + std::to_string(v.index); }
+std::string describe_one(const intent::StartCall& v) {
+    return v.mode == Mode::coach ? "start call (coach)" : "start call (assessment)";
+}
+std::string describe_one(const intent::Choose& v) { return "choose " + std::to_string(v.number); }
+std::string describe_one(const intent::Retry&) { return "retry"; }
+std::string describe_one(const intent::RetryFromTurn& v) { return "retry from turn " + std::to_string(v.turn); }
+std::string describe_one(const intent::NextScenario&) { return "next scenario"; }
+std::string describe_one(const intent::BackToLibrary&) { return "back to library"; }
+std::string describe_one(const intent::OpenSettings&) { return "open settings"; }
+std::string describe_one(const intent::CloseSettings&) { return "close settings"; }
+std::string describe_one(const intent::ChangeSettings&) { return "change settings"; }
+std::string describe_one(const intent::SetSkillFilter& v) { return "filter skill '" + v.skill + "'"; }
+std::string describe_one(const intent::SetMode& v) { return v.mode == Mode::coach ? "coach mode" : "assessment mode"; }
+std::string describe_one(const intent::ShowDiagnostics& v) { return "diagnostics " + std::to_string(v.index); }
+std::string describe_one(const intent::Quit&) { return "quit"; }
+std::string describe_one(const intent::SelectTrainee& v) { return "trainee '" + v.name + "'"; }
+std::string describe_one(const intent::ResumeAttempt& v) { return "resume attempt " + std::to_string(v.attempt); }
+std::string describe_one(const intent::DiscardAttempt& v) { return "discard attempt " + std::to_string(v.attempt); }
+std::string describe_one(const intent::OpenProgress&) { return "progress"; }
+std::string describe_one(const intent::SetWatch& v) { return v.on ? "watch on" : "watch off"; }
+std::string describe_one(const intent::OpenMap&) { return "author map"; }
+std::string describe_one(const intent::CloseMap&) { return "close map"; }
+std::string describe_one(const intent::StartPlaytest& v) {
+    return "playtest from node " + std::to_string(v.start.node);
+}
+std::string describe_one(const intent::OpenWorkshopSetup&) { return "workshop setup"; }
+std::string describe_one(const intent::StartWorkshop& v) { return "start workshop (" + v.setup.style + ")"; }
+std::string describe_one(const intent::ResumeWorkshop& v) { return "resume workshop " + std::to_string(v.workshop); }
+std::string describe_one(const intent::CloseWorkshop& v) { return "close workshop " + std::to_string(v.workshop); }
+std::string describe_one(const intent::WorkshopChoose& v) { return "workshop choose " + std::to_string(v.number); }
+std::string describe_one(const intent::WorkshopVote& v) {
+    std::string out = "workshop vote";
+    for (int n : v.votes) out += " " + std::to_string(n);
+    return out;
+}
+std::string describe_one(const intent::WorkshopPause&) { return "workshop pause"; }
+std::string describe_one(const intent::WorkshopReveal&) { return "workshop reveal"; }
+std::string describe_one(const intent::WorkshopContinue&) { return "workshop continue"; }
+std::string describe_one(const intent::WorkshopSummaryView&) { return "workshop summary"; }
+
+}  // namespace
+
 std::string describe(const Intent& i) {
-    return std::visit(
-        [](const auto& v) -> std::string {
-            using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, std::monostate>) return "none";
-            else if constexpr (std::is_same_v<T, intent::OpenScenario>) return "open scenario " + std::to_string(v.index);
-            else if constexpr (std::is_same_v<T, intent::StartCall>)
-                return v.mode == Mode::coach ? "start call (coach)" : "start call (assessment)";
-            else if constexpr (std::is_same_v<T, intent::Choose>) return "choose " + std::to_string(v.number);
-            else if constexpr (std::is_same_v<T, intent::Retry>) return "retry";
-            else if constexpr (std::is_same_v<T, intent::RetryFromTurn>) return "retry from turn " + std::to_string(v.turn);
-            else if constexpr (std::is_same_v<T, intent::NextScenario>) return "next scenario";
-            else if constexpr (std::is_same_v<T, intent::BackToLibrary>) return "back to library";
-            else if constexpr (std::is_same_v<T, intent::OpenSettings>) return "open settings";
-            else if constexpr (std::is_same_v<T, intent::CloseSettings>) return "close settings";
-            else if constexpr (std::is_same_v<T, intent::ChangeSettings>) return "change settings";
-            else if constexpr (std::is_same_v<T, intent::SetSkillFilter>) return "filter skill '" + v.skill + "'";
-            else if constexpr (std::is_same_v<T, intent::SetMode>) return v.mode == Mode::coach ? "coach mode" : "assessment mode";
-            else if constexpr (std::is_same_v<T, intent::ShowDiagnostics>) return "diagnostics " + std::to_string(v.index);
-            else if constexpr (std::is_same_v<T, intent::SelectTrainee>) return "trainee '" + v.name + "'";
-            else if constexpr (std::is_same_v<T, intent::ResumeAttempt>) return "resume attempt " + std::to_string(v.attempt);
-            else if constexpr (std::is_same_v<T, intent::DiscardAttempt>) return "discard attempt " + std::to_string(v.attempt);
-            else if constexpr (std::is_same_v<T, intent::OpenProgress>) return "progress";
-            else if constexpr (std::is_same_v<T, intent::SetWatch>) return v.on ? "watch on" : "watch off";
-            else if constexpr (std::is_same_v<T, intent::OpenMap>) return "author map";
-            else if constexpr (std::is_same_v<T, intent::CloseMap>) return "close map";
-            else if constexpr (std::is_same_v<T, intent::StartPlaytest>) return "playtest from node " + std::to_string(v.start.node);
-            else if constexpr (std::is_same_v<T, intent::WorkshopChoose>) return "workshop choose " + std::to_string(v.number);
-            else if constexpr (std::is_same_v<T, intent::Quit>) return "quit";
-            else if constexpr (std::is_same_v<T, intent::WorkshopVote>) return "workshop vote";
-            else if constexpr (std::is_same_v<T, intent::StartWorkshop>) return "start workshop";
-            else if constexpr (std::is_same_v<T, intent::ResumeWorkshop>) return "resume workshop";
-            else return "workshop intent";
-        },
-        i);
+    return std::visit([](const auto& v) { return describe_one(v); }, i);
 }
 
 GameState make_game_state(const GameOptions& options) {
@@ -53,9 +67,6 @@ GameState make_game_state(const GameOptions& options) {
     g.mode = options.assessment ? Mode::assessment : Mode::coach;
     g.choice_seed = options.choice_seed;
     g.no_shuffle = options.no_shuffle;
-    g.best_result = options.best_result;
-    g.record_attempt = options.record_attempt;
-    g.record_choice = options.record_choice;
     if (options.results_data) open_results(g.results, results::results_path(*options.results_data));
     if (!options.trainee.empty() && g.results.on()) select_trainee(g.results, options.trainee);
 
@@ -101,7 +112,7 @@ GameState make_game_state(const GameOptions& options) {
 
 const Scenario& current_scenario(const GameState& g) { return g.library[static_cast<size_t>(g.current)].scenario(); }
 const ScoreBounds& current_bounds(const GameState& g) {
-    if (g.playtest && g.playtest_bounds) return *g.playtest_bounds;
+    if (in_playtest(g)) return g.call->playtest->bounds;
     return *g.library[static_cast<size_t>(g.current)].loaded.bounds;
 }
 
@@ -119,34 +130,35 @@ bool better(const BestResult& a, const BestResult& b) {
 
 void finish_call(GameState& g) {
     const Scenario& s = current_scenario(g);
-    g.score = score_attempt(s, current_bounds(g), *g.runner);
-    g.debrief = build_debrief(s, current_bounds(g), *g.runner);
+    CallSession& call = *g.call;
+    call.score = score_attempt(s, current_bounds(g), call.runner);
+    call.debrief = build_debrief(s, current_bounds(g), call.runner);
     ++g.calls_finished;
     g.screen = Screen::debrief;
     g.results.others_answers.reset();
-    if (g.playtest) return;  // an author's experiment is nobody's result
-    BestResult r{g.score->technical_percent, g.score->personal_percent, g.score->quadrant, g.score->outcome, 1};
+    if (call.playtest) return;  // an author's experiment is nobody's result
+    BestResult r{call.score->technical_percent, call.score->personal_percent, call.score->quadrant, call.score->outcome,
+                 1};
     auto [it, inserted] = g.session_best.try_emplace(result_key(s), r);
     if (!inserted) {
         int attempts = it->second.attempts + 1;
         if (better(r, it->second)) it->second = r;
         it->second.attempts = attempts;
     }
-    finish_attempt(g.results, s, *g.score);
+    finish_attempt(g.results, call.runner, *call.score);
     g.results.others_answers = answer_shares(g.results, s, true);
-    if (g.record_attempt) g.record_attempt(s, *g.score, *g.runner, g.mode == Mode::assessment);
 }
 
 results::AttemptMode attempt_mode(Mode m) {
     return m == Mode::assessment ? results::AttemptMode::assessment : results::AttemptMode::practice;
 }
 
-/// The last choice entry of the transcript: the one a choice just added.
-const TranscriptEntry* last_choice_entry(const Runner& r) {
-    const auto& t = r.transcript();
-    for (auto it = t.rbegin(); it != t.rend(); ++it)
-        if (it->kind == TranscriptEntry::Kind::choice) return &*it;
-    return nullptr;
+/// The one way a call comes on screen: a new session replaces whatever was there.
+void show_call(GameState& g, Runner runner, std::optional<CallSession::Playtest> playtest = {}) {
+    g.call.emplace(std::move(runner));
+    g.call->playtest = std::move(playtest);
+    g.screen = Screen::call;
+    if (g.call->runner.finished()) finish_call(g);
 }
 
 /// Puts `call` on screen as the trainee's call. `resume`: go on recording that stored
@@ -154,22 +166,10 @@ const TranscriptEntry* last_choice_entry(const Runner& r) {
 /// call already holds (a replayed or rewound prefix).
 void start_call(GameState& g, Runner call, std::optional<results::AttemptId> resume = {}) {
     const Scenario& s = current_scenario(g);
-    g.runner = std::move(call);
-    g.playtest = false;
-    g.playtest_start.reset();
-    if (resume) {
-        g.results.attempt = resume;
-    } else {
-        begin_attempt(g.results, s, attempt_mode(g.mode), g.runner->order());
-        for (const TranscriptEntry& e : g.runner->transcript())
-            if (e.kind == TranscriptEntry::Kind::choice) record_choice_entry(g.results, s, e);
-    }
-    g.thinking_seconds = 0;
-    g.score.reset();
-    g.debrief.reset();
-    g.screen = Screen::call;
+    if (resume) g.results.call.resume(*resume);
+    else begin_attempt(g.results, attempt_mode(g.mode), call);
     if (s.channel == Channel::phone) g.cues.push_back(Cue::ring);
-    if (g.runner->finished()) finish_call(g);
+    show_call(g, std::move(call));
 }
 
 /// Starts a call along `path` (node choice indices), shown in `order`.
@@ -203,28 +203,17 @@ void start_playtest(GameState& g, const PlaytestStart& p, std::span<const int> p
     const Scenario& s = current_scenario(g);
     std::optional<CallState> st = playtest_state(s, p);
     if (!st) return;
-    g.results.attempt.reset();  // a call left for a playtest stays unfinished, as when leaving
-    g.runner.emplace(s, *st, next_choice_order(g));
-    g.playtest_bounds = bounds_from(s, *st);
+    g.results.call.stop();  // a call left for a playtest stays unfinished, as when leaving
+    Runner runner(s, *st, next_choice_order(g));
     for (int c : path)
-        if (!g.runner->choose(c)) break;
-    g.playtest = true;
-    g.playtest_start = p;
-    g.thinking_seconds = 0;
-    g.score.reset();
-    g.debrief.reset();
-    g.screen = Screen::call;
-    if (g.runner->finished()) finish_call(g);
+        if (!runner.choose(c)) break;
+    show_call(g, std::move(runner), CallSession::Playtest{p, bounds_from(s, *st)});
 }
 
 void open(GameState& g, int index) {
     if (index < 0 || index >= static_cast<int>(g.library.size())) return;
     g.current = index;
-    g.runner.reset();
-    g.playtest = false;
-    g.playtest_start.reset();
-    g.score.reset();
-    g.debrief.reset();
+    g.call.reset();
     g.screen = g.library[static_cast<size_t>(index)].ok() ? Screen::briefing : Screen::diagnostics;
 }
 
@@ -246,6 +235,130 @@ void resume_attempt(GameState& g, results::AttemptId id) {
     start_runner(g, path, order, id);
 }
 
+// The game's intent handlers, one per intent (the workshop's are in workshop_flow.cpp).
+
+void handle(GameState&, std::monostate) {}
+
+void handle(GameState& g, const intent::OpenScenario& v) { open(g, v.index); }
+
+void handle(GameState& g, const intent::ShowDiagnostics& v) {
+    if (v.index < 0 || v.index >= static_cast<int>(g.library.size())) return;
+    g.current = v.index;
+    g.screen = Screen::diagnostics;
+}
+
+void handle(GameState& g, const intent::StartCall& v) {
+    if (!current_ok(g)) return;
+    g.mode = v.mode;
+    start_runner(g, {}, next_choice_order(g));
+}
+
+void handle(GameState& g, const intent::Choose& v) {
+    if (g.screen != Screen::call || !g.call || g.call->runner.finished()) return;
+    CallSession& call = *g.call;
+    if (!call.runner.choose_presented(v.number, call.thinking_seconds)) return;
+    call.thinking_seconds = 0;
+    // Committed before anything else happens: a crash now loses nothing chosen.
+    if (!call.playtest) record_latest_choice(g.results, call.runner);
+    if (call.runner.finished()) finish_call(g);
+}
+
+void handle(GameState& g, const intent::Retry&) {
+    if (!current_ok(g) || (g.screen != Screen::debrief && g.screen != Screen::call)) return;
+    // A playtest is retried from its own start, still unrecorded.
+    if (in_playtest(g)) start_playtest(g, PlaytestStart(g.call->playtest->start));
+    else start_runner(g, {}, next_choice_order(g));
+}
+
+void handle(GameState& g, const intent::RetryFromTurn& v) {
+    if (!current_ok(g) || !g.call) return;
+    const std::vector<int>& path = g.call->runner.path();
+    if (v.turn < 0 || v.turn > static_cast<int>(path.size())) return;
+    // Back to exactly where the call stood before that choice (the silence
+    // already charged included), with the answers shuffled anew.
+    Runner again = g.call->runner;
+    if (!again.rewind(static_cast<size_t>(v.turn), next_choice_order(g)))
+        again = replay(current_scenario(g), path, nullptr, next_choice_order(g));
+    if (std::optional<CallSession::Playtest> playtest = g.call->playtest)
+        show_call(g, std::move(again), std::move(playtest));
+    else start_call(g, std::move(again));
+}
+
+void handle(GameState& g, const intent::NextScenario&) {
+    int next = next_scenario_index(g);
+    if (next >= 0) open(g, next);
+}
+
+void handle(GameState& g, const intent::BackToLibrary&) {
+    if (leave_workshop(g)) return;
+    // A call left mid-way stays unfinished in the store, to resume or discard.
+    g.results.call.stop();
+    refresh_results(g.results);
+    g.call.reset();
+    g.screen = Screen::library;
+}
+
+void handle(GameState& g, const intent::OpenSettings&) {
+    if (g.screen != Screen::settings) g.screen_before_settings = g.screen;
+    g.screen = Screen::settings;
+}
+
+void handle(GameState& g, const intent::CloseSettings&) {
+    if (g.screen == Screen::settings) g.screen = g.screen_before_settings;
+}
+
+void handle(GameState& g, const intent::ChangeSettings& v) {
+    Settings s = v.settings;
+    s.ui_scale_percent = std::clamp(s.ui_scale_percent, min_ui_scale_percent, max_ui_scale_percent);
+    if (s != g.settings) {
+        g.settings = s;
+        g.settings_changed = true;
+    }
+}
+
+void handle(GameState& g, const intent::SetSkillFilter& v) { g.skill_filter = v.skill; }
+void handle(GameState& g, const intent::SetMode& v) { g.mode = v.mode; }
+void handle(GameState& g, const intent::Quit&) { g.quit = true; }
+void handle(GameState& g, const intent::SelectTrainee& v) { select_trainee(g.results, v.name); }
+void handle(GameState& g, const intent::ResumeAttempt& v) { resume_attempt(g, v.attempt); }
+
+void handle(GameState& g, const intent::DiscardAttempt& v) {
+    if (!g.results.on()) return;
+    if (auto done = g.results.store->discard_attempt(v.attempt); !done) return results_failed(g.results, done.error());
+    refresh_results(g.results);
+}
+
+void handle(GameState& g, const intent::OpenProgress&) {
+    load_progress(g.results);
+    g.screen = Screen::progress;
+}
+
+void handle(GameState& g, const intent::OpenMap&) {
+    if (!current_ok(g) || g.screen == Screen::author_map || !author_map_allowed(g)) return;
+    if (g.screen != Screen::briefing && g.screen != Screen::call && g.screen != Screen::debrief) return;
+    g.author_map = build_author_map(current_scenario(g));
+    g.results.map_answers = answer_shares(g.results, current_scenario(g), false);
+    g.screen_before_map = g.screen;
+    g.screen = Screen::author_map;
+}
+
+void handle(GameState& g, const intent::CloseMap&) {
+    if (g.screen == Screen::author_map) g.screen = g.screen_before_map;
+}
+
+void handle(GameState& g, const intent::StartPlaytest& v) {
+    if (current_ok(g) && g.screen == Screen::author_map) start_playtest(g, v.start);
+}
+
+void handle(GameState& g, const intent::SetWatch& v) {
+    g.watch = v.on;
+    g.watcher.reset();  // a fresh baseline when it comes back on
+    if (!v.on && !g.reload_diagnostics.items().empty()) {
+        g.reload_diagnostics = DiagnosticList();
+        ++g.reloads;
+    }
+}
+
 }  // namespace
 
 int resumable_index(const GameState& g, const results::AttemptSummary& a) {
@@ -257,116 +370,7 @@ int resumable_index(const GameState& g, const results::AttemptSummary& a) {
 }
 
 void apply(GameState& g, const Intent& i) {
-    if (apply_workshop(g, i)) return;
-    std::visit(
-        [&g](const auto& v) {
-            using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, intent::OpenScenario>) {
-                open(g, v.index);
-            } else if constexpr (std::is_same_v<T, intent::ShowDiagnostics>) {
-                if (v.index >= 0 && v.index < static_cast<int>(g.library.size())) {
-                    g.current = v.index;
-                    g.screen = Screen::diagnostics;
-                }
-            } else if constexpr (std::is_same_v<T, intent::StartCall>) {
-                if (!current_ok(g)) return;
-                g.mode = v.mode;
-                start_runner(g, {}, next_choice_order(g));
-            } else if constexpr (std::is_same_v<T, intent::Choose>) {
-                if (g.screen != Screen::call || !g.runner || g.runner->finished()) return;
-                if (!g.runner->choose_presented(v.number, g.thinking_seconds)) return;
-                g.thinking_seconds = 0;
-                // Committed before anything else happens: a crash now loses nothing chosen.
-                if (!g.playtest) {
-                    if (const TranscriptEntry* e = last_choice_entry(*g.runner))
-                        record_choice_entry(g.results, current_scenario(g), *e);
-                    if (g.record_choice) g.record_choice(current_scenario(g), *g.runner);
-                }
-                if (g.runner->finished()) finish_call(g);
-            } else if constexpr (std::is_same_v<T, intent::Retry>) {
-                if (!current_ok(g) || (g.screen != Screen::debrief && g.screen != Screen::call)) return;
-                // A playtest is retried from its own start, still unrecorded.
-                if (g.playtest && g.playtest_start) start_playtest(g, PlaytestStart(*g.playtest_start));
-                else start_runner(g, {}, next_choice_order(g));
-            } else if constexpr (std::is_same_v<T, intent::RetryFromTurn>) {
-                if (!current_ok(g) || !g.runner) return;
-                const std::vector<int>& path = g.runner->path();
-                if (v.turn < 0 || v.turn > static_cast<int>(path.size())) return;
-                // Back to exactly where the call stood before that choice (the silence
-                // already charged included), with the answers shuffled anew.
-                Runner again = *g.runner;
-                if (!again.rewind(static_cast<size_t>(v.turn), next_choice_order(g)))
-                    again = replay(current_scenario(g), path, nullptr, next_choice_order(g));
-                if (g.playtest) {
-                    g.runner = std::move(again);
-                    g.thinking_seconds = 0;
-                    g.score.reset();
-                    g.debrief.reset();
-                    g.screen = Screen::call;
-                } else {
-                    start_call(g, std::move(again));
-                }
-            } else if constexpr (std::is_same_v<T, intent::NextScenario>) {
-                int next = next_scenario_index(g);
-                if (next >= 0) open(g, next);
-            } else if constexpr (std::is_same_v<T, intent::BackToLibrary>) {
-                // A call left mid-way stays unfinished in the store, to resume or discard.
-                g.results.attempt.reset();
-                refresh_results(g.results);
-                g.runner.reset();
-                g.score.reset();
-                g.debrief.reset();
-                g.screen = Screen::library;
-            } else if constexpr (std::is_same_v<T, intent::OpenSettings>) {
-                if (g.screen != Screen::settings) g.screen_before_settings = g.screen;
-                g.screen = Screen::settings;
-            } else if constexpr (std::is_same_v<T, intent::CloseSettings>) {
-                if (g.screen == Screen::settings) g.screen = g.screen_before_settings;
-            } else if constexpr (std::is_same_v<T, intent::ChangeSettings>) {
-                Settings s = v.settings;
-                s.ui_scale_percent = std::clamp(s.ui_scale_percent, min_ui_scale_percent, max_ui_scale_percent);
-                if (s != g.settings) {
-                    g.settings = s;
-                    g.settings_changed = true;
-                }
-            } else if constexpr (std::is_same_v<T, intent::SetSkillFilter>) {
-                g.skill_filter = v.skill;
-            } else if constexpr (std::is_same_v<T, intent::SetMode>) {
-                g.mode = v.mode;
-            } else if constexpr (std::is_same_v<T, intent::Quit>) {
-                g.quit = true;
-            } else if constexpr (std::is_same_v<T, intent::SelectTrainee>) {
-                select_trainee(g.results, v.name);
-            } else if constexpr (std::is_same_v<T, intent::ResumeAttempt>) {
-                resume_attempt(g, v.attempt);
-            } else if constexpr (std::is_same_v<T, intent::DiscardAttempt>) {
-                if (!g.results.on()) return;
-                if (auto done = g.results.store->discard_attempt(v.attempt); !done) return results_failed(g.results, done.error());
-                refresh_results(g.results);
-            } else if constexpr (std::is_same_v<T, intent::OpenProgress>) {
-                load_progress(g.results);
-                g.screen = Screen::progress;
-            } else if constexpr (std::is_same_v<T, intent::OpenMap>) {
-                if (!current_ok(g) || g.screen == Screen::author_map || !author_map_allowed(g)) return;
-                if (g.screen != Screen::briefing && g.screen != Screen::call && g.screen != Screen::debrief) return;
-                g.author_map = build_author_map(current_scenario(g));
-                g.results.map_answers = answer_shares(g.results, current_scenario(g), false);
-                g.screen_before_map = g.screen;
-                g.screen = Screen::author_map;
-            } else if constexpr (std::is_same_v<T, intent::CloseMap>) {
-                if (g.screen == Screen::author_map) g.screen = g.screen_before_map;
-            } else if constexpr (std::is_same_v<T, intent::StartPlaytest>) {
-                if (current_ok(g) && g.screen == Screen::author_map) start_playtest(g, v.start);
-            } else if constexpr (std::is_same_v<T, intent::SetWatch>) {
-                g.watch = v.on;
-                g.watcher.reset();  // a fresh baseline when it comes back on
-                if (!v.on && !g.reload_diagnostics.items().empty()) {
-                    g.reload_diagnostics = DiagnosticList();
-                    ++g.reloads;
-                }
-            }
-        },
-        i);
+    std::visit([&g](const auto& v) { handle(g, v); }, i);
 }
 
 namespace {
@@ -399,12 +403,14 @@ void reload_current(GameState& g) {
     // Steps are plain text and indices: taken before the old scenario goes away,
     // since the runner points into the library entry that is about to be replaced.
     std::vector<ReplayStep> steps;
-    if (g.runner) steps = replay_steps(*g.runner);
-    const bool had_call = g.runner.has_value();
+    if (g.call) steps = replay_steps(g.call->runner);
+    const bool had_call = g.call.has_value();
     // A reload replays the same call: the trainee keeps the order they were reading.
-    const ChoiceOrder order = g.runner ? g.runner->order() : next_choice_order(g);
+    const ChoiceOrder order = g.call ? g.call->runner.order() : next_choice_order(g);
+    std::optional<PlaytestStart> playtest_start;
+    if (in_playtest(g)) playtest_start = g.call->playtest->start;
     const Screen screen = g.screen;
-    g.runner.reset();
+    g.call.reset();
     e.loaded = std::move(fresh);
     if (screen == Screen::diagnostics) {
         open(g, g.current);  // fixed: on to the briefing
@@ -416,13 +422,12 @@ void reload_current(GameState& g) {
         g.results.map_answers = answer_shares(g.results, e.scenario(), false);
     }
     if (!had_call) return;
-    if (g.playtest && g.playtest_start) {
+    if (playtest_start) {
         // A playtest replays from its own start, by choice index (the node may have moved).
         std::vector<int> path;
         for (const ReplayStep& step : steps) path.push_back(step.index);
-        PlaytestStart start = *g.playtest_start;
-        start_playtest(g, start, path);
-        if (!g.runner) g.screen = Screen::briefing;  // the node is gone: nothing to go back to
+        start_playtest(g, *playtest_start, path);
+        if (!g.call) g.screen = Screen::briefing;  // the node is gone: nothing to go back to
         keep_map_open(g, screen);
         return;
     }
@@ -433,16 +438,17 @@ void reload_current(GameState& g) {
     const Screen underneath = screen == Screen::author_map ? g.screen_before_map : screen;
     if (underneath == Screen::debrief) {
         // Review the same call on the new version without recording it again.
-        g.runner = replay(e.scenario(), path, nullptr, order);
-        if (g.runner->finished()) {
-            g.score = score_attempt(e.scenario(), current_bounds(g), *g.runner);
-            g.debrief = build_debrief(e.scenario(), current_bounds(g), *g.runner);
+        CallSession review(replay(e.scenario(), path, nullptr, order));
+        if (review.runner.finished()) {
+            review.score = score_attempt(e.scenario(), current_bounds(g), review.runner);
+            review.debrief = build_debrief(e.scenario(), current_bounds(g), review.runner);
+            g.call = std::move(review);
             return;
         }
     }
     // The stored attempt belongs to the old version (its content hash): leave it
     // unfinished, as leaving a call does, and record the replayed one afresh.
-    g.results.attempt.reset();
+    g.results.call.stop();
     start_runner(g, path, order);
     keep_map_open(g, screen);
 }
@@ -477,15 +483,16 @@ void advance_time(GameState& g, double seconds) {
     if (g.screen == Screen::workshop && g.workshop && !g.paused) g.workshop->advance(seconds);
     // An author reading a broken save's errors is not keeping the customer waiting.
     const bool overlay = !g.reload_diagnostics.items().empty();
-    if (seconds <= 0 || g.paused || overlay || g.screen != Screen::call || !g.runner || g.runner->finished()) return;
-    g.thinking_seconds += seconds;
+    if (seconds <= 0 || g.paused || overlay || g.screen != Screen::call || !g.call || g.call->runner.finished()) return;
+    Runner& runner = g.call->runner;
+    g.call->thinking_seconds += seconds;
     if (const auto& patience = current_scenario(g).patience) {
         const double low = std::max(1.0, patience->grace) * patience_low_fraction;
-        const double before = g.runner->silence();
-        g.runner->wait(seconds);
+        const double before = runner.silence();
+        runner.wait(seconds);
         // silence() restarts at each node, so crossing the mark once per node is once per wait.
-        if (before < low && g.runner->silence() >= low && !g.runner->finished()) g.cues.push_back(Cue::patience_low);
-        if (g.runner->finished()) finish_call(g);  // walked out during the silence
+        if (before < low && runner.silence() >= low && !runner.finished()) g.cues.push_back(Cue::patience_low);
+        if (runner.finished()) finish_call(g);  // walked out during the silence
     }
 }
 
@@ -521,8 +528,6 @@ std::optional<BestResult> best_result_for(const GameState& g, int index) {
     if (index < 0 || index >= static_cast<int>(g.library.size())) return std::nullopt;
     const LibraryEntry& e = g.library[static_cast<size_t>(index)];
     if (!e.ok()) return std::nullopt;
-    if (g.best_result)
-        if (auto r = g.best_result(e.scenario())) return r;
     if (auto it = g.results.best.find(result_key(e.scenario())); it != g.results.best.end()) return it->second;
     auto it = g.session_best.find(result_key(e.scenario()));
     if (it == g.session_best.end()) return std::nullopt;
@@ -539,13 +544,13 @@ int next_scenario_index(const GameState& g) {
 }
 
 double technical_percent_now(const GameState& g) {
-    if (!g.runner) return 0;
-    return need_percent(current_bounds(g), Need::technical, g.runner->state().technical);
+    if (!g.call) return 0;
+    return need_percent(current_bounds(g), Need::technical, g.call->runner.state().technical);
 }
 
 double personal_percent_now(const GameState& g) {
-    if (!g.runner) return 0;
-    return need_percent(current_bounds(g), Need::personal, g.runner->state().personal);
+    if (!g.call) return 0;
+    return need_percent(current_bounds(g), Need::personal, g.call->runner.state().personal);
 }
 
 }  // namespace frontline::game

@@ -73,7 +73,10 @@ struct OpenProgress {};
 struct SetWatch { bool on = false; };
 struct OpenMap {};   ///< author view of the open scenario (from the briefing, call or debrief)
 struct CloseMap {};  ///< back to where the map was opened
-struct StartPlaytest { PlaytestStart start; };  ///< a call from any node with chosen values, not recorded  ///< author: reload the open scenario when its file is saved
+/// A call from any node with chosen values, not recorded.
+struct StartPlaytest {
+    PlaytestStart start;
+};
 // Workshop mode (workshop_flow.cpp).
 struct OpenWorkshopSetup {};
 struct StartWorkshop { results::WorkshopRecord setup; };  ///< teams, queue, style; no steps
@@ -99,6 +102,26 @@ using Intent = std::variant<std::monostate, intent::OpenScenario, intent::StartC
 /// Human-readable form of an intent, for test failure messages and logs.
 std::string describe(const Intent& i);
 
+/// Everything that starts and ends with one call on screen. A call comes on screen as a
+/// new session and leaves by resetting GameState::call, so no field can be left over
+/// from the call before (a retry, a reload, a playtest, back to the library).
+struct CallSession {
+    explicit CallSession(Runner r) : runner(std::move(r)) {}
+    Runner runner;
+    double thinking_seconds = 0;        ///< at the current node, for choose()'s seconds_taken
+    std::optional<AttemptScore> score;  ///< once the call has ended
+    std::optional<DebriefModel> debrief;
+    /// An author's playtest from a chosen node and values: recorded nowhere, and
+    /// scored against the best that can be done from where it starts, not from the
+    /// scenario's start (which it skipped).
+    struct Playtest {
+        PlaytestStart start;
+        ScoreBounds bounds;
+    };
+    std::optional<Playtest> playtest;
+    bool ended() const { return score.has_value(); }
+};
+
 struct GameState {
     /// Filled once at start and never resized: Runner keeps a pointer into it.
     std::vector<LibraryEntry> library;
@@ -110,16 +133,12 @@ struct GameState {
     std::optional<uint64_t> choice_seed;  ///< every call shows this shuffled order (else a fresh one)
     bool no_shuffle = false;              ///< every call shows the author's order
 
-    std::optional<Runner> runner;
-    double thinking_seconds = 0;  ///< at the current node, for choose()'s seconds_taken
-    bool paused = false;          ///< window unfocused or settings open: time stops
+    std::optional<CallSession> call;  ///< the call on screen, or its debrief
+    int calls_finished = 0;           ///< counts debriefs, so a new one is drawn from its top
+    bool paused = false;              ///< window unfocused or settings open: time stops
     /// Sounds asked for since the platform last took them (it plays them, or not, at
     /// the volume in the settings). Pure data, so tests see the cues without audio.
     std::vector<Cue> cues;
-
-    std::optional<AttemptScore> score;
-    int calls_finished = 0;  ///< counts debriefs, so a new one is drawn from its top
-    std::optional<DebriefModel> debrief;
 
     std::string skill_filter;
     Settings settings;
@@ -127,9 +146,6 @@ struct GameState {
     bool quit = false;
     std::vector<std::string> notices;  ///< warnings the trainer should see (settings, font)
 
-    BestResultProvider best_result;
-    AttemptRecorder record_attempt;
-    ChoiceRecorder record_choice;
     ResultsLink results;  ///< the store, the trainee, the attempt being recorded
     std::optional<Workshop> workshop;  ///< a facilitator's workshop in progress (or just finished)
     std::string workshop_error;        ///< why a workshop could not start or resume
@@ -137,19 +153,14 @@ struct GameState {
     std::optional<int> scale_before_workshop;
     std::map<std::string, BestResult> session_best;  ///< key: scenario id + content hash
 
-    /// Hot reload (author mode, hot_reload.cpp): while on, the open scenario's
-    /// file is polled and a save replaces the library entry, replaying the call.
+    /// Hot reload (author mode, reload_current() and poll_scenario_file() below): while
+    /// on, the open scenario's file is polled and a save replaces the library entry,
+    /// replaying the call.
     bool watch = false;
     std::optional<ScenarioWatcher> watcher;
     /// The author map of the open scenario while it is shown (built on opening).
     std::optional<AuthorMap> author_map;
     Screen screen_before_map = Screen::briefing;
-    /// The call is an author's playtest from `playtest_start`: not recorded anywhere.
-    bool playtest = false;
-    std::optional<PlaytestStart> playtest_start;  ///< on the open entry's file
-    /// A playtest scores against the best that can be done from where it starts,
-    /// not from the scenario's start (which it skipped).
-    std::optional<ScoreBounds> playtest_bounds;
     double next_watch_check = 0;             ///< seconds on the game clock
     /// The latest save that did not load: shown over the game while the last
     /// good version stays playable. Empty once the file loads again.
@@ -158,15 +169,34 @@ struct GameState {
     size_t reload_dropped = 0;  ///< choices of the last reload that no longer exist
 };
 
+/// The running call's runner, or null between calls.
+inline const Runner* call_runner(const GameState& g) { return g.call ? &g.call->runner : nullptr; }
+/// True while an author's playtest is on screen (nothing is recorded).
+inline bool in_playtest(const GameState& g) { return g.call && g.call->playtest; }
+
 /// Loads every scenario under `paths` (and `open_directly`), sorted as found.
 /// A file that fails to load stays in the library with its diagnostics.
 GameState make_game_state(const GameOptions& options);
 
-/// Applies one intent. Unknown or impossible intents (choice 7 of 3) change nothing.
+/// Applies one intent. Impossible ones (choice 7 of 3) change nothing. Every intent
+/// has its own handle() overload and apply() visits without a fallback, so a new
+/// intent without a handler does not compile.
 void apply(GameState& g, const Intent& i);
 
-/// Applies the workshop intents (workshop_flow.cpp); true if `i` was one.
-bool apply_workshop(GameState& g, const Intent& i);
+/// The workshop's handlers (workshop_flow.cpp); the rest are in game_state.cpp.
+void handle(GameState& g, const intent::OpenWorkshopSetup&);
+void handle(GameState& g, const intent::StartWorkshop&);
+void handle(GameState& g, const intent::ResumeWorkshop&);
+void handle(GameState& g, const intent::CloseWorkshop&);
+void handle(GameState& g, const intent::WorkshopChoose&);
+void handle(GameState& g, const intent::WorkshopVote&);
+void handle(GameState& g, const intent::WorkshopPause&);
+void handle(GameState& g, const intent::WorkshopReveal&);
+void handle(GameState& g, const intent::WorkshopContinue&);
+void handle(GameState& g, const intent::WorkshopSummaryView&);
+/// Leaves a workshop screen for the library, keeping the workshop saved; false when
+/// no workshop screen is showing (BackToLibrary then leaves a call instead).
+bool leave_workshop(GameState& g);
 /// Library entries of a saved workshop's queue, in order (null where missing).
 std::vector<WorkshopScenario> workshop_scenarios(const GameState& g, const results::WorkshopRecord& r);
 

@@ -20,7 +20,7 @@ void open_results(ResultsLink& r, const std::filesystem::path& file) {
 void results_failed(ResultsLink& r, const results::StoreError& error) {
     r.off_reason = error.message;
     r.store.reset();
-    r.attempt.reset();
+    r.call.stop();
 }
 
 void select_trainee(ResultsLink& r, const std::string& name) {
@@ -45,7 +45,7 @@ void select_trainee(ResultsLink& r, const std::string& name) {
             b.erase(b.find_last_not_of(" \t") + 1);
             if (lower(a) == lower(b)) r.trainee = t.name;
         }
-    r.attempt.reset();
+    r.call.stop();
     refresh_results(r);
 }
 
@@ -115,23 +115,21 @@ std::optional<results::ScenarioInsight> answer_shares(ResultsLink& r, const Scen
     return results::scenario_insight(*rows, s.id, &s);
 }
 
-void begin_attempt(ResultsLink& r, const Scenario& s, results::AttemptMode mode, const ChoiceOrder& order) {
-    r.attempt.reset();
+void begin_attempt(ResultsLink& r, results::AttemptMode mode, const Runner& call) {
+    r.call.stop();
     if (!r.on() || r.trainee.empty()) return;
-    auto id = r.store->start_attempt(r.trainee, s, mode, "game", order);
-    if (!id) return results_failed(r, id.error());
-    r.attempt = *id;
+    if (auto started = r.call.start(*r.store, r.trainee, mode, "game", call); !started)
+        results_failed(r, started.error());
 }
 
-void record_choice_entry(ResultsLink& r, const Scenario& s, const TranscriptEntry& entry) {
+void record_latest_choice(ResultsLink& r, const Runner& call) {
     if (!r.recording()) return;
-    if (auto saved = r.store->record_choice(*r.attempt, s, entry); !saved) results_failed(r, saved.error());
+    if (auto saved = r.call.choice(*r.store, call); !saved) results_failed(r, saved.error());
 }
 
-void finish_attempt(ResultsLink& r, const Scenario& s, const AttemptScore& score) {
+void finish_attempt(ResultsLink& r, const Runner& call, const AttemptScore& score) {
     if (!r.recording()) return;
-    if (auto saved = r.store->finish_attempt(*r.attempt, s, score); !saved) return results_failed(r, saved.error());
-    r.attempt.reset();
+    if (auto saved = r.call.finish(*r.store, call, score); !saved) return results_failed(r, saved.error());
     refresh_results(r);
 }
 

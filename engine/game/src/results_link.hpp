@@ -5,6 +5,7 @@
 #pragma once
 
 #include "frontline/game.hpp"
+#include "frontline/results/call_recorder.hpp"
 #include "frontline/results/report.hpp"
 #include "frontline/results/store.hpp"
 
@@ -30,7 +31,7 @@ struct ResultsLink {
     /// Why results are off ("" when on, or when nobody asked for them).
     std::string off_reason;
     std::string trainee;  ///< "" = nobody chosen yet: calls are not recorded
-    std::optional<results::AttemptId> attempt;  ///< the call being recorded
+    results::CallRecorder call;                 ///< the call being recorded, choice by choice
     std::vector<std::string> recent_trainees;   ///< most recently played first
     std::vector<results::AttemptSummary> unfinished;  ///< the trainee's, newest first
     std::map<std::string, BestResult> best;     ///< key: scenario id + "#" + content hash
@@ -43,7 +44,7 @@ struct ResultsLink {
     std::optional<results::WorkshopId> workshop;  ///< the workshop being saved as it goes
 
     bool on() const { return store.has_value(); }
-    bool recording() const { return on() && attempt.has_value(); }
+    bool recording() const { return on() && call.recording(); }
 };
 
 /// Opens the store at `file`; on failure keeps the reason and leaves results off.
@@ -65,12 +66,13 @@ void load_progress(ResultsLink& r);
 /// current trainee for the debrief, everyone for the author map. Nothing when results are off.
 std::optional<results::ScenarioInsight> answer_shares(ResultsLink& r, const Scenario& s, bool others_only);
 
-/// Starts recording a call (when results are on and a trainee is chosen).
-void begin_attempt(ResultsLink& r, const Scenario& s, results::AttemptMode mode, const ChoiceOrder& order);
-/// Commits one choice entry of the transcript (its own transaction).
-void record_choice_entry(ResultsLink& r, const Scenario& s, const TranscriptEntry& entry);
+/// Starts recording `call` and what it already holds (when results are on and a
+/// trainee is chosen).
+void begin_attempt(ResultsLink& r, results::AttemptMode mode, const Runner& call);
+/// Commits the call's latest choice (its own transaction).
+void record_latest_choice(ResultsLink& r, const Runner& call);
 /// Records the ending and scores; the attempt is then finished.
-void finish_attempt(ResultsLink& r, const Scenario& s, const AttemptScore& score);
+void finish_attempt(ResultsLink& r, const Runner& call, const AttemptScore& score);
 
 /// Key for best-result maps: scenario id and content hash.
 std::string result_key(const Scenario& s);

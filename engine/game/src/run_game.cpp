@@ -2,7 +2,6 @@
 #include "frontline/game.hpp"
 
 #include "app.hpp"
-#include "autoplay.hpp"
 
 #include <SDL.h>
 
@@ -14,12 +13,9 @@ std::optional<std::filesystem::path> default_settings_file() { return game::defa
 
 int run_game(const GameOptions& options) {
     using namespace game;
-    if (options.screenshots_dir) return take_screenshots(options, *options.screenshots_dir);
-
     PlatformConfig config;
     config.asset_dirs = options.asset_dirs;
-    std::optional<std::filesystem::path> settings_path =
-        options.settings_file ? options.settings_file : default_settings_file();
+    std::optional<std::filesystem::path> settings_path = default_settings_file();
     LoadedSettings loaded = settings_path ? load_settings(*settings_path) : LoadedSettings{};
     for (const std::string& w : loaded.warnings) std::fprintf(stderr, "frontline: warning: %s\n", w.c_str());
     if (settings_path) config.settings_file = *settings_path;
@@ -34,9 +30,6 @@ int run_game(const GameOptions& options) {
         return 1;
     }
     app->run();
-    if (options.report_timing)
-        std::fprintf(stderr, "frontline: first frame %.1f ms, %d frames drawn, peak RSS %ld kB\n",
-                     app->first_frame_ms(), app->frames_drawn(), peak_rss_kb());
     return 0;
 }
 

@@ -47,87 +47,95 @@ void save_step(GameState& g, const results::WorkshopStep& step) {
 
 }  // namespace
 
-bool apply_workshop(GameState& g, const Intent& i) {
-    return std::visit(
-        [&g](const auto& v) -> bool {
-            using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, intent::OpenWorkshopSetup>) {
-                g.workshop_error.clear();
-                g.screen = Screen::workshop_setup;
-            } else if constexpr (std::is_same_v<T, intent::StartWorkshop>) {
-                std::optional<results::WorkshopId> id;
-                results::WorkshopRecord setup = v.setup;
-                if (setup.style == "hot-seat") {  // remembered for the next workshop
-                    std::vector<std::string> names;
-                    for (const results::WorkshopTeam& t : setup.teams) names.push_back(t.name);
-                    if (names != g.settings.team_names) {
-                        g.settings.team_names = names;
-                        g.settings_changed = true;
-                    }
-                }
-                if (const ChoiceOrder order = next_choice_order(g); order.shuffle) setup.shuffle_seed = order.seed;
-                if (g.results.on()) {
-                    auto created = g.results.store->create_workshop(setup);
-                    if (!created) {
-                        if (created.error().kind == results::StoreError::Kind::invalid) {
-                            g.workshop_error = created.error().message;
-                            return true;
-                        }
-                        results_failed(g.results, created.error());  // play on, unsaved, and say so
-                    } else {
-                        id = *created;
-                    }
-                }
-                open_workshop(g, setup, id);
-            } else if constexpr (std::is_same_v<T, intent::ResumeWorkshop>) {
-                if (!g.results.on()) return true;
-                auto record = g.results.store->workshop(v.workshop);
-                if (!record) {
-                    results_failed(g.results, record.error());
-                    return true;
-                }
-                open_workshop(g, *record, v.workshop);
-            } else if constexpr (std::is_same_v<T, intent::CloseWorkshop>) {
-                if (!g.results.on()) return true;
-                if (auto done = g.results.store->finish_workshop(v.workshop); !done) results_failed(g.results, done.error());
-                refresh_results(g.results);
-            } else if constexpr (std::is_same_v<T, intent::WorkshopChoose>) {
-                if (g.screen != Screen::workshop || !g.workshop || g.workshop->just_ended()) return true;
-                if (auto step = g.workshop->choose(v.number)) save_step(g, *step);
-            } else if constexpr (std::is_same_v<T, intent::WorkshopVote>) {
-                if (g.screen != Screen::workshop || !g.workshop || g.workshop->just_ended()) return true;
-                if (auto step = g.workshop->vote(v.votes)) save_step(g, *step);
-            } else if constexpr (std::is_same_v<T, intent::WorkshopPause>) {
-                if (g.workshop) g.workshop->paused = !g.workshop->paused;
-            } else if constexpr (std::is_same_v<T, intent::WorkshopReveal>) {
-                if (g.workshop) g.workshop->revealed = !g.workshop->revealed;
-            } else if constexpr (std::is_same_v<T, intent::WorkshopContinue>) {
-                if (!g.workshop) return true;
-                g.workshop->acknowledge_ending();
-                if (g.workshop->finished()) g.screen = Screen::workshop_summary;
-            } else if constexpr (std::is_same_v<T, intent::WorkshopSummaryView>) {
-                if (g.workshop) g.screen = g.screen == Screen::workshop_summary && !g.workshop->finished()
-                                               ? Screen::workshop
-                                               : Screen::workshop_summary;
-            } else if constexpr (std::is_same_v<T, intent::BackToLibrary>) {
-                // Leaving a workshop keeps it saved; the library offers to resume it.
-                if (g.screen != Screen::workshop && g.screen != Screen::workshop_summary && g.screen != Screen::workshop_setup)
-                    return false;
-                g.workshop.reset();
-                g.results.workshop.reset();
-                refresh_results(g.results);
-                if (g.scale_before_workshop) {  // back to the laptop's own scale
-                    g.settings.ui_scale_percent = *g.scale_before_workshop;
-                    g.scale_before_workshop.reset();
-                    g.settings_changed = true;
-                }
-                g.screen = Screen::library;
-            } else {
-                return false;
+void handle(GameState& g, const intent::OpenWorkshopSetup&) {
+    g.workshop_error.clear();
+    g.screen = Screen::workshop_setup;
+}
+
+void handle(GameState& g, const intent::StartWorkshop& v) {
+    std::optional<results::WorkshopId> id;
+    results::WorkshopRecord setup = v.setup;
+    if (setup.style == "hot-seat") {  // remembered for the next workshop
+        std::vector<std::string> names;
+        for (const results::WorkshopTeam& t : setup.teams) names.push_back(t.name);
+        if (names != g.settings.team_names) {
+            g.settings.team_names = names;
+            g.settings_changed = true;
+        }
+    }
+    if (const ChoiceOrder order = next_choice_order(g); order.shuffle) setup.shuffle_seed = order.seed;
+    if (g.results.on()) {
+        auto created = g.results.store->create_workshop(setup);
+        if (!created) {
+            if (created.error().kind == results::StoreError::Kind::invalid) {
+                g.workshop_error = created.error().message;
+                return;
             }
-            return true;
-        },
-        i);
+            results_failed(g.results, created.error());  // play on, unsaved, and say so
+        } else {
+            id = *created;
+        }
+    }
+    open_workshop(g, setup, id);
+}
+
+void handle(GameState& g, const intent::ResumeWorkshop& v) {
+    if (!g.results.on()) return;
+    auto record = g.results.store->workshop(v.workshop);
+    if (!record) return results_failed(g.results, record.error());
+    open_workshop(g, *record, v.workshop);
+}
+
+void handle(GameState& g, const intent::CloseWorkshop& v) {
+    if (!g.results.on()) return;
+    if (auto done = g.results.store->finish_workshop(v.workshop); !done) results_failed(g.results, done.error());
+    refresh_results(g.results);
+}
+
+void handle(GameState& g, const intent::WorkshopChoose& v) {
+    if (g.screen != Screen::workshop || !g.workshop || g.workshop->just_ended()) return;
+    if (auto step = g.workshop->choose(v.number)) save_step(g, *step);
+}
+
+void handle(GameState& g, const intent::WorkshopVote& v) {
+    if (g.screen != Screen::workshop || !g.workshop || g.workshop->just_ended()) return;
+    if (auto step = g.workshop->vote(v.votes)) save_step(g, *step);
+}
+
+void handle(GameState& g, const intent::WorkshopPause&) {
+    if (g.workshop) g.workshop->paused = !g.workshop->paused;
+}
+
+void handle(GameState& g, const intent::WorkshopReveal&) {
+    if (g.workshop) g.workshop->revealed = !g.workshop->revealed;
+}
+
+void handle(GameState& g, const intent::WorkshopContinue&) {
+    if (!g.workshop) return;
+    g.workshop->acknowledge_ending();
+    if (g.workshop->finished()) g.screen = Screen::workshop_summary;
+}
+
+void handle(GameState& g, const intent::WorkshopSummaryView&) {
+    if (!g.workshop) return;
+    g.screen =
+        g.screen == Screen::workshop_summary && !g.workshop->finished() ? Screen::workshop : Screen::workshop_summary;
+}
+
+bool leave_workshop(GameState& g) {
+    // Leaving a workshop keeps it saved; the library offers to resume it.
+    if (g.screen != Screen::workshop && g.screen != Screen::workshop_summary && g.screen != Screen::workshop_setup)
+        return false;
+    g.workshop.reset();
+    g.results.workshop.reset();
+    refresh_results(g.results);
+    if (g.scale_before_workshop) {  // back to the laptop's own scale
+        g.settings.ui_scale_percent = *g.scale_before_workshop;
+        g.scale_before_workshop.reset();
+        g.settings_changed = true;
+    }
+    g.screen = Screen::library;
+    return true;
 }
 
 }  // namespace frontline::game

@@ -1,6 +1,6 @@
 // frontline_screenshots SCENARIOS_DIR OUT_DIR: regenerates the README's
 // screenshots headless (the `screenshots` CMake target runs it).
-#include "frontline/game.hpp"
+#include "scripted_game.hpp"
 
 #include <cstdio>
 
@@ -11,6 +11,5 @@ int main(int argc, char** argv) {
     }
     frontline::GameOptions options;
     options.scenario_paths = {argv[1]};
-    options.screenshots_dir = argv[2];
-    return frontline::run_game(options);
+    return frontline::game::take_screenshots(options, argv[2]);
 }

@@ -95,6 +95,9 @@ public:
     double silence() const { return silence_; }
 
     const std::vector<TranscriptEntry>& transcript() const { return transcript_; }
+    /// The latest choice entry of the transcript (the one a choice just added), or null
+    /// before the first choice.
+    const TranscriptEntry* last_choice() const;
     /// The choices made so far, as node choice indices (what replay() takes).
     const std::vector<int>& path() const { return path_; }
     /// The call state just before choice `turn` (0-based) was made: what the trainee

@@ -5,7 +5,6 @@
 #include "frontline/scoring.hpp"
 
 #include <filesystem>
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,17 +19,6 @@ struct BestResult {
     Outcome outcome = Outcome::neutral;
     int attempts = 0;
 };
-
-/// Looks up the best result so far for a scenario (keyed by id and content hash by
-/// the store). Empty = "not played yet". The results store plugs in here.
-using BestResultProvider = std::function<std::optional<BestResult>(const Scenario&)>;
-
-/// Told about every finished call, so a store can record it. `assessment` is the mode.
-using AttemptRecorder = std::function<void(const Scenario&, const AttemptScore&, const Runner&, bool assessment)>;
-
-/// Told right after every choice of a call (the runner's last choice entry is the
-/// new one), so an observer can commit it before the next: a call cut short keeps it.
-using ChoiceRecorder = std::function<void(const Scenario&, const Runner&)>;
 
 struct GameOptions {
     /// Scenario files and/or folders (folders are searched recursively).
@@ -51,14 +39,6 @@ struct GameOptions {
     /// with this seed for every call (`play --gui --seed N`), or the author's order.
     std::optional<uint64_t> choice_seed;
     bool no_shuffle = false;
-    /// Render library, call and debrief PNGs headless into this folder, then exit.
-    std::optional<std::filesystem::path> screenshots_dir;
-    /// Print first-frame time and peak RSS to stderr when the game exits.
-    bool report_timing = false;
-    /// Optional results store hooks; without them the game remembers this session only.
-    BestResultProvider best_result;
-    AttemptRecorder record_attempt;
-    ChoiceRecorder record_choice;
     /// Record to the results store: the `--data` value ("" = $FRONTLINE_DATA, else
     /// the XDG data dir), resolved by results::results_path. Unset = results off
     /// without a message (screenshots, most tests). A store that cannot be opened
@@ -75,8 +55,6 @@ struct GameOptions {
         double decision_seconds = 90;
     };
     std::optional<WorkshopStart> workshop;
-    /// Overrides the settings file location (tests); default is the XDG config dir.
-    std::optional<std::filesystem::path> settings_file;
 };
 
 /// Where the game keeps its settings: %APPDATA%\Frontline\settings.ini on Windows,

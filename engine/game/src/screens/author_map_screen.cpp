@@ -234,7 +234,7 @@ Intent draw_author_map(const GameState& g, UiState& ui) {
     if (!g.author_map) return out;
     const AuthorMap& m = *g.author_map;
     const Scenario& s = current_scenario(g);
-    ui.map_current = current_box(m, s, g.runner ? &*g.runner : nullptr);
+    ui.map_current = current_box(m, s, call_runner(g));
     if (ui.map_selected >= static_cast<int>(m.boxes.size())) ui.map_selected = -1;
 
     if (action_button("Back (M / Esc)", true)) keep_first(out, intent::CloseMap{});

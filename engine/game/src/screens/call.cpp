@@ -23,7 +23,7 @@ namespace {
 void draw_patience(const GameState& g, const Scenario& s) {
     const Palette& p = palette();
     const double grace = std::max(1.0, s.patience->grace);
-    const double silence = g.runner->silence();
+    const double silence = g.call->runner.silence();
     // Calm by design: a bar that empties over the grace period, then a quiet
     // line of text. No flashing, no countdown numbers to panic over.
     double left = std::clamp(1.0 - silence / grace, 0.0, 1.0);
@@ -34,7 +34,7 @@ void draw_patience(const GameState& g, const Scenario& s) {
 void draw_left_column(const GameState& g, UiState& ui, float width) {
     const Palette& p = palette();
     const Scenario& s = current_scenario(g);
-    const CallState& st = g.runner->state();
+    const CallState& st = g.call->runner.state();
     const float dt = ImGui::GetIO().DeltaTime;
     // Ease the face toward the new mood, unless motion is reduced.
     if (ui.shown_mood < 0 || g.settings.reduced_motion) ui.shown_mood = static_cast<float>(st.mood);
@@ -158,7 +158,7 @@ void typing_indicator(std::string_view name, double now) {
 void draw_compact_header(const GameState& g, UiState& ui) {
     const Palette& p = palette();
     const Scenario& s = current_scenario(g);
-    const CallState& st = g.runner->state();
+    const CallState& st = g.call->runner.state();
     ui.shown_mood = static_cast<float>(st.mood);
     const Emotion e = emotion_of(st.mood);
     // One line of small text: every row here is a row the answers don't get.
@@ -176,7 +176,7 @@ void draw_compact_header(const GameState& g, UiState& ui) {
         remember(ui, "meters");
     }
     if (s.patience) {
-        const double left = std::clamp(1.0 - g.runner->silence() / std::max(1.0, s.patience->grace), 0.0, 1.0);
+        const double left = std::clamp(1.0 - g.call->runner.silence() / std::max(1.0, s.patience->grace), 0.0, 1.0);
         line += std::string(line.empty() ? "" : "  \xC2\xB7  ") + (left > 0.5 ? "Take your time" : left > 0 ? "They are waiting" : "Silence is costing mood");
         remember(ui, "patience");
     }
@@ -191,7 +191,7 @@ void draw_compact_header(const GameState& g, UiState& ui) {
 void draw_conversation(const GameState& g, UiState& ui, float height) {
     const Palette& p = palette();
     const Scenario& s = current_scenario(g);
-    const auto& transcript = g.runner->transcript();
+    const auto& transcript = g.call->runner.transcript();
     ImGui::BeginChild("conversation", ImVec2(0, height), true);
     const float width = ImGui::GetContentRegionAvail().x;
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -249,13 +249,6 @@ void draw_conversation(const GameState& g, UiState& ui, float height) {
     ImGui::EndChild();
 }
 
-const TranscriptEntry* last_choice(const Runner& r) {
-    const auto& t = r.transcript();
-    for (auto it = t.rbegin(); it != t.rend(); ++it)
-        if (it->kind == TranscriptEntry::Kind::choice) return &*it;
-    return nullptr;
-}
-
 std::string effects_line(int technical, int personal, int mood) {
     return "Technical " + signed_number(technical) + "   \xC2\xB7   Personal " + signed_number(personal) +
            "   \xC2\xB7   Mood " + signed_number(mood);
@@ -266,8 +259,8 @@ std::string effects_line(int technical, int personal, int mood) {
 Intent draw_call(const GameState& g, UiState& ui) {
     const Palette& p = palette();
     Intent out;
-    if (!g.runner) return out;
-    const Node* node = g.runner->node();
+    if (!g.call) return out;
+    const Node* node = g.call->runner.node();
     const float avail_w = ImGui::GetContentRegionAvail().x;
     // Too narrow for a portrait column at this scale: fold it into a strip on top, so
     // the answers get the whole width (and every one of them fits on screen).
@@ -292,10 +285,10 @@ Intent draw_call(const GameState& g, UiState& ui) {
     const float w = ImGui::GetContentRegionAvail().x;
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     // Shuffled (unless the scenario or options say otherwise): position gives nothing away.
-    std::vector<int> visible = g.runner->presented();
+    std::vector<int> visible = g.call->runner.presented();
 
     // Measure the bottom part first so the conversation takes what is left.
-    const TranscriptEntry* fb = g.mode == Mode::coach ? last_choice(*g.runner) : nullptr;
+    const TranscriptEntry* fb = g.mode == Mode::coach ? g.call->runner.last_choice() : nullptr;
     float feedback_h = 0;
     if (fb) {
         ImVec2 sz = ImGui::CalcTextSize(fb->feedback.c_str(), nullptr, false, w - ImGui::GetStyle().WindowPadding.x * 2);
@@ -328,7 +321,7 @@ Intent draw_call(const GameState& g, UiState& ui) {
     }
 
     // Answers drawn for the first time this frame don't take input yet (see answers_ready).
-    const size_t turn = g.runner->transcript().size();
+    const size_t turn = g.call->runner.transcript().size();
     if (ui.answers_turn != turn) {  // a new turn: no answer picked by the arrows, nothing to confirm
         ui.answer_cursor = -1;
         ui.confirm_leave = false;

@@ -141,10 +141,10 @@ void draw_turn(const GameState& g, UiState& ui, const TurnReview& t, Intent& out
 Intent draw_debrief(const GameState& g, UiState& ui) {
     const Palette& p = palette();
     Intent out;
-    if (!g.debrief || !g.score) return out;
+    if (!g.call || !g.call->debrief || !g.call->score) return out;
     const Scenario& s = current_scenario(g);
-    const DebriefModel& d = *g.debrief;
-    const AttemptScore& sc = *g.score;
+    const DebriefModel& d = *g.call->debrief;
+    const AttemptScore& sc = *g.call->score;
 
     // Header: outcome, quadrant, the buttons.
     ImGui::PushFont(fonts().heading);
@@ -160,15 +160,15 @@ Intent draw_debrief(const GameState& g, UiState& ui) {
     std::snprintf(buf, sizeof buf, "Technical %.0f%%   \xC2\xB7   Personal %.0f%%   \xC2\xB7   Mood at the end %d   \xC2\xB7   %s mode",
                   sc.technical_percent, sc.personal_percent, sc.mood, g.mode == Mode::coach ? "Coach" : "Assessment");
     text_wrapped_colored(p.text_dim, buf);
-    if (g.playtest && g.playtest_start) {
-        const std::string& node = s.nodes[static_cast<size_t>(g.playtest_start->node)].id;
+    if (in_playtest(g)) {
+        const std::string& node = s.nodes[static_cast<size_t>(g.call->playtest->start.node)].id;
         text_wrapped_colored(p.accent, "A playtest from '" + node + "': the percentages are of the best that can be done from there. "
                                        "Nothing was recorded; Retry plays the same playtest again.");
         remember(ui, "playtest note");
     }
     // Where a need could not be fully met, say so: a low percentage there is not a failing.
     for (Need need : {Need::technical, Need::personal}) {
-        if (g.playtest) break;  // a playtest is scored from where it started
+        if (in_playtest(g)) break;  // a playtest is scored from where it started
         const double most = most_possible_percent(current_bounds(g), need);
         if (most >= 99.5) continue;
         std::snprintf(buf, sizeof buf, "The %s need could not be fully met on this call: the most anyone could do here was %.0f%%.",

@@ -106,7 +106,7 @@ Intent draw_game(const GameState& g, UiState& ui) {
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     std::string where = screen_title(g.screen);
-    if (g.playtest && (g.screen == Screen::call || g.screen == Screen::debrief)) where += " (playtest)";
+    if (in_playtest(g) && (g.screen == Screen::call || g.screen == Screen::debrief)) where += " (playtest)";
     if (g.current >= 0 && shows_scenario_title(g.screen)) {
         std::string full = where + "  \xE2\x80\xA2  " + g.library[static_cast<size_t>(g.current)].display_title();
         // Room left of the buttons on the right; at 200 % on a small window the title goes.

@@ -26,9 +26,10 @@ struct StoreError {
     std::string message;
 };
 
-/// A value or a StoreError (std::expected is C++23).
+/// A value or a StoreError (std::expected is C++23). [[nodiscard]]: a store write
+/// whose failure nobody looks at is a result lost without a word.
 template <class T>
-class Result {
+class [[nodiscard]] Result {
 public:
     Result(T value) : v_(std::move(value)) {}
     Result(StoreError error) : v_(std::move(error)) {}

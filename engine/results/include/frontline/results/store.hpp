@@ -79,8 +79,9 @@ public:
     Status finish_attempt(AttemptId attempt, const Scenario& scenario, const AttemptScore& score,
                           Clock::time_point at = Clock::now());
 
-    /// A whole finished call in one transaction: for a front-end that only hears
-    /// about calls once they end (the game's AttemptRecorder hook).
+    /// A whole call in one transaction, dated back from now by its thinking time: for
+    /// calls that exist only once played (seeding a store for a benchmark or a test).
+    /// Front-ends record as they play, with CallRecorder (call_recorder.hpp).
     Result<AttemptId> record_finished_attempt(std::string_view trainee, const Scenario& scenario, AttemptMode mode,
                                               std::string_view front_end, const Runner& run,
                                               const AttemptScore& score);

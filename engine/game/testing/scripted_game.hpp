@@ -1,6 +1,8 @@
-// Driving the real game without a human: a manual clock and scripted input set
-// on ImGui's io, exactly where the SDL backend would put them. Tests use it to
-// click and type through whole calls; the screenshot tour uses it to pose frames.
+// The game's test interface, not part of the shipped game (the frontline_game_testing
+// library; the `frontline` executable does not link it). Drives the real game without
+// a human: a manual clock and scripted input set on ImGui's io, exactly where the SDL
+// backend would put them. Tests use it to click and type through whole calls; the
+// screenshot tool uses it to pose frames.
 #pragma once
 
 #include "app.hpp"

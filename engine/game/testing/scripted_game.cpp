@@ -1,4 +1,4 @@
-#include "autoplay.hpp"
+#include "scripted_game.hpp"
 
 #include "frontline/analysis.hpp"
 
@@ -12,8 +12,8 @@
 
 namespace frontline::game {
 
-std::unique_ptr<ScriptedGame> ScriptedGame::start(const GameOptions& options, int width, int height,
-                                                  std::string& error, const Settings& settings, bool rasterize,
+std::unique_ptr<ScriptedGame> ScriptedGame::start(const GameOptions& options, int width, int height, std::string& error,
+                                                  const Settings& settings, bool rasterize,
                                                   const std::string& font_path) {
     std::unique_ptr<ScriptedGame> s(new ScriptedGame());
     s->clock_ = std::make_shared<double>(0.0);
@@ -167,7 +167,7 @@ void play_through(GameState& g, int index, const std::vector<int>& path) {
     apply(g, intent::OpenScenario{index});
     apply(g, intent::StartCall{Mode::coach});
     for (int choice : path)
-        if (g.screen == Screen::call) apply(g, intent::Choose{visible_number(*g.runner, choice)});
+        if (g.screen == Screen::call) apply(g, intent::Choose{visible_number(g.call->runner, choice)});
     apply(g, intent::BackToLibrary{});
 }
 
@@ -187,7 +187,6 @@ bool progress_screenshot(const GameOptions& options, const std::filesystem::path
     {
         GameOptions o = options;
         o.open_directly.reset();
-        o.best_result = nullptr;
         o.results_data = (folder / "results.db").string();
         std::string error;
         auto game = ScriptedGame::start(o, 1280, 720, error);
@@ -219,7 +218,6 @@ bool progress_screenshot(const GameOptions& options, const std::filesystem::path
 bool workshop_screenshot(const GameOptions& options, const std::filesystem::path& png, int index) {
     GameOptions o = options;
     o.open_directly.reset();
-    o.best_result = nullptr;
     std::string error;
     auto game = ScriptedGame::start(o, 1920, 1080, error);
     if (!game) return false;
@@ -227,12 +225,14 @@ bool workshop_screenshot(const GameOptions& options, const std::filesystem::path
     results::WorkshopRecord r;
     r.title = "Tour";
     r.style = "hot-seat";
-    for (int t = 0; t < 3; ++t) r.teams.push_back({std::string("Team ") + static_cast<char>('A' + t), team_colors()[static_cast<size_t>(t)]});
+    for (int t = 0; t < 3; ++t)
+        r.teams.push_back({std::string("Team ") + static_cast<char>('A' + t), team_colors()[static_cast<size_t>(t)]});
     const Scenario& s = g.library[static_cast<size_t>(index)].scenario();
     r.queue.push_back({s.id, s.content_hash, s.title});
     apply(g, intent::StartWorkshop{r});
     if (!g.workshop) return false;
-    for (int choice : planned_path(s, Need::technical, true)) apply(g, intent::WorkshopChoose{visible_number(g.workshop->call(), choice)});
+    for (int choice : planned_path(s, Need::technical, true))
+        apply(g, intent::WorkshopChoose{visible_number(g.workshop->call(), choice)});
     apply(g, intent::WorkshopContinue{});
     std::vector<int> best = planned_path(s, Need::personal);
     if (!best.empty()) apply(g, intent::WorkshopChoose{visible_number(g.workshop->call(), best[0])});
@@ -250,7 +250,9 @@ bool chat_screenshot(const GameOptions& options, const std::filesystem::path& pn
     GameState& g = game->game();
     int index = -1;
     for (int i = 0; i < static_cast<int>(g.library.size()) && index < 0; ++i)
-        if (g.library[static_cast<size_t>(i)].ok() && g.library[static_cast<size_t>(i)].scenario().channel == Channel::chat) index = i;
+        if (g.library[static_cast<size_t>(i)].ok() &&
+            g.library[static_cast<size_t>(i)].scenario().channel == Channel::chat)
+            index = i;
     if (index < 0) return true;
     const std::vector<int> path = planned_path(g.library[static_cast<size_t>(index)].scenario(), Need::personal);
     // The chat may sit below the fold of a long library: open it as Enter on its card would.
@@ -260,7 +262,7 @@ bool chat_screenshot(const GameOptions& options, const std::filesystem::path& pn
     for (size_t i = 0; i < std::min<size_t>(2, path.size()) && g.screen == Screen::call; ++i) {
         game->wait(2, 1.0);  // the customer's messages arrive, as a trainee would wait for them
         game->read_answers();
-        if (!game->click("choice " + std::to_string(visible_number(*g.runner, path[i])))) return false;
+        if (!game->click("choice " + std::to_string(visible_number(g.call->runner, path[i])))) return false;
     }
     if (g.screen != Screen::call) return false;
     game->wait(1, 0.75);  // one message in, the next still being typed
@@ -278,7 +280,6 @@ int take_screenshots(const GameOptions& options, const std::filesystem::path& di
     SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_OVERRIDE);
     GameOptions o = options;
     o.open_directly.reset();
-    o.best_result = nullptr;  // the library shot should not depend on who ran it
     // One shuffled order for every run, so the pictures regenerate the same.
     if (!o.no_shuffle && !o.choice_seed) o.choice_seed = 2026;
     std::string error;
@@ -304,21 +305,21 @@ int take_screenshots(const GameOptions& options, const std::filesystem::path& di
     size_t shown_turns = std::min<size_t>(2, path.empty() ? 0 : path.size() - 1);
     for (size_t i = 0; i < shown_turns; ++i) {
         game->read_answers();
-        game->click("choice " + std::to_string(visible_number(*game->game().runner, path[i])));
+        game->click("choice " + std::to_string(visible_number(game->game().call->runner, path[i])));
     }
     game->frames(20);  // let the face settle on the new mood
     ok = game->screenshot(dir / "call.png") && ok;
     // The author map from the same call: you are here, the best path, and the
     // playtest form for the node the call is at.
     game->press(SDL_SCANCODE_M);
-    if (game->game().runner && game->game().runner->node())
-        game->click("map node " + game->game().runner->node()->id);
+    if (game->game().call && game->game().call->runner.node())
+        game->click("map node " + game->game().call->runner.node()->id);
     game->frames(2);
     ok = game->screenshot(dir / "author-map.png") && ok;
     game->press(SDL_SCANCODE_ESCAPE);
     for (size_t i = shown_turns; i < path.size() && game->game().screen == Screen::call; ++i) {
         game->read_answers();
-        game->click("choice " + std::to_string(visible_number(*game->game().runner, path[i])));
+        game->click("choice " + std::to_string(visible_number(game->game().call->runner, path[i])));
     }
     if (game->game().screen != Screen::debrief) {
         std::fprintf(stderr, "frontline: the screenshot tour did not reach a debrief\n");
