@@ -13,6 +13,8 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -23,9 +25,7 @@
 #include <random>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 #include <vector>
 
 using json = nlohmann::json;
@@ -196,9 +196,11 @@ int main(int argc, char** argv) {
                 if (st.at("state") != "open" || turn == voted_turn) continue;
                 // A person reads and taps: 0-400 ms.
                 std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(0, 400)(rng)));
-                int option = 1 + std::uniform_int_distribution<int>(0, static_cast<int>(st.at("options").size()) - 1)(rng);
+                int option =
+                    1 + std::uniform_int_distribution<int>(0, static_cast<int>(st.at("options").size()) - 1)(rng);
                 auto t0 = Clock::now();
-                auto v = http.Post("/api/vote", json{{"token", token}, {"turn", turn}, {"option", option}}.dump(), "application/json");
+                auto v = http.Post("/api/vote", json{{"token", token}, {"turn", turn}, {"option", option}}.dump(),
+                                   "application/json");
                 double took = ms_since(t0);
                 if (!v || v->status != 200) {
                     ++vote_errors;
@@ -213,7 +215,8 @@ int main(int argc, char** argv) {
             ++done;
         });
     }
-    while (joined + failures < phones && Clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    while (joined + failures < phones && Clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
     std::this_thread::sleep_for(std::chrono::milliseconds(500));  // every phone in its long poll
     const long rss_waiting = room.rss_kib();
     const double cpu0 = room.cpu_seconds();
@@ -233,14 +236,16 @@ int main(int argc, char** argv) {
     for (auto& t : threads) t.join();
     room.stop();
 
-    std::printf("phones: %d joined (%d failed to join, %d joins tried again), %d turns, %zu votes acknowledged, %d refused\n",
-                joined.load(), failures.load(), join_retries.load(), turns, ack_ms.size(), vote_errors.load());
-    std::printf("vote acknowledged: p50 %.1f ms, p99 %.1f ms, max %.1f ms (target: p99 < 100 ms)\n", percentile(ack_ms, 0.5),
-                percentile(ack_ms, 0.99), percentile(ack_ms, 1.0));
+    std::printf(
+        "phones: %d joined (%d failed to join, %d joins tried again), %d turns, %zu votes acknowledged, %d refused\n",
+        joined.load(), failures.load(), join_retries.load(), turns, ack_ms.size(), vote_errors.load());
+    std::printf("vote acknowledged: p50 %.1f ms, p99 %.1f ms, max %.1f ms (target: p99 < 100 ms)\n",
+                percentile(ack_ms, 0.5), percentile(ack_ms, 0.99), percentile(ack_ms, 1.0));
     std::printf("count seen after the turn's last vote was sent: median %.1f ms, max %.1f ms (target: < 1 s)\n",
                 percentile(seen_ms, 0.5), percentile(seen_ms, 1.0));
-    std::printf("server memory: %ld KiB before phones, %ld KiB with %d phones waiting: %.1f KiB per phone\n", rss_before,
-                rss_waiting, joined.load(), joined ? static_cast<double>(rss_waiting - rss_before) / joined : 0.0);
+    std::printf("server memory: %ld KiB before phones, %ld KiB with %d phones waiting: %.1f KiB per phone\n",
+                rss_before, rss_waiting, joined.load(),
+                joined ? static_cast<double>(rss_waiting - rss_before) / joined : 0.0);
     std::printf("server CPU while %d phones wait: %.2f %% of one core\n", joined.load(), idle_cpu * 100);
     return Clock::now() < deadline && failures == 0 ? 0 : 1;
 }

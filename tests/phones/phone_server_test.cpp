@@ -2,17 +2,17 @@
 // facilitator does, and what a hostile or broken client does.
 #include "frontline/phones/phone_server.hpp"
 
-#include <catch2/catch.hpp>
 #include <httplib.h>
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <arpa/inet.h>
-#include <atomic>
-#include <chrono>
 #include <netinet/in.h>
 #include <sys/socket.h>
-#include <thread>
 #include <unistd.h>
+#include <atomic>
+#include <chrono>
+#include <thread>
 
 using namespace frontline::phones;
 using json = nlohmann::json;
@@ -46,7 +46,9 @@ struct Phone {
     httplib::Client http;
     std::string token;
 
-    httplib::Result post(const std::string& path, const json& body) { return http.Post(path.c_str(), body.dump(), "application/json"); }
+    httplib::Result post(const std::string& path, const json& body) {
+        return http.Post(path.c_str(), body.dump(), "application/json");
+    }
     int join(const std::string& code, const std::string& nickname = "") {
         auto r = post("/api/join", {{"code", code}, {"nickname", nickname}});
         REQUIRE(r);
@@ -66,7 +68,9 @@ struct Phone {
     }
 };
 
-PhoneTurn cold_meal() { return {"The Cold Meal", "My steak is <b>cold</b>!", {"I'm sorry", "Twelve minutes", "It's on us"}}; }
+PhoneTurn cold_meal() {
+    return {"The Cold Meal", "My steak is <b>cold</b>!", {"I'm sorry", "Twelve minutes", "It's on us"}};
+}
 
 /// A raw TCP connection, for what no well-behaved client sends.
 int connect_raw(int port) {
@@ -104,12 +108,13 @@ SCENARIO("the server serves the phone page and nothing else", "[phones][server]"
     REQUIRE(page->body.find("phone.js") != std::string::npos);
     REQUIRE(c.Get("/phone.js")->status == 200);
     REQUIRE(c.Get("/phone.css")->status == 200);
-    for (const char* path : {"/../CMakeLists.txt", "/%2e%2e/%2e%2e/etc/passwd", "/etc/passwd", "/index.html/", "/phone.js?x=/../",
-                             "/assets/phone/index.html", "/api/../index.html"}) {
+    for (const char* path : {"/../CMakeLists.txt", "/%2e%2e/%2e%2e/etc/passwd", "/etc/passwd", "/index.html/",
+                             "/phone.js?x=/../", "/assets/phone/index.html", "/api/../index.html"}) {
         auto r = c.Get(path);
         REQUIRE(r);
         INFO(path);
-        bool page_or_missing = r->status == 404 || r->status == 400 || (r->status == 200 && r->body.find("root:") == std::string::npos);
+        bool page_or_missing =
+            r->status == 404 || r->status == 400 || (r->status == 200 && r->body.find("root:") == std::string::npos);
         REQUIRE(page_or_missing);
     }
     REQUIRE(c.Get("/secret.txt")->status == 404);
@@ -243,10 +248,13 @@ SCENARIO("bad requests get a 4xx and the vote goes on", "[phones][server]") {
     REQUIRE(status("/api/join", "{\"code\": \"" + code + "\", \"nickname\": {\"a\":1}}") == 400);
     REQUIRE(status("/api/join", std::string("\x00\xff\xfe garbage \x01", 14)) == 400);
     REQUIRE(status("/api/vote", "{\"token\": \"" + a.token + "\", \"turn\": -1, \"option\": 1}") == 400);
-    REQUIRE(status("/api/vote", "{\"token\": \"" + a.token + "\", \"turn\": " + std::to_string(turn) + ", \"option\": 99999999999}") == 400);
-    REQUIRE(status("/api/vote", "{\"token\": \"" + a.token + "\", \"turn\": " + std::to_string(turn) + ", \"option\": \"1\"}") == 400);
+    REQUIRE(status("/api/vote", "{\"token\": \"" + a.token + "\", \"turn\": " + std::to_string(turn) +
+                                    ", \"option\": 99999999999}") == 400);
+    REQUIRE(status("/api/vote", "{\"token\": \"" + a.token + "\", \"turn\": " + std::to_string(turn) +
+                                    ", \"option\": \"1\"}") == 400);
     REQUIRE(status("/api/vote", "{\"token\": \"nope\", \"turn\": " + std::to_string(turn) + ", \"option\": 1}") == 401);
-    REQUIRE(status("/api/vote", "{\"token\": \"" + a.token + "\", \"turn\": " + std::to_string(turn + 7) + ", \"option\": 1}") == 409);
+    REQUIRE(status("/api/vote", "{\"token\": \"" + a.token + "\", \"turn\": " + std::to_string(turn + 7) +
+                                    ", \"option\": 1}") == 409);
     REQUIRE(c.Get("/api/state")->status == 401);  // no token
     REQUIRE(c.Get(("/api/state?token=" + a.token + "&since=-1").c_str())->status == 400);
     REQUIRE(c.Get(("/api/state?token=" + a.token + "&since=99999999999999999999999").c_str())->status == 400);
@@ -264,7 +272,9 @@ SCENARIO("bad requests get a 4xx and the vote goes on", "[phones][server]") {
         REQUIRE(::send(fd, junk, sizeof junk - 1, 0) > 0);
         std::string reply = read_all(fd);
         ::close(fd);
-        THEN("the server answers 400 or closes") { REQUIRE((reply.empty() || reply.find(" 400 ") != std::string::npos)); }
+        THEN("the server answers 400 or closes") {
+            REQUIRE((reply.empty() || reply.find(" 400 ") != std::string::npos));
+        }
     }
     THEN("the phone still votes") { REQUIRE(a.vote(turn, 3) == 200); }
     REQUIRE(a.vote(turn, 3) == 200);
@@ -287,7 +297,8 @@ SCENARIO("a flood of joins is slowed down, and the room's phones still vote", "[
         flood.emplace_back([&, t] {
             httplib::Client c("127.0.0.1", server->port());
             for (int i = 0; i < 50; ++i) {
-                auto r = c.Post("/api/join", json{{"code", t % 2 ? code : std::string("WRONG")}}.dump(), "application/json");
+                auto r =
+                    c.Post("/api/join", json{{"code", t % 2 ? code : std::string("WRONG")}}.dump(), "application/json");
                 if (r && r->status == 429) ++refused;
                 if (r && r->status == 200) ++accepted;
             }

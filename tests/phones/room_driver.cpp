@@ -39,7 +39,8 @@ int main(int argc, char** argv) {
     auto server = start(o);
     if (!server) return 1;
     o.port = server->port();
-    std::cout << "listening " << server->port() << " " << server->with_room([](VoteRoom& r) { return r.code(); }) << std::endl;
+    std::cout << "listening " << server->port() << " " << server->with_room([](VoteRoom& r) { return r.code(); })
+              << std::endl;
 
     int turns = 0;
     std::string line;
@@ -55,10 +56,15 @@ int main(int argc, char** argv) {
         if (cmd == "open") {
             int n = 3;
             in >> n;
-            PhoneTurn t{"The Cold Meal", "Turn " + std::to_string(++turns) + ": my steak is <b>cold</b> & I have a show at 8!", {}};
+            PhoneTurn t{"The Cold Meal",
+                        "Turn " + std::to_string(++turns) + ": my steak is <b>cold</b> & I have a show at 8!",
+                        {}};
             const char* words[] = {"I'm so sorry. You've got the theatre at half eight: let me fix this now.",
-                                   "The kitchen is very busy tonight.", "Would you like something else instead?",
-                                   "It's on us tonight.", "Twelve minutes.", "Here it is."};
+                                   "The kitchen is very busy tonight.",
+                                   "Would you like something else instead?",
+                                   "It's on us tonight.",
+                                   "Twelve minutes.",
+                                   "Here it is."};
             for (int i = 0; i < n && i < 6; ++i) t.options.push_back(words[i]);
             reply << server->with_room([&](VoteRoom& r) { return r.open(t); });
         } else if (cmd == "lock") {

@@ -9,7 +9,9 @@
 using namespace frontline::phones;
 
 namespace {
-PhoneTurn three_options() { return {"The Cold Meal", "My steak is cold!", {"I'm sorry", "Twelve minutes", "It's on us"}}; }
+PhoneTurn three_options() {
+    return {"The Cold Meal", "My steak is cold!", {"I'm sorry", "Twelve minutes", "It's on us"}};
+}
 }  // namespace
 
 SCENARIO("a room code is short and has no look-alike characters", "[phones][room]") {
@@ -203,10 +205,18 @@ SCENARIO("limits: room size, joins per second, requests per phone", "[phones][ro
 SCENARIO("nicknames are cleaned and hidden unless the facilitator shows them", "[phones][room]") {
     REQUIRE(clean_nickname("  Ana  ", 24) == "Ana");
     REQUIRE(clean_nickname("A\nna\x07\x7f", 24) == "Ana");
-    REQUIRE(clean_nickname("Ch\xC3\xB6" "e", 24) == "Ch\xC3\xB6" "e");
-    REQUIRE(clean_nickname("bad\xC3", 24) == "bad");           // truncated sequence
-    REQUIRE(clean_nickname("\xFF\xFE" "x", 24) == "x");          // not UTF-8
-    REQUIRE(clean_nickname("\xC2\x85" "x", 24) == "x");          // C1 control (NEL)
+    REQUIRE(clean_nickname("Ch\xC3\xB6"
+                           "e",
+                           24) ==
+            "Ch\xC3\xB6"
+            "e");
+    REQUIRE(clean_nickname("bad\xC3", 24) == "bad");  // truncated sequence
+    REQUIRE(clean_nickname("\xFF\xFE"
+                           "x",
+                           24) == "x");  // not UTF-8
+    REQUIRE(clean_nickname("\xC2\x85"
+                           "x",
+                           24) == "x");                                            // C1 control (NEL)
     REQUIRE(clean_nickname("\xC3\xA9\xC3\xA9\xC3\xA9", 5) == "\xC3\xA9\xC3\xA9");  // cut at a boundary
     REQUIRE(clean_nickname(std::string(1000, 'x'), 24).size() == 24);
 
@@ -215,5 +225,6 @@ SCENARIO("nicknames are cleaned and hidden unless the facilitator shows them", "
     REQUIRE(room.roster().size() == 1);
     REQUIRE(room.roster()[0].nickname.empty());
     room.show_nicknames = true;
-    REQUIRE(room.roster()[0].nickname == "<script>alert(1)</script");  // kept as text; the page and projector never parse it
+    REQUIRE(room.roster()[0].nickname ==
+            "<script>alert(1)</script");  // kept as text; the page and projector never parse it
 }

@@ -35,8 +35,8 @@ struct WorkshopPlay {
 };
 
 /// The class vote's tie rule lives in the core, shared with phone votes.
-using frontline::VoteOutcome;
 using frontline::tally;
+using frontline::VoteOutcome;
 /// A typed count is kept to what a room can hold (and what the screen can show).
 inline constexpr int max_votes_per_option = 9999;
 

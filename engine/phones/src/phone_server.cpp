@@ -5,17 +5,17 @@
 #include <nlohmann/json.hpp>
 
 #include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <net/if.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <cerrno>
 #include <cstring>
 #include <deque>
 #include <fstream>
-#include <ifaddrs.h>
-#include <net/if.h>
-#include <netinet/in.h>
 #include <sstream>
-#include <sys/socket.h>
 #include <thread>
-#include <unistd.h>
 
 namespace frontline::phones {
 
@@ -92,30 +92,30 @@ using json = nlohmann::json;
 
 int status_for(Refusal r) {
     switch (r) {
-    case Refusal::none: return 200;
-    case Refusal::wrong_code: return 403;
-    case Refusal::unknown_phone: return 401;  // the page joins again
-    case Refusal::removed: return 403;        // the page says so and stays out
-    case Refusal::room_full: return 403;
-    case Refusal::too_fast: return 429;
-    case Refusal::no_vote_open: return 409;
-    case Refusal::wrong_turn: return 409;
-    case Refusal::bad_option: return 400;
+        case Refusal::none: return 200;
+        case Refusal::wrong_code: return 403;
+        case Refusal::unknown_phone: return 401;  // the page joins again
+        case Refusal::removed: return 403;        // the page says so and stays out
+        case Refusal::room_full: return 403;
+        case Refusal::too_fast: return 429;
+        case Refusal::no_vote_open: return 409;
+        case Refusal::wrong_turn: return 409;
+        case Refusal::bad_option: return 400;
     }
     return 400;
 }
 
 std::string_view refusal_id(Refusal r) {
     switch (r) {
-    case Refusal::none: return "ok";
-    case Refusal::wrong_code: return "wrong-code";
-    case Refusal::unknown_phone: return "unknown-phone";
-    case Refusal::removed: return "removed";
-    case Refusal::room_full: return "room-full";
-    case Refusal::too_fast: return "too-fast";
-    case Refusal::no_vote_open: return "vote-closed";
-    case Refusal::wrong_turn: return "wrong-turn";
-    case Refusal::bad_option: return "bad-option";
+        case Refusal::none: return "ok";
+        case Refusal::wrong_code: return "wrong-code";
+        case Refusal::unknown_phone: return "unknown-phone";
+        case Refusal::removed: return "removed";
+        case Refusal::room_full: return "room-full";
+        case Refusal::too_fast: return "too-fast";
+        case Refusal::no_vote_open: return "vote-closed";
+        case Refusal::wrong_turn: return "wrong-turn";
+        case Refusal::bad_option: return "bad-option";
     }
     return "refused";
 }
@@ -218,7 +218,8 @@ std::string probe_bind(const std::string& address, int port) {
     addr.sin_family = AF_INET;
     addr.sin_port = htons(static_cast<uint16_t>(port));
     if (inet_pton(AF_INET, address.c_str(), &addr.sin_addr) != 1)
-        return "'" + address + "' is not an IPv4 address (for example 0.0.0.0 for every network, 127.0.0.1 for this computer only)";
+        return "'" + address +
+               "' is not an IPv4 address (for example 0.0.0.0 for every network, 127.0.0.1 for this computer only)";
     int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     if (fd < 0) return std::string("cannot open a network socket: ") + std::strerror(errno);
     int yes = 1;
@@ -227,7 +228,9 @@ std::string probe_bind(const std::string& address, int port) {
     if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
         int e = errno;
         std::string where = address + ":" + std::to_string(port);
-        if (e == EADDRINUSE) error = "port " + std::to_string(port) + " is in use on " + address + " (another program has it; choose another port, or 0 for any free one)";
+        if (e == EADDRINUSE)
+            error = "port " + std::to_string(port) + " is in use on " + address +
+                    " (another program has it; choose another port, or 0 for any free one)";
         else if (e == EADDRNOTAVAIL) error = address + " is not an address of this computer";
         else if (e == EACCES) error = "not allowed to listen on " + where + " (ports below 1024 need privileges)";
         else error = "cannot listen on " + where + ": " + std::strerror(e);
@@ -306,14 +309,14 @@ std::unique_ptr<PhoneServer> PhoneServer::start(const ServerOptions& options, st
         if (!body) return;
         auto code = body->find("code");
         auto nick = body->find("nickname");
-        if (code == body->end() || !code->is_string() || (nick != body->end() && !nick->is_string() && !nick->is_null())) {
+        if (code == body->end() || !code->is_string() ||
+            (nick != body->end() && !nick->is_string() && !nick->is_null())) {
             send_error(res, 400, "bad-request", "A join needs \"code\" (text) and may have \"nickname\" (text).");
             return;
         }
         std::string nickname = nick != body->end() && nick->is_string() ? nick->get<std::string>() : "";
-        Joined joined = self->with_room([&](VoteRoom& room) {
-            return room.join(code->get<std::string>(), nickname, self->impl_->now());
-        });
+        Joined joined = self->with_room(
+            [&](VoteRoom& room) { return room.join(code->get<std::string>(), nickname, self->impl_->now()); });
         if (joined.refusal != Refusal::none) {
             send_refusal(res, joined.refusal);
             return;
@@ -368,7 +371,9 @@ std::unique_ptr<PhoneServer> PhoneServer::start(const ServerOptions& options, st
             send_error(res, 400, "bad-request", "A vote needs \"token\" (text), \"turn\" and \"option\" (numbers).");
             return;
         }
-        int choice = option->get<int64_t>() > 100 || option->get<int64_t>() < -100 ? 0 : static_cast<int>(option->get<int64_t>());
+        int choice = option->get<int64_t>() > 100 || option->get<int64_t>() < -100
+                         ? 0
+                         : static_cast<int>(option->get<int64_t>());
         Refusal r = self->with_room([&](VoteRoom& room) {
             return room.vote(token->get<std::string>(), turn->get<uint64_t>(), choice, self->impl_->now());
         });

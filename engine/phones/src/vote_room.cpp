@@ -7,25 +7,25 @@ namespace frontline::phones {
 
 std::string_view refusal_text(Refusal r) {
     switch (r) {
-    case Refusal::none: return "ok";
-    case Refusal::wrong_code: return "That is not this room's code.";
-    case Refusal::unknown_phone: return "This phone is not in the room (the room restarted). Join again.";
-    case Refusal::removed: return "The facilitator removed this phone from the room.";
-    case Refusal::room_full: return "The room is full.";
-    case Refusal::too_fast: return "Too many requests at once; wait a moment.";
-    case Refusal::no_vote_open: return "The vote is not open.";
-    case Refusal::wrong_turn: return "That decision is over; here is the current one.";
-    case Refusal::bad_option: return "There is no such option.";
+        case Refusal::none: return "ok";
+        case Refusal::wrong_code: return "That is not this room's code.";
+        case Refusal::unknown_phone: return "This phone is not in the room (the room restarted). Join again.";
+        case Refusal::removed: return "The facilitator removed this phone from the room.";
+        case Refusal::room_full: return "The room is full.";
+        case Refusal::too_fast: return "Too many requests at once; wait a moment.";
+        case Refusal::no_vote_open: return "The vote is not open.";
+        case Refusal::wrong_turn: return "That decision is over; here is the current one.";
+        case Refusal::bad_option: return "There is no such option.";
     }
     return "refused";
 }
 
 std::string_view state_id(VoteState s) {
     switch (s) {
-    case VoteState::waiting: return "waiting";
-    case VoteState::open: return "open";
-    case VoteState::locked: return "locked";
-    case VoteState::revealed: return "revealed";
+        case VoteState::waiting: return "waiting";
+        case VoteState::open: return "open";
+        case VoteState::locked: return "locked";
+        case VoteState::revealed: return "revealed";
     }
     return "waiting";
 }
@@ -239,7 +239,8 @@ int VoteRoom::voters() const {
 
 std::vector<PhoneEntry> VoteRoom::roster() const {
     std::vector<PhoneEntry> out;
-    for (const auto& [token, p] : by_token_) out.push_back({p.number, show_nicknames ? p.nickname : std::string{}, p.vote > 0});
+    for (const auto& [token, p] : by_token_)
+        out.push_back({p.number, show_nicknames ? p.nickname : std::string{}, p.vote > 0});
     std::sort(out.begin(), out.end(), [](const PhoneEntry& a, const PhoneEntry& b) { return a.phone < b.phone; });
     return out;
 }

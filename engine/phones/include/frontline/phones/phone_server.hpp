@@ -24,15 +24,15 @@ namespace frontline::phones {
 
 struct ServerOptions {
     std::string bind = "0.0.0.0";  ///< "127.0.0.1" keeps the room on this laptop
-    int port = 0;                   ///< 0 = any free port (port() tells which)
-    std::filesystem::path pages;    ///< the folder of index.html, phone.css, phone.js
+    int port = 0;                  ///< 0 = any free port (port() tells which)
+    std::filesystem::path pages;   ///< the folder of index.html, phone.css, phone.js
     RoomLimits limits;
     std::optional<uint64_t> code_seed;  ///< repeatable room codes (tests)
-    size_t max_body_bytes = 2048;   ///< a join or a vote is a few dozen bytes
-    int io_timeout_seconds = 3;     ///< per read/write: a client that stalls is dropped
-    int poll_seconds = 20;          ///< a long poll answers after this even if nothing changed
-    size_t workers = 320;           ///< threads; each waiting phone holds one during its poll
-    size_t max_connections = 600;   ///< beyond this, connections get 503 and are closed
+    size_t max_body_bytes = 2048;       ///< a join or a vote is a few dozen bytes
+    int io_timeout_seconds = 3;         ///< per read/write: a client that stalls is dropped
+    int poll_seconds = 20;              ///< a long poll answers after this even if nothing changed
+    size_t workers = 320;               ///< threads; each waiting phone holds one during its poll
+    size_t max_connections = 600;       ///< beyond this, connections get 503 and are closed
 };
 
 /// The room's HTTP server. Start it, read port(), use the room through

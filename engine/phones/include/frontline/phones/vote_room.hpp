@@ -24,12 +24,12 @@ namespace frontline::phones {
 /// lecture room; a flood beyond them is refused, never queued.
 struct RoomLimits {
     size_t max_phones = 300;
-    size_t max_nickname_bytes = 24;   ///< longer nicknames are cut at a character boundary
-    size_t max_options = 9;           ///< options a turn may offer (keys 1-9 on the projector)
-    double requests_per_second = 5;   ///< per phone, sustained (a token bucket)
-    double request_burst = 20;        ///< per phone, at once
-    double joins_per_second = 30;     ///< the whole room, sustained; wrong codes count too
-    double join_burst = 100;          ///< the whole room, at once (a class arriving together)
+    size_t max_nickname_bytes = 24;  ///< longer nicknames are cut at a character boundary
+    size_t max_options = 9;          ///< options a turn may offer (keys 1-9 on the projector)
+    double requests_per_second = 5;  ///< per phone, sustained (a token bucket)
+    double request_burst = 20;       ///< per phone, at once
+    double joins_per_second = 30;    ///< the whole room, sustained; wrong codes count too
+    double join_burst = 100;         ///< the whole room, at once (a class arriving together)
 };
 
 /// Why the room said no. `none` is yes.
@@ -66,10 +66,10 @@ struct PhoneTurn {
 struct PhoneView {
     uint64_t version = 0;  ///< changes when the turn or its state changes (long polls wait for it)
     VoteState state = VoteState::waiting;
-    uint64_t turn_id = 0;  ///< 0 = no turn yet
-    const PhoneTurn* turn = nullptr;  ///< valid until the room changes
-    int my_vote = 0;  ///< 1-based, 0 = none yet
-    std::vector<int> split;  ///< per option, revealed only
+    uint64_t turn_id = 0;                ///< 0 = no turn yet
+    const PhoneTurn* turn = nullptr;     ///< valid until the room changes
+    int my_vote = 0;                     ///< 1-based, 0 = none yet
+    std::vector<int> split;              ///< per option, revealed only
     std::optional<VoteOutcome> outcome;  ///< revealed only
 };
 
@@ -159,7 +159,10 @@ private:
     };
     Phone* find(std::string_view token);
     const Phone* find(std::string_view token) const;
-    void changed() { ++version_; ++count_version_; }
+    void changed() {
+        ++version_;
+        ++count_version_;
+    }
 
     RoomLimits limits_;
     std::mt19937_64 code_rng_;
