@@ -104,10 +104,19 @@ std::unique_ptr<App> App::create(GameState state, const PlatformConfig& config, 
         for (const std::string& w : warnings) std::fprintf(stderr, "frontline: warning: %s\n", w.c_str());
     }
     app->apply_settings();
+    // A class vote's phones wake the loop from the server's threads (SDL_PushEvent is
+    // thread-safe); the frame that follows reads the room (sync_phones).
+    app->game_.waker->set([] {
+        SDL_Event ev{};
+        ev.type = SDL_USEREVENT;
+        SDL_PushEvent(&ev);
+    });
     return app;
 }
 
 App::~App() {
+    game_.waker->set({});
+    if (game_.phones && game_.phones->server) game_.phones->server->stop();
     sound_.reset();
     if (renderer_backend_ready_) ImGui_ImplSDLRenderer_Shutdown();
     if (platform_ready_) ImGui_ImplSDL2_Shutdown();
@@ -219,6 +228,7 @@ double App::pass_time() {
     ui_.now = now;
     advance_time(game_, dt);
     poll_scenario_file(game_, now);
+    sync_phones(game_);
     return dt;
 }
 
