@@ -116,7 +116,7 @@ std::unique_ptr<App> App::create(GameState state, const PlatformConfig& config, 
 
 App::~App() {
     game_.waker->set({});
-    if (game_.phones && game_.phones->server) game_.phones->server->stop();
+    stop_phones(game_);
     sound_.reset();
     if (renderer_backend_ready_) ImGui_ImplSDLRenderer_Shutdown();
     if (platform_ready_) ImGui_ImplSDL2_Shutdown();

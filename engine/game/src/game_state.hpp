@@ -213,6 +213,8 @@ void handle(GameState& g, const intent::PhoneNewCode&);
 /// Once a frame, on the game thread: opens the room's vote on each new decision of a
 /// class vote with phones and copies the room's code, phones and counts into g.phones.
 void sync_phones(GameState& g);
+/// Stops a class vote's phone server (the workshop ended or was left, the game quits).
+void stop_phones(GameState& g);
 /// Leaves a workshop screen for the library, keeping the workshop saved; false when
 /// no workshop screen is showing (BackToLibrary then leaves a call instead).
 bool leave_workshop(GameState& g);

@@ -5,9 +5,12 @@
 // (the platform pushes an SDL event), so an idle projector does not poll.
 #pragma once
 
+#ifdef FRONTLINE_HAS_PHONES
 #include "frontline/phones/phone_server.hpp"
 #include "frontline/phones/qr_code.hpp"
+#endif
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -15,6 +18,20 @@
 #include <optional>
 #include <string>
 #include <vector>
+
+#ifndef FRONTLINE_HAS_PHONES
+// Builds without the vote server (Windows): a class vote with phones says
+// so on the projector and takes typed votes.
+namespace frontline::phones {
+enum class VoteState : uint8_t { waiting, open, locked, revealed };
+struct QrCode {
+    int size = 0;
+    std::vector<bool> dark;
+    bool at(int x, int y) const { return dark[static_cast<size_t>(y * size + x)]; }
+};
+class PhoneServer;
+}  // namespace frontline::phones
+#endif
 
 namespace frontline::game {
 

@@ -41,6 +41,10 @@ void open_workshop(GameState& g, const results::WorkshopRecord& record, std::opt
 
 void start_phones(GameState& g) {
     PhoneLink link;
+#ifndef FRONTLINE_HAS_PHONES
+    link.error = "this build has no phone vote";
+    g.phones = std::move(link);
+#else
     phones::ServerOptions o;
     o.bind = g.phone_options.bind;
     o.port = g.phone_options.port;
@@ -64,11 +68,7 @@ void start_phones(GameState& g) {
     link.server = std::move(server);
     g.phones = std::move(link);
     sync_phones(g);
-}
-
-void stop_phones(GameState& g) {
-    if (g.phones && g.phones->server) g.phones->server->stop();
-    g.phones.reset();
+#endif
 }
 
 void save_step(GameState& g, const results::WorkshopStep& step) {
@@ -155,6 +155,14 @@ void handle(GameState& g, const intent::WorkshopContinue&) {
     }
 }
 
+void stop_phones(GameState& g) {
+#ifdef FRONTLINE_HAS_PHONES
+    if (g.phones && g.phones->server) g.phones->server->stop();
+#endif
+    g.phones.reset();
+}
+
+#ifdef FRONTLINE_HAS_PHONES
 void handle(GameState& g, const intent::PhoneLock&) {
     if (!g.phones || !g.phones->server) return;
     g.phones->server->with_room([](phones::VoteRoom& room) {
@@ -213,6 +221,12 @@ void sync_phones(GameState& g) {
         link.qr = phones::qr_code(link.join_address);
     }
 }
+#else
+void handle(GameState&, const intent::PhoneLock&) {}
+void handle(GameState&, const intent::PhoneReveal&) {}
+void handle(GameState&, const intent::PhoneNewCode&) {}
+void sync_phones(GameState&) {}
+#endif
 
 void handle(GameState& g, const intent::WorkshopSummaryView&) {
     if (!g.workshop) return;
