@@ -14,6 +14,9 @@ set(expected
   share/frontline/scenarios/i18n/fr/no-exceptions.po
   share/frontline/scenarios/i18n/fr/cold-meal.po
   share/frontline/assets/icons/frontline.png
+  share/frontline/assets/phone/index.html
+  share/frontline/assets/phone/phone.css
+  share/frontline/assets/phone/phone.js
   share/man/man1/frontline.1.gz
   share/doc/frontline/copyright
   share/doc/frontline/changelog.gz

@@ -2,6 +2,7 @@
 // queue of scenarios, the first decision on screen with its timer running. For a
 // facilitator's shortcut and for scripts and tests that drive the projector.
 #include "commands.hpp"
+#include "data_dirs.hpp"
 #include "results_recording.hpp"
 #include "terminal.hpp"
 
@@ -23,6 +24,9 @@ struct WorkshopCommandOptions {
     int teams = 3;
     double timer = 90;
     std::string data;
+    bool phones = false;
+    std::string bind = "0.0.0.0";
+    int port = 0;
 };
 
 int open_workshop(const WorkshopCommandOptions& o, const CLI::App& root, Io& io) {
@@ -38,11 +42,18 @@ int open_workshop(const WorkshopCommandOptions& o, const CLI::App& root, Io& io)
 #ifdef FRONTLINE_HAS_GAME
     GameOptions g;
     for (const std::string& file : o.files) g.scenario_paths.emplace_back(file);
+    g.asset_dirs = data_dirs().assets;  // fonts, sounds and the phone page
     g.results_data = chosen_results_path(root, o.data).string();
     GameOptions::WorkshopStart start;
     start.style = o.mode;
     start.teams = o.teams;
     start.decision_seconds = o.timer;
+    if (o.phones) {  // the room votes from its phones: a class vote
+        start.style = "class-vote";
+        start.phones = true;
+        start.phone_bind = o.bind;
+        start.phone_port = o.port;
+    }
     g.workshop = start;
     return run_game(g);
 #else
@@ -62,6 +73,10 @@ void add_workshop_command(CLI::App& app, Action& action) {
         ->check(CLI::IsMember({"hot-seat", "class-vote"}));
     cmd->add_option("--teams", o->teams, "Teams taking turns in hot seat, named Team 1..N")->check(CLI::Range(2, 8));
     cmd->add_option("--timer", o->timer, "Seconds for each decision")->check(CLI::Range(10.0, 3600.0));
+    cmd->add_flag("--phones", o->phones, "Class vote from the room's phones: prints the join address and room code");
+    cmd->add_option("--bind", o->bind, "Address the phones' vote is served on (127.0.0.1: this computer only)")
+        ->check(CLI::ValidIPV4);
+    cmd->add_option("--port", o->port, "Port for the phones (0 = any free one)")->check(CLI::Range(0, 65535));
     cmd->add_option("--data", o->data, "Results database file or folder (default $FRONTLINE_DATA, else ~/.local/share/frontline/results.db)");
     CLI::App* root = &app;
     cmd->callback([o, root, &action] { action = [o, root](Io& io) { return open_workshop(*o, *root, io); }; });

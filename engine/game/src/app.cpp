@@ -112,11 +112,20 @@ std::unique_ptr<App> App::create(GameState state, const PlatformConfig& config, 
         }
     }
     app->apply_settings();
+    // A class vote's phones wake the loop from the server's threads (SDL_PushEvent is
+    // thread-safe); the frame that follows reads the room (sync_phones).
+    app->game_.waker->set([] {
+        SDL_Event ev{};
+        ev.type = SDL_USEREVENT;
+        SDL_PushEvent(&ev);
+    });
     return app;
 }
 
 App::~App() {
     voice_.reset();  // joins the worker (after the line in progress, if any)
+    game_.waker->set({});
+    stop_phones(game_);
     sound_.reset();
     if (renderer_backend_ready_) ImGui_ImplSDLRenderer_Shutdown();
     if (platform_ready_) ImGui_ImplSDL2_Shutdown();
@@ -266,6 +275,7 @@ double App::pass_time() {
     ui_.now = now;
     advance_time(game_, dt);
     poll_scenario_file(game_, now);
+    sync_phones(game_);
     return dt;
 }
 

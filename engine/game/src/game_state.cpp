@@ -1,4 +1,5 @@
 #include "game_state.hpp"
+#include "sound.hpp"
 
 #include "frontline/results/data_path.hpp"
 #include "frontline/translation.hpp"
@@ -43,7 +44,9 @@ std::string describe_one(const intent::StartPlaytest& v) {
     return "playtest from node " + std::to_string(v.start.node);
 }
 std::string describe_one(const intent::OpenWorkshopSetup&) { return "workshop setup"; }
-std::string describe_one(const intent::StartWorkshop& v) { return "start workshop (" + v.setup.style + ")"; }
+std::string describe_one(const intent::StartWorkshop& v) {
+    return "start workshop (" + v.setup.style + (v.phones ? ", phones" : "") + ")";
+}
 std::string describe_one(const intent::ResumeWorkshop& v) { return "resume workshop " + std::to_string(v.workshop); }
 std::string describe_one(const intent::CloseWorkshop& v) { return "close workshop " + std::to_string(v.workshop); }
 std::string describe_one(const intent::WorkshopChoose& v) { return "workshop choose " + std::to_string(v.number); }
@@ -56,6 +59,9 @@ std::string describe_one(const intent::WorkshopPause&) { return "workshop pause"
 std::string describe_one(const intent::WorkshopReveal&) { return "workshop reveal"; }
 std::string describe_one(const intent::WorkshopContinue&) { return "workshop continue"; }
 std::string describe_one(const intent::WorkshopSummaryView&) { return "workshop summary"; }
+std::string describe_one(const intent::PhoneLock&) { return "phones lock"; }
+std::string describe_one(const intent::PhoneReveal&) { return "phones reveal"; }
+std::string describe_one(const intent::PhoneNewCode&) { return "phones new code"; }
 
 }  // namespace
 
@@ -104,6 +110,7 @@ GameState make_game_state(const GameOptions& options) {
     }
     std::sort(g.languages.begin(), g.languages.end());
     g.watch = options.watch;
+    g.phone_options.pages = find_asset(options.asset_dirs, std::filesystem::path("phone") / "index.html").parent_path();
     if (options.workshop) {
         results::WorkshopRecord r;
         r.title = "Workshop";
@@ -115,7 +122,9 @@ GameState make_game_state(const GameOptions& options) {
                                team_colors()[static_cast<size_t>(t)]});
         for (const LibraryEntry& e : g.library)
             if (e.ok()) r.queue.push_back({e.scenario().id, e.scenario().content_hash, e.scenario().title});
-        if (!r.queue.empty()) apply(g, intent::StartWorkshop{r});
+        g.phone_options.bind = options.workshop->phone_bind;
+        g.phone_options.port = options.workshop->phone_port;
+        if (!r.queue.empty()) apply(g, intent::StartWorkshop{r, options.workshop->phones});
     }
     if (options.open_directly) {
         g.single_scenario = true;

@@ -10,8 +10,9 @@
 #include "frontline/game.hpp"
 #include "frontline/reader.hpp"
 #include "frontline/runner.hpp"
-#include "frontline/scoring.hpp"
 #include "frontline/scenario_watcher.hpp"
+#include "frontline/scoring.hpp"
+#include "phone_link.hpp"
 #include "results_link.hpp"
 #include "settings.hpp"
 #include "workshop.hpp"
@@ -81,7 +82,10 @@ struct StartPlaytest {
 };
 // Workshop mode (workshop_flow.cpp).
 struct OpenWorkshopSetup {};
-struct StartWorkshop { results::WorkshopRecord setup; };  ///< teams, queue, style; no steps
+struct StartWorkshop {
+    results::WorkshopRecord setup;  ///< teams, queue, style; no steps
+    bool phones = false;            ///< class vote: open the vote to the room's phones
+};
 struct ResumeWorkshop { int64_t workshop = 0; };
 struct CloseWorkshop { int64_t workshop = 0; };  ///< mark an unfinished one finished without playing on
 struct WorkshopChoose { int number = 0; };       ///< hot seat: 1-based visible choice
@@ -90,16 +94,21 @@ struct WorkshopPause {};                         ///< toggles the decision timer
 struct WorkshopReveal {};                        ///< toggles meters and paths not taken
 struct WorkshopContinue {};                      ///< past the ending of a call
 struct WorkshopSummaryView {};                   ///< the scoreboard and summary
+// The phones of a class vote (the phones' split is applied as a WorkshopVote).
+struct PhoneLock {};     ///< toggles: no more changes to the phones' votes
+struct PhoneReveal {};   ///< the split shown on the projector and the phones
+struct PhoneNewCode {};  ///< a new room code for new joins
 }  // namespace intent
 
 using Intent = std::variant<std::monostate, intent::OpenScenario, intent::StartCall, intent::Choose, intent::Retry,
                             intent::RetryFromTurn, intent::NextScenario, intent::BackToLibrary, intent::OpenSettings,
                             intent::CloseSettings, intent::ChangeSettings, intent::SetSkillFilter, intent::SetMode,
                             intent::ShowDiagnostics, intent::Quit, intent::SelectTrainee, intent::ResumeAttempt,
-                            intent::DiscardAttempt, intent::OpenProgress, intent::SetWatch, intent::OpenMap, intent::CloseMap, intent::StartPlaytest, intent::OpenWorkshopSetup,
-                            intent::StartWorkshop, intent::ResumeWorkshop, intent::CloseWorkshop, intent::WorkshopChoose,
-                            intent::WorkshopVote, intent::WorkshopPause, intent::WorkshopReveal, intent::WorkshopContinue,
-                            intent::WorkshopSummaryView>;
+                            intent::DiscardAttempt, intent::OpenProgress, intent::SetWatch, intent::OpenMap,
+                            intent::CloseMap, intent::StartPlaytest, intent::OpenWorkshopSetup, intent::StartWorkshop,
+                            intent::ResumeWorkshop, intent::CloseWorkshop, intent::WorkshopChoose, intent::WorkshopVote,
+                            intent::WorkshopPause, intent::WorkshopReveal, intent::WorkshopContinue,
+                            intent::WorkshopSummaryView, intent::PhoneLock, intent::PhoneReveal, intent::PhoneNewCode>;
 
 /// Human-readable form of an intent, for test failure messages and logs.
 std::string describe(const Intent& i);
@@ -156,6 +165,10 @@ struct GameState {
     std::string workshop_error;        ///< why a workshop could not start or resume
     /// The scale before a workshop raised it for the projector, restored after it.
     std::optional<int> scale_before_workshop;
+    /// A class vote's phones (phone_link.hpp): set while a workshop with phones runs.
+    std::optional<PhoneLink> phones;
+    PhoneOptions phone_options;
+    std::shared_ptr<Waker> waker = std::make_shared<Waker>();
     std::map<std::string, BestResult> session_best;  ///< key: scenario id + content hash
 
     /// Hot reload (author mode, reload_current() and poll_scenario_file() below): while
@@ -213,6 +226,14 @@ void handle(GameState& g, const intent::WorkshopPause&);
 void handle(GameState& g, const intent::WorkshopReveal&);
 void handle(GameState& g, const intent::WorkshopContinue&);
 void handle(GameState& g, const intent::WorkshopSummaryView&);
+void handle(GameState& g, const intent::PhoneLock&);
+void handle(GameState& g, const intent::PhoneReveal&);
+void handle(GameState& g, const intent::PhoneNewCode&);
+/// Once a frame, on the game thread: opens the room's vote on each new decision of a
+/// class vote with phones and copies the room's code, phones and counts into g.phones.
+void sync_phones(GameState& g);
+/// Stops a class vote's phone server (the workshop ended or was left, the game quits).
+void stop_phones(GameState& g);
 /// Leaves a workshop screen for the library, keeping the workshop saved; false when
 /// no workshop screen is showing (BackToLibrary then leaves a call instead).
 bool leave_workshop(GameState& g);

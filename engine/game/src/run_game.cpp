@@ -22,6 +22,13 @@ int run_game(const GameOptions& options) {
     if (settings_path) config.settings_file = *settings_path;
 
     GameState state = make_game_state(options);
+    if (state.phones) {  // `frontline workshop --phones`: where the room joins, for the facilitator's notes
+        if (state.phones->server)
+            std::printf("Phones join at %s (room code %s)\n", state.phones->join_address.c_str(), state.phones->code.c_str());
+        else
+            std::fprintf(stderr, "frontline: phones are off: %s\n", state.phones->error.c_str());
+        std::fflush(stdout);
+    }
     state.settings = loaded.settings;
     if (options.language) state.settings.language = *options.language;
     state.notices = loaded.warnings;

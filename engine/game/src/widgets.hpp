@@ -49,6 +49,7 @@ struct UiState {
     int workshop_teams = 3;
     char team_names[8][33] = {};
     bool workshop_vote = false;  ///< class vote instead of hot seat
+    bool workshop_phones = false;     ///< class vote: the room votes from its phones
     std::vector<int> workshop_queue;  ///< library indices, in the order ticked
     int workshop_seconds = 90;
     /// Class vote counts being entered, and the decision they belong to.

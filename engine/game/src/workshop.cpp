@@ -15,24 +15,6 @@ const std::vector<std::string>& team_colors() {
     return colors;
 }
 
-std::optional<VoteOutcome> tally(const std::vector<int>& votes) {
-    int top = -1;
-    size_t winner = 0;
-    int at_top = 0;
-    for (size_t i = 0; i < votes.size(); ++i) {
-        if (votes[i] < 0) return std::nullopt;
-        if (votes[i] > top) {
-            top = votes[i];
-            winner = i;
-            at_top = 1;
-        } else if (votes[i] == top) {
-            ++at_top;  // the earlier option keeps the win
-        }
-    }
-    if (top <= 0) return std::nullopt;  // nobody voted: nothing to proceed with
-    return VoteOutcome{static_cast<int>(winner) + 1, at_top > 1};
-}
-
 WorkshopStyle Workshop::style() const {
     return record_.style == "class-vote" ? WorkshopStyle::class_vote : WorkshopStyle::hot_seat;
 }

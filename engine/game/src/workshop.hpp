@@ -10,6 +10,7 @@
 #include "frontline/results/workshop_records.hpp"
 #include "frontline/runner.hpp"
 #include "frontline/scoring.hpp"
+#include "frontline/vote_tally.hpp"
 
 #include <optional>
 #include <string>
@@ -33,13 +34,9 @@ struct WorkshopPlay {
     int team = -1;
 };
 
-/// What a class vote decided. The tie rule: among options sharing the top
-/// count, the one shown first wins (what the room sees, no hidden scoring).
-struct VoteOutcome {
-    int winner = 0;  ///< 1-based among the visible options
-    bool tie_broken = false;
-};
-std::optional<VoteOutcome> tally(const std::vector<int>& votes);
+/// The class vote's tie rule lives in the core, shared with phone votes.
+using frontline::tally;
+using frontline::VoteOutcome;
 /// A typed count is kept to what a room can hold (and what the screen can show).
 inline constexpr int max_votes_per_option = 9999;
 

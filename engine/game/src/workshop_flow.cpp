@@ -37,6 +37,40 @@ void open_workshop(GameState& g, const results::WorkshopRecord& record, std::opt
     }
 }
 
+// --- Phones ---------------------------------------------------------------------------
+
+void start_phones(GameState& g) {
+    PhoneLink link;
+#ifndef FRONTLINE_HAS_PHONES
+    link.error = "this build has no phone vote";
+    g.phones = std::move(link);
+#else
+    phones::ServerOptions o;
+    o.bind = g.phone_options.bind;
+    o.port = g.phone_options.port;
+    o.pages = g.phone_options.pages;
+    std::string error;
+    std::unique_ptr<phones::PhoneServer> server = phones::PhoneServer::start(o, error);
+    if (!server) {
+        link.error = error;  // the projector says so; typed votes carry on
+        g.phones = std::move(link);
+        return;
+    }
+    // Votes arrive on the server's threads: they only wake the loop, which reads
+    // the room under its lock (sync_phones).
+    server->set_on_change([waker = g.waker] { (*waker)(); });
+    if (o.bind == "0.0.0.0") {
+        std::vector<std::string> lan = phones::lan_addresses();
+        link.host = lan.empty() ? "127.0.0.1" : lan.front();
+    } else {
+        link.host = o.bind;
+    }
+    link.server = std::move(server);
+    g.phones = std::move(link);
+    sync_phones(g);
+#endif
+}
+
 void save_step(GameState& g, const results::WorkshopStep& step) {
     ResultsLink& r = g.results;
     if (!r.on() || !r.workshop) return;
@@ -77,6 +111,8 @@ void handle(GameState& g, const intent::StartWorkshop& v) {
         }
     }
     open_workshop(g, setup, id);
+    stop_phones(g);
+    if (v.phones && g.workshop && g.workshop->style() == WorkshopStyle::class_vote) start_phones(g);
 }
 
 void handle(GameState& g, const intent::ResumeWorkshop& v) {
@@ -113,8 +149,84 @@ void handle(GameState& g, const intent::WorkshopReveal&) {
 void handle(GameState& g, const intent::WorkshopContinue&) {
     if (!g.workshop) return;
     g.workshop->acknowledge_ending();
-    if (g.workshop->finished()) g.screen = Screen::workshop_summary;
+    if (g.workshop->finished()) {
+        g.screen = Screen::workshop_summary;
+        stop_phones(g);  // the workshop is over: nothing left to vote on
+    }
 }
+
+void stop_phones(GameState& g) {
+#ifdef FRONTLINE_HAS_PHONES
+    if (g.phones && g.phones->server) g.phones->server->stop();
+#endif
+    g.phones.reset();
+}
+
+#ifdef FRONTLINE_HAS_PHONES
+void handle(GameState& g, const intent::PhoneLock&) {
+    if (!g.phones || !g.phones->server) return;
+    g.phones->server->with_room([](phones::VoteRoom& room) {
+        if (room.state() == phones::VoteState::open) room.lock();
+        else if (room.state() == phones::VoteState::locked) room.unlock();
+    });
+    sync_phones(g);
+}
+
+void handle(GameState& g, const intent::PhoneReveal&) {
+    if (!g.phones || !g.phones->server) return;
+    g.phones->server->with_room([](phones::VoteRoom& room) {
+        if (room.state() == phones::VoteState::open || room.state() == phones::VoteState::locked) room.reveal();
+    });
+    sync_phones(g);
+}
+
+void handle(GameState& g, const intent::PhoneNewCode&) {
+    if (!g.phones || !g.phones->server) return;
+    g.phones->server->with_room([](phones::VoteRoom& room) { room.new_code(); });
+    sync_phones(g);
+}
+
+void sync_phones(GameState& g) {
+    if (!g.phones || !g.phones->server) return;
+    PhoneLink& link = *g.phones;
+    // The decision on screen, if the room is deciding now.
+    const Workshop* w = g.workshop ? &*g.workshop : nullptr;
+    const bool deciding = g.screen == Screen::workshop && w && !w->finished() && !w->just_ended() && w->call().node();
+    const size_t decision = w ? w->record().steps.size() * 1024 + w->play_index() : 0;
+    phones::PhoneTurn turn;
+    if (deciding && link.opened_for != decision) {
+        turn.title = w->scenario().title;
+        for (const TranscriptEntry& e : w->call().transcript())
+            if (e.kind == TranscriptEntry::Kind::customer) turn.line = e.text;
+        const Node* node = w->call().node();
+        for (int c : w->call().presented()) turn.options.push_back(node->choice(c).say);
+    }
+    std::string code_before = link.code;
+    link.server->with_room([&](phones::VoteRoom& room) {
+        if (deciding && link.opened_for != decision) {
+            room.open(std::move(turn));
+            link.opened_for = decision;
+        } else if (!deciding && g.screen != Screen::workshop_summary && room.state() != phones::VoteState::waiting) {
+            room.wait();  // between calls
+            link.opened_for = static_cast<size_t>(-1);
+        }
+        link.code = room.code();
+        link.phones = room.phones();
+        link.voters = room.voters();
+        link.state = room.state();
+        link.counts = room.counts();
+    });
+    if (link.code != code_before) {
+        link.join_address = phones::join_url(link.host, link.server->port(), link.code);
+        link.qr = phones::qr_code(link.join_address);
+    }
+}
+#else
+void handle(GameState&, const intent::PhoneLock&) {}
+void handle(GameState&, const intent::PhoneReveal&) {}
+void handle(GameState&, const intent::PhoneNewCode&) {}
+void sync_phones(GameState&) {}
+#endif
 
 void handle(GameState& g, const intent::WorkshopSummaryView&) {
     if (!g.workshop) return;
@@ -126,6 +238,7 @@ bool leave_workshop(GameState& g) {
     // Leaving a workshop keeps it saved; the library offers to resume it.
     if (g.screen != Screen::workshop && g.screen != Screen::workshop_summary && g.screen != Screen::workshop_setup)
         return false;
+    stop_phones(g);
     g.workshop.reset();
     g.results.workshop.reset();
     refresh_results(g.results);

@@ -60,6 +60,11 @@ struct GameOptions {
         std::string style = "hot-seat";  ///< or "class-vote"
         int teams = 3;                   ///< hot seat: Team 1..N
         double decision_seconds = 90;
+        /// Class vote: the room votes from its phones (`--phones`), served on this
+        /// address and port (0 = any free one).
+        bool phones = false;
+        std::string phone_bind = "0.0.0.0";
+        int phone_port = 0;
     };
     std::optional<WorkshopStart> workshop;
     /// Where settings are kept; unset = default_settings_file() (the browser build

@@ -9,6 +9,7 @@
 #include <SDL_scancode.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace frontline::game {
@@ -93,7 +94,7 @@ Intent draw_workshop_setup(const GameState& g, UiState& ui) {
             const Scenario& sc = library_entry(g, i).scenario();
             r.queue.push_back({sc.id, sc.content_hash, sc.title});
         }
-        keep_first(out, intent::StartWorkshop{r});
+        keep_first(out, intent::StartWorkshop{r, ui.workshop_vote && ui.workshop_phones});
     }
     remember(ui, "start workshop");
     ImGui::SameLine();
@@ -140,6 +141,16 @@ Intent draw_workshop_setup(const GameState& g, UiState& ui) {
     ImGui::SameLine();
     if (action_button("Class vote: the room decides", ui.workshop_vote)) ui.workshop_vote = true;
     remember(ui, "class vote");
+    if (ui.workshop_vote) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("Votes:");
+        ImGui::SameLine();
+        if (action_button("Typed by the facilitator", !ui.workshop_phones)) ui.workshop_phones = false;
+        remember(ui, "typed votes");
+        ImGui::SameLine();
+        if (action_button("Phones: the room votes from its phones", ui.workshop_phones)) ui.workshop_phones = true;
+        remember(ui, "phones");
+    }
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Decision timer:");
     for (int secs : {60, 90, 120, 180}) {
@@ -171,13 +182,87 @@ Intent draw_workshop_setup(const GameState& g, UiState& ui) {
 
 namespace {
 
-void draw_facilitator_panel(const Workshop& w, UiState& ui, Intent& out) {
+/// The join address, room code and QR code for the room to scan, then the facilitator's
+/// controls: lock, reveal (the count stays hidden until then), use the phones' split.
+void draw_phones(const PhoneLink& link, UiState& ui, Intent& out) {
+    const Palette& p = palette();
+    if (!link.server) {
+        text_wrapped_colored(p.warn, "Phones are off: " + link.error + ". Type the room's votes instead.");
+        remember(ui, "phones off");
+        return;
+    }
+    if (link.qr) {
+        // Dark modules on a white square with its quiet zone; the room code beside it.
+        const int n = link.qr->size + 8;
+        const float side = ImGui::GetFontSize() * 7;
+        const float module = std::max(2.0f, std::floor(side / static_cast<float>(n)));
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        draw->AddRectFilled(at, ImVec2(at.x + module * static_cast<float>(n), at.y + module * static_cast<float>(n)),
+                            IM_COL32(255, 255, 255, 255));
+        for (int y = 0; y < link.qr->size; ++y)
+            for (int x = 0; x < link.qr->size; ++x)
+                if (link.qr->at(x, y)) {
+                    const ImVec2 a(at.x + module * static_cast<float>(x + 4),
+                                   at.y + module * static_cast<float>(y + 4));
+                    draw->AddRectFilled(a, ImVec2(a.x + module, a.y + module), IM_COL32(0, 0, 0, 255));
+                }
+        ImGui::Dummy(ImVec2(module * static_cast<float>(n), module * static_cast<float>(n)));
+        remember(ui, "qr code");
+        ImGui::SameLine();
+    }
+    ImGui::BeginGroup();
+    ImGui::TextUnformatted("Room code");
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextUnformatted(link.code.c_str());
+    ImGui::PopFont();
+    remember(ui, "room code");
+    const char* state = link.state == phones::VoteState::open       ? "voting"
+                        : link.state == phones::VoteState::locked   ? "locked"
+                        : link.state == phones::VoteState::revealed ? "revealed"
+                                                                    : "waiting";
+    ImGui::Text("%zu phone%s, %d voted", link.phones, link.phones == 1 ? "" : "s", link.voters);
+    remember(ui, "phones joined");
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s", state);
+    ImGui::EndGroup();
+    text_wrapped_colored(p.text_dim, "Join at " + link.join_address);
+    remember(ui, "join address");
+    if (link.state == phones::VoteState::waiting) return;
+    if (link.state != phones::VoteState::revealed) {
+        if (action_button(link.state == phones::VoteState::locked ? "Unlock" : "Lock",
+                          link.state == phones::VoteState::locked))
+            keep_first(out, intent::PhoneLock{});
+        remember(ui, "lock phones");
+        same_line_if_fits("Reveal count");
+        if (action_button("Reveal count")) keep_first(out, intent::PhoneReveal{});
+        remember(ui, "reveal phones");
+    } else {
+        std::string split;
+        for (size_t k = 0; k < link.counts.size(); ++k)
+            split += (k ? "  " : "") + std::to_string(k + 1) + ": " + std::to_string(link.counts[k]);
+        text_wrapped_colored(p.text, "Phones: " + split);
+        remember(ui, "phone split");
+        const std::optional<VoteOutcome> result = tally(link.counts);
+        if (result) {
+            std::string label =
+                "Use the phones: option " + std::to_string(result->winner) + (result->tie_broken ? " (tie)" : "");
+            if (action_button(label.c_str(), true)) keep_first(out, intent::WorkshopVote{link.counts});
+            remember(ui, "use phone votes");
+        }
+    }
+    same_line_if_fits("New code");
+    if (action_button("New code")) keep_first(out, intent::PhoneNewCode{});
+    remember(ui, "new code");
+}
+
+void draw_facilitator_panel(const Workshop& w, const PhoneLink* link, UiState& ui, Intent& out) {
     const Palette& p = palette();
     const WorkshopPlay& play = w.play();
     ImGui::PushFont(fonts().heading);
     ImGui::TextColored(team_color(w, play.team), "%s", team_name(w, play.team).c_str());
     ImGui::PopFont();
     ImGui::Text("Call %zu of %zu  \xE2\x80\xA2  %s", w.play_index() + 1, w.plays().size(), w.scenario().title.c_str());
+    if (link) draw_phones(*link, ui, out);  // the room scans it first
 
     const double left = w.remaining();
     char timer[64];
@@ -332,7 +417,7 @@ Intent draw_workshop(const GameState& g, UiState& ui) {
         ImGui::EndChild();
         ImGui::SameLine();
         ImGui::BeginChild("facilitator", ImVec2(0, 0), true);
-        draw_facilitator_panel(w, ui, out);
+        draw_facilitator_panel(w, g.phones ? &*g.phones : nullptr, ui, out);
         ImGui::EndChild();
         remember(ui, "facilitator panel");
     }
