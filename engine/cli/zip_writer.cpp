@@ -40,8 +40,8 @@ void ZipWriter::put16(uint16_t v) {
 }
 
 void ZipWriter::put32(uint32_t v) {
-    const char b[4] = {static_cast<char>(v & 0xFF), static_cast<char>((v >> 8) & 0xFF), static_cast<char>((v >> 16) & 0xFF),
-                       static_cast<char>(v >> 24)};
+    const char b[4] = {static_cast<char>(v & 0xFF), static_cast<char>((v >> 8) & 0xFF),
+                       static_cast<char>((v >> 16) & 0xFF), static_cast<char>(v >> 24)};
     put(std::string_view(b, 4));
 }
 
@@ -87,10 +87,10 @@ bool ZipWriter::finish() {
         put32(e.size);
         put32(e.size);
         put16(static_cast<uint16_t>(e.name.size()));
-        put16(0);  // extra
-        put16(0);  // comment
-        put16(0);  // disk
-        put16(0);  // internal attributes
+        put16(0);               // extra
+        put16(0);               // comment
+        put16(0);               // disk
+        put16(0);               // internal attributes
         put32(0100644u << 16);  // external: a regular file, rw-r--r--
         put32(e.offset);
         put(e.name);

@@ -56,7 +56,11 @@ double seconds_now() { return emscripten_get_now() / 1000.0; }
 /// The page shows launch problems above the game (it goes on without the LMS).
 void show_notice(const std::string& text) {
     std::fprintf(stderr, "frontline: %s\n", text.c_str());
-    EM_ASM({ if (Module.frontlineNotice) Module.frontlineNotice(UTF8ToString($0)); }, text.c_str());
+    EM_ASM(
+        {
+            if (Module.frontlineNotice) Module.frontlineNotice(UTF8ToString($0));
+        },
+        text.c_str());
 }
 
 /// One request in flight: owns the strings emscripten_fetch points into.
@@ -108,11 +112,12 @@ void Cmi5Launch::request_token() {
 void Cmi5Launch::request_launch_data() {
     step_ = Step::launch_data;
     in_flight_ = true;
-    const std::string url = trim_slash(session_.launch.endpoint) + "/activities/state?stateId=LMS.LaunchData&activityId=" +
-                            url_encode(session_.launch.activity_id) + "&agent=" + url_encode(session_.launch.actor) +
-                            "&registration=" + url_encode(session_.launch.registration);
-    start_request(this, "GET", url, "",
-                  {"Authorization", authorization_, "X-Experience-API-Version", "1.0.3"}, cmi5_request_done);
+    const std::string url =
+        trim_slash(session_.launch.endpoint) +
+        "/activities/state?stateId=LMS.LaunchData&activityId=" + url_encode(session_.launch.activity_id) +
+        "&agent=" + url_encode(session_.launch.actor) + "&registration=" + url_encode(session_.launch.registration);
+    start_request(this, "GET", url, "", {"Authorization", authorization_, "X-Experience-API-Version", "1.0.3"},
+                  cmi5_request_done);
 }
 
 void Cmi5Launch::send(std::string statement) {
@@ -133,10 +138,10 @@ std::string Cmi5Launch::take_terminated() {
 void Cmi5Launch::pump() {
     if (!ready_ || in_flight_ || queue_.empty()) return;
     in_flight_ = true;
-    start_request(this, "POST", trim_slash(session_.launch.endpoint) + "/statements", queue_.front(),
-                  {"Authorization", authorization_, "X-Experience-API-Version", "1.0.3", "Content-Type",
-                   "application/json"},
-                  cmi5_request_done);
+    start_request(
+        this, "POST", trim_slash(session_.launch.endpoint) + "/statements", queue_.front(),
+        {"Authorization", authorization_, "X-Experience-API-Version", "1.0.3", "Content-Type", "application/json"},
+        cmi5_request_done);
 }
 
 void Cmi5Launch::fail(const std::string& message) {
@@ -155,47 +160,50 @@ void Cmi5Launch::finished_request(int status, const std::string& body) {
     in_flight_ = false;
     std::string error;
     switch (step_) {
-    case Step::token: {
-        if (status != 200) return fail("The LMS did not give a launch token (HTTP " + std::to_string(status) + ").");
-        auto token = results::cmi5::parse_fetch_reply(body, error);
-        if (!token) return fail(error);
-        authorization_ = "Basic " + *token;
-        request_launch_data();
-        return;
-    }
-    case Step::launch_data: {
-        if (status != 200) return fail("The LMS's launch data could not be read (HTTP " + std::to_string(status) + ").");
-        auto data = results::cmi5::parse_launch_data(body, error);
-        if (!data) return fail(error);
-        session_.data = *data;
-        // The LMS's session id (in its context template) when it made one, else ours.
-        session_.session_id = results::random_uuid().value_or("");
-        if (!data->context_template.empty()) {
-            const nlohmann::json t = nlohmann::json::parse(data->context_template, nullptr, false);
-            const char* key = "https://w3id.org/xapi/cmi5/context/extensions/sessionid";
-            if (t.is_object() && t.contains("extensions") && t["extensions"].contains(key) && t["extensions"][key].is_string())
-                session_.session_id = t["extensions"][key].get<std::string>();
+        case Step::token: {
+            if (status != 200)
+                return fail("The LMS did not give a launch token (HTTP " + std::to_string(status) + ").");
+            auto token = results::cmi5::parse_fetch_reply(body, error);
+            if (!token) return fail(error);
+            authorization_ = "Basic " + *token;
+            request_launch_data();
+            return;
         }
-        step_ = Step::statements;
-        ready_ = true;
-        queue_.push_front(results::cmi5::initialized_statement(session_, now_utc()));
-        pump();
-        return;
-    }
-    case Step::statements:
-        if (status == 200 || status == 204) {
-            queue_.pop_front();
-            failures_ = 0;
+        case Step::launch_data: {
+            if (status != 200)
+                return fail("The LMS's launch data could not be read (HTTP " + std::to_string(status) + ").");
+            auto data = results::cmi5::parse_launch_data(body, error);
+            if (!data) return fail(error);
+            session_.data = *data;
+            // The LMS's session id (in its context template) when it made one, else ours.
+            session_.session_id = results::random_uuid().value_or("");
+            if (!data->context_template.empty()) {
+                const nlohmann::json t = nlohmann::json::parse(data->context_template, nullptr, false);
+                const char* key = "https://w3id.org/xapi/cmi5/context/extensions/sessionid";
+                if (t.is_object() && t.contains("extensions") && t["extensions"].contains(key) &&
+                    t["extensions"][key].is_string())
+                    session_.session_id = t["extensions"][key].get<std::string>();
+            }
+            step_ = Step::statements;
+            ready_ = true;
+            queue_.push_front(results::cmi5::initialized_statement(session_, now_utc()));
             pump();
-        } else if (status == 0 || status == 429 || status >= 500) {
-            retry_later();
-        } else {
-            // The LRS refused this statement for good (4xx): say so, and go on with the rest.
-            fail("The LRS refused a statement (HTTP " + std::to_string(status) + "): " + body.substr(0, 300));
-            queue_.pop_front();
-            pump();
+            return;
         }
-        return;
+        case Step::statements:
+            if (status == 200 || status == 204) {
+                queue_.pop_front();
+                failures_ = 0;
+                pump();
+            } else if (status == 0 || status == 429 || status >= 500) {
+                retry_later();
+            } else {
+                // The LRS refused this statement for good (4xx): say so, and go on with the rest.
+                fail("The LRS refused a statement (HTTP " + std::to_string(status) + "): " + body.substr(0, 300));
+                queue_.pop_front();
+                pump();
+            }
+            return;
     }
 }
 

@@ -22,7 +22,9 @@ std::unique_ptr<frontline::web::Cmi5Launch> lms;
 
 /// Copies /data to IndexedDB once the current frame is over (the store has written
 /// by then). pre.js coalesces the requests.
-void save_soon() { EM_ASM({ Module.frontlineSaveSoon(); }); }
+void save_soon() {
+    EM_ASM({ Module.frontlineSaveSoon(); });
+}
 
 std::string page_query() {
     const int size = EM_ASM_INT({ return lengthBytesUTF8(location.search) + 1; });
@@ -36,7 +38,8 @@ std::string page_query() {
 std::string query_value(const std::string& query, const std::string& name) {
     const std::string key = name + "=";
     size_t at = query.find(key);
-    while (at != std::string::npos && at > 0 && query[at - 1] != '?' && query[at - 1] != '&') at = query.find(key, at + 1);
+    while (at != std::string::npos && at > 0 && query[at - 1] != '?' && query[at - 1] != '&')
+        at = query.find(key, at + 1);
     if (at == std::string::npos) return {};
     const size_t start = at + key.size();
     return query.substr(start, query.find('&', start) - start);
@@ -44,7 +47,8 @@ std::string query_value(const std::string& query, const std::string& name) {
 
 /// The finished attempt just recorded, from the store (the game wrote it before telling us).
 std::optional<frontline::results::AttemptDetail> finished_attempt_detail(int64_t id) {
-    auto store = frontline::results::ResultsStore::open(results_file, frontline::results::ResultsStore::Access::read_only);
+    auto store =
+        frontline::results::ResultsStore::open(results_file, frontline::results::ResultsStore::Access::read_only);
     if (!store) return std::nullopt;
     auto detail = store->attempt(id);
     if (!detail || !detail->summary.finished()) return std::nullopt;
@@ -86,13 +90,13 @@ int main() {
 
     const std::string query = page_query();
     // One scenario of the bundled library (a cmi5 AU); never a path outside it.
-    if (std::string file = query_value(query, "scenario");
-        !file.empty() && file.find('/') == std::string::npos && file.find('%') == std::string::npos && file != ".." &&
-        file != ".")
-    {
+    if (std::string file = query_value(query, "scenario"); !file.empty() && file.find('/') == std::string::npos &&
+                                                           file.find('%') == std::string::npos && file != ".." &&
+                                                           file != ".") {
         // The page's own copy (a course package's scenarios/) wins over the bundled one.
         const std::filesystem::path own = std::filesystem::path("/frontline/course") / file;
-        options.open_directly = std::filesystem::exists(own, ec) ? own : std::filesystem::path("/frontline/scenarios") / file;
+        options.open_directly =
+            std::filesystem::exists(own, ec) ? own : std::filesystem::path("/frontline/scenarios") / file;
     }
 
     std::string error;
@@ -104,9 +108,12 @@ int main() {
         else if (actor.contains("account") && actor["account"].contains("name") && actor["account"]["name"].is_string())
             options.trainee = actor["account"]["name"].get<std::string>().substr(0, 64);
         lms = std::make_unique<frontline::web::Cmi5Launch>(std::move(*launch));
-    }
-    else if (!error.empty())
-        EM_ASM({ if (Module.frontlineNotice) Module.frontlineNotice(UTF8ToString($0)); }, error.c_str());
+    } else if (!error.empty())
+        EM_ASM(
+            {
+                if (Module.frontlineNotice) Module.frontlineNotice(UTF8ToString($0));
+            },
+            error.c_str());
 
     options.on_results_saved = [](std::optional<int64_t> finished_attempt) {
         save_soon();

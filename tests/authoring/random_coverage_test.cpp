@@ -106,7 +106,8 @@ SCENARIO("random calls count the nodes, choices and endings they reach") {
                     CHECK(d.severity == Severity::warning);
                 }
                 CHECK(diags.items()[0].pos == s.nodes[0].choices[2].pos);
-                CHECK(diags.items()[0].message.find("choice \"Hidden.\" at node 'a' was never taken in 2000 random calls (seed 42)") !=
+                CHECK(diags.items()[0].message.find(
+                          "choice \"Hidden.\" at node 'a' was never taken in 2000 random calls (seed 42)") !=
                       std::string::npos);
                 CHECK(diags.items()[1].pos == s.nodes[3].pos);
                 CHECK(diags.items()[2].pos == s.endings[2].pos);
@@ -121,7 +122,8 @@ SCENARIO("random calls count the nodes, choices and endings they reach") {
                 CHECK(cut.ended == 0);
                 CHECK(cut.cut_off == 2000);
                 CHECK(diags.items().back().code == "FL086");
-                CHECK(diags.items().back().message.find("2000 of 2000 random calls were still going") != std::string::npos);
+                CHECK(diags.items().back().message.find("2000 of 2000 random calls were still going") !=
+                      std::string::npos);
             }
         }
     }

@@ -146,9 +146,10 @@ SCENARIO("a Twine 2 published story becomes a scenario") {
 SCENARIO("a story that is not UTF-8 is refused as such, not converted into YAML the check refuses") {
     // Found by fuzzing (tests/authoring/data/invalid-utf8-story.html): a name byte 0xE5 alone.
     DiagnosticList diags("story.html");
-    TwineImport result = import_twine("<tw-storydata name=\"K\xE5ttle\">\n<tw-passagedata pid=\"1\" name=\"Start\">Hi [[End]]"
-                                      "</tw-passagedata><tw-passagedata pid=\"2\" name=\"End\">Bye.</tw-passagedata></tw-storydata>",
-                                      "out.yaml", diags);
+    TwineImport result = import_twine(
+        "<tw-storydata name=\"K\xE5ttle\">\n<tw-passagedata pid=\"1\" name=\"Start\">Hi [[End]]"
+        "</tw-passagedata><tw-passagedata pid=\"2\" name=\"End\">Bye.</tw-passagedata></tw-storydata>",
+        "out.yaml", diags);
     CHECK(result.yaml.empty());
     REQUIRE(codes_of(diags) == std::vector<std::string>{"FL002"});
     CHECK(diags.items()[0].pos == SourcePos{1, 22});
@@ -161,14 +162,15 @@ SCENARIO("YAML quoting survives any text") {
 
 SCENARIO("links to the web are kept as text, not choices") {
     GIVEN("a passage with a URL link on its own line and one inside a sentence, in both formats of link") {
-        const std::string story = ":: Start\n"
-                                  "\"Read the terms at [[our site->https://example.com/terms]] first.\"\n"
-                                  "[[Write to us|mailto:help@example.com]]\n"
-                                  "[[HTTP://EXAMPLE.COM]]\n"
-                                  "[[Sorry about that.->Done]]\n"
-                                  "\n"
-                                  ":: Done [satisfied]\n"
-                                  "Fine. See [[the FAQ|https://example.com/faq]].\n";
+        const std::string story =
+            ":: Start\n"
+            "\"Read the terms at [[our site->https://example.com/terms]] first.\"\n"
+            "[[Write to us|mailto:help@example.com]]\n"
+            "[[HTTP://EXAMPLE.COM]]\n"
+            "[[Sorry about that.->Done]]\n"
+            "\n"
+            ":: Done [satisfied]\n"
+            "Fine. See [[the FAQ|https://example.com/faq]].\n";
         DiagnosticList diags("web.twee");
         TwineImport result = import_twine(story, "web.yaml", diags);
         for (const auto& d : diags.items()) UNSCOPED_INFO(format_diagnostic(d));
@@ -183,7 +185,9 @@ SCENARIO("links to the web are kept as text, not choices") {
             CHECK(diags.items()[1].message.find("mailto:help@example.com") != std::string::npos);
             CHECK_FALSE(result.check.has_errors());
         }
-        THEN("only the passage link is a choice; the web links stay in the words, and a passage with only web links is an ending") {
+        THEN(
+            "only the passage link is a choice; the web links stay in the words, and a passage with only web links is "
+            "an ending") {
             CHECK(result.nodes == 1);
             CHECK(result.endings == 1);
             CHECK(result.choices == 1);
@@ -203,7 +207,8 @@ SCENARIO("links to the web are kept as text, not choices") {
         TwineImport result = import_twine(":: Start\nHi. [[Docs|https://example.com]]\n", "out.yaml", diags);
         THEN("it is an error as for a start with no links, since the call could not go on") {
             CHECK(result.yaml.empty());
-            CHECK(codes_of(diags) == std::vector<std::string>{"FL096", "FL089"});  // by position: the passage, then its link
+            CHECK(codes_of(diags) ==
+                  std::vector<std::string>{"FL096", "FL089"});  // by position: the passage, then its link
         }
     }
     CHECK(is_url_link({"x", "https://a", {}}));

@@ -34,8 +34,9 @@ namespace {
 
 // --- the hostile set ---------------------------------------------------------------
 
-const std::string header = "id: hostile\ntitle: Hostile\nsummary: A generated hostile file.\n"
-                           "customer: {name: Sam, mood: 50}\nneeds: {technical: t, personal: p}\n";
+const std::string header =
+    "id: hostile\ntitle: Hostile\nsummary: A generated hostile file.\n"
+    "customer: {name: Sam, mood: 50}\nneeds: {technical: t, personal: p}\n";
 
 /// `count` choices whose `next` names nothing (each a distinct name, none close to another).
 std::string dangling_next(int count) {
@@ -43,7 +44,8 @@ std::string dangling_next(int count) {
     for (int i = 0; i < count; ++i) y += "      - {say: a, next: nowhere" + std::to_string(i) + "}\n";
     y += "      - {say: b, next: done}\n  ";
     // As many nodes, so every unknown name has many candidates to be compared with.
-    for (int i = 0; i < count; ++i) y += "\n  node" + std::to_string(i) + ": {customer: x, choices: [{say: s, next: done}]}";
+    for (int i = 0; i < count; ++i)
+        y += "\n  node" + std::to_string(i) + ": {customer: x, choices: [{say: s, next: done}]}";
     return y + "\nendings:\n  done: {outcome: neutral, text: Done.}\n";
 }
 
@@ -51,7 +53,8 @@ std::string dangling_next(int count) {
 std::string undeclared_sets(int count) {
     std::string y = header + "vars:\n";
     for (int i = 0; i < count; ++i) y += "  declared_" + std::to_string(i) + ": 0\n";
-    y += "start: n0\nnodes:\n  n0:\n    customer: Hello.\n    choices:\n      - say: a\n        next: done\n        set:\n";
+    y += "start: n0\nnodes:\n  n0:\n    customer: Hello.\n    choices:\n      - say: a\n        next: done\n        "
+         "set:\n";
     for (int i = 0; i < count; ++i) y += "          missing_" + std::to_string(i) + ": 1\n";
     return y + "endings:\n  done: {outcome: neutral, text: Done.}\n";
 }
@@ -65,7 +68,8 @@ std::string many_variables(int booleans, bool read) {
          "      - {say: flip, if: count > 2, set: {b0: true}, next: n0}\n";
     if (read)
         for (int i = 1; i < booleans; ++i)
-            y += "      - {say: s" + std::to_string(i) + ", if: b" + std::to_string(i - 1) + ", set: {b" + std::to_string(i) + ": true}, next: n0}\n";
+            y += "      - {say: s" + std::to_string(i) + ", if: b" + std::to_string(i - 1) + ", set: {b" +
+                 std::to_string(i) + ": true}, next: n0}\n";
     return y + "      - {say: bye, next: done}\nendings:\n  done: {outcome: neutral, text: Done.}\n";
 }
 
@@ -109,11 +113,13 @@ std::string twee_broken_links(int count) {
 }
 
 std::string html_broken_links(int count) {
-    std::string h = "<tw-storydata name=\"Hostile\" startnode=\"1\">\n<tw-passagedata pid=\"1\" name=\"Start\">Hello.\n";
+    std::string h =
+        "<tw-storydata name=\"Hostile\" startnode=\"1\">\n<tw-passagedata pid=\"1\" name=\"Start\">Hello.\n";
     for (int i = 0; i < count; ++i) h += "[[Go " + std::to_string(i) + "-&gt;Missing " + std::to_string(i) + "]]\n";
     h += "[[End]]</tw-passagedata>\n<tw-passagedata pid=\"2\" name=\"End\">Bye.</tw-passagedata>\n";
     for (int i = 0; i < count; ++i)
-        h += "<tw-passagedata pid=\"" + std::to_string(i + 3) + "\" name=\"Passage " + std::to_string(i) + "\">Text [[End]]</tw-passagedata>\n";
+        h += "<tw-passagedata pid=\"" + std::to_string(i + 3) + "\" name=\"Passage " + std::to_string(i) +
+             "\">Text [[End]]</tw-passagedata>\n";
     return h + "</tw-storydata>\n";
 }
 
@@ -209,13 +215,15 @@ int main(int argc, char** argv) {
         else if (a == "--limit-mb" && i + 1 < argc) limit_mb = std::stol(argv[++i]);
         else if (a == "--timeout" && i + 1 < argc) timeout_s = std::stol(argv[++i]);
         else {
-            std::fprintf(stderr, "usage: frontline_hostile_bench [--keep] [--only NAME] [--limit-mb N] [--timeout S]\n");
+            std::fprintf(stderr,
+                         "usage: frontline_hostile_bench [--keep] [--only NAME] [--limit-mb N] [--timeout S]\n");
             return 2;
         }
     }
     fs::path dir = fs::temp_directory_path() / ("frontline-hostile-" + std::to_string(getpid()));
     fs::create_directories(dir);
-    std::printf("hostile set in %s (child limits: %ld MB address space, %ld s CPU)\n", dir.c_str(), limit_mb, timeout_s);
+    std::printf("hostile set in %s (child limits: %ld MB address space, %ld s CPU)\n", dir.c_str(), limit_mb,
+                timeout_s);
     std::printf("%-28s %-11s %9s %9s %8s  %s\n", "file", "pass", "KiB", "seconds", "peak MB", "result");
     int over = 0;
     for (const auto& f : hostile_set()) {
@@ -251,8 +259,9 @@ int main(int argc, char** argv) {
         else if (WEXITSTATUS(status) != 0) result = "exit " + std::to_string(WEXITSTATUS(status));
         const bool within = WIFEXITED(status) && WEXITSTATUS(status) == 0 && seconds < 2.0 && peak_mb < 256.0;
         if (!within) ++over;
-        std::printf("%-28s %-11s %9ju %9.2f %8.1f  %s%s\n", f.name.c_str(), kind_name(f.kind), static_cast<uintmax_t>(fs::file_size(path) / 1024),
-                    seconds, peak_mb, within ? "" : "OVER BUDGET: ", result.c_str());
+        std::printf("%-28s %-11s %9ju %9.2f %8.1f  %s%s\n", f.name.c_str(), kind_name(f.kind),
+                    static_cast<uintmax_t>(fs::file_size(path) / 1024), seconds, peak_mb,
+                    within ? "" : "OVER BUDGET: ", result.c_str());
     }
     if (!keep) fs::remove_all(dir);
     std::printf("%d over the budget of 2 s and 256 MB\n", over);

@@ -165,8 +165,9 @@ SCENARIO("packaging scenarios as a cmi5 course") {
         }
     }
     WHEN("there is no web build") {
-        const int code = run({"package", "cmi5", "-o", zip, "--web", (dir.path / "nowhere").string(),
-                              scenarios + "/cold-meal.yaml"}, out, err);
+        const int code =
+            run({"package", "cmi5", "-o", zip, "--web", (dir.path / "nowhere").string(), scenarios + "/cold-meal.yaml"},
+                out, err);
         THEN("it says to build it, and writes nothing") {
             CHECK(code == exit_usage);
             CHECK(err.find(".ci/web") != std::string::npos);
@@ -175,7 +176,8 @@ SCENARIO("packaging scenarios as a cmi5 course") {
     }
     WHEN("a scenario has errors") {
         const int code = run({"package", "cmi5", "-o", zip, "--web", web.string(),
-                              std::string(FRONTLINE_CORPUS_DIR) + "/FL013-duplicate-key.yaml"}, out, err);
+                              std::string(FRONTLINE_CORPUS_DIR) + "/FL013-duplicate-key.yaml"},
+                             out, err);
         THEN("it names the file and fails") {
             CHECK(code == exit_errors);
             CHECK(err.find("FL013-duplicate-key.yaml: has errors") != std::string::npos);

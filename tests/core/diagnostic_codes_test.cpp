@@ -24,7 +24,8 @@ std::string read_text(const std::filesystem::path& path) {
 std::set<std::string> codes_in(const std::string& text) {
     static const std::regex code(R"(FL[0-9]{3})");
     std::set<std::string> out;
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), code); it != std::sregex_iterator(); ++it) out.insert(it->str());
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), code); it != std::sregex_iterator(); ++it)
+        out.insert(it->str());
     return out;
 }
 

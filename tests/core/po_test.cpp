@@ -25,36 +25,37 @@ std::vector<PoError> errors_of(std::string_view text) {
 }  // namespace
 
 SCENARIO("reading a catalogue", "[po]") {
-    const std::string text = "# A comment\n"
-                             "msgid \"\"\n"
-                             "msgstr \"\"\n"
-                             "\"Language: fr\\n\"\n"
-                             "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
-                             "\n"
-                             "#. customer line at node opening\n"
-                             "#: kettle.yaml:14\n"
-                             "msgctxt \"opening.customer.1a2b3c\"\n"
-                             "msgid \"\"\n"
-                             "\"It \\\"broke\\\"\\n\"\n"
-                             "\"after a week.\\t\\\\\"\n"
-                             "msgstr \"Elle s'est \\\"cassée\\\"\\nau bout d'une semaine.\\t\\\\\"\n"
-                             "\n"
-                             "#, fuzzy\n"
-                             "msgctxt \"opening.say.aaaaaa\"\n"
-                             "msgid \"Did you descale it?\"\n"
-                             "msgstr \"Vous l'avez détartrée ?\"\n"
-                             "\n"
-                             "msgid \"One call\"\n"
-                             "msgid_plural \"%d calls\"\n"
-                             "msgstr[0] \"Un appel\"\n"
-                             "msgstr[1] \"%d appels\"\n"
-                             "\n"
-                             "msgid \"Settings\"\n"
-                             "msgstr \"Réglages\"\n"
-                             "\n"
-                             "#~ msgctxt \"gone.say.bbbbbb\"\n"
-                             "#~ msgid \"Old line\"\n"
-                             "#~ msgstr \"Ancienne réplique\"\n";
+    const std::string text =
+        "# A comment\n"
+        "msgid \"\"\n"
+        "msgstr \"\"\n"
+        "\"Language: fr\\n\"\n"
+        "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+        "\n"
+        "#. customer line at node opening\n"
+        "#: kettle.yaml:14\n"
+        "msgctxt \"opening.customer.1a2b3c\"\n"
+        "msgid \"\"\n"
+        "\"It \\\"broke\\\"\\n\"\n"
+        "\"after a week.\\t\\\\\"\n"
+        "msgstr \"Elle s'est \\\"cassée\\\"\\nau bout d'une semaine.\\t\\\\\"\n"
+        "\n"
+        "#, fuzzy\n"
+        "msgctxt \"opening.say.aaaaaa\"\n"
+        "msgid \"Did you descale it?\"\n"
+        "msgstr \"Vous l'avez détartrée ?\"\n"
+        "\n"
+        "msgid \"One call\"\n"
+        "msgid_plural \"%d calls\"\n"
+        "msgstr[0] \"Un appel\"\n"
+        "msgstr[1] \"%d appels\"\n"
+        "\n"
+        "msgid \"Settings\"\n"
+        "msgstr \"Réglages\"\n"
+        "\n"
+        "#~ msgctxt \"gone.say.bbbbbb\"\n"
+        "#~ msgid \"Old line\"\n"
+        "#~ msgstr \"Ancienne réplique\"\n";
     PoFile po = parsed(text);
     THEN("the header, escapes and continued strings are read") {
         CHECK(po.header == "Language: fr\nContent-Type: text/plain; charset=UTF-8\n");
@@ -75,10 +76,11 @@ SCENARIO("reading a catalogue", "[po]") {
     }
     THEN("a catalogue uses only current, finished translations") {
         Catalogue c(po);
-        CHECK(c.line("opening.customer.1a2b3c", "It \"broke\"\nafter a week.\t\\").state == Catalogue::State::translated);
+        CHECK(c.line("opening.customer.1a2b3c", "It \"broke\"\nafter a week.\t\\").state ==
+              Catalogue::State::translated);
         CHECK(c.line("opening.customer.1a2b3c", "It broke.").state == Catalogue::State::stale);
         CHECK(c.line("opening.say.aaaaaa", "Did you descale it?").state == Catalogue::State::missing);  // fuzzy
-        CHECK(c.line("gone.say.bbbbbb", "Old line").state == Catalogue::State::missing);               // obsolete
+        CHECK(c.line("gone.say.bbbbbb", "Old line").state == Catalogue::State::missing);                // obsolete
         CHECK(c.ui(std::string("Settings")) == "Réglages");
         CHECK(c.ui(std::string("Quit")) == "Quit");  // falls back to the English
     }
@@ -97,19 +99,26 @@ SCENARIO("reading a catalogue", "[po]") {
 }
 
 TEST_CASE("a byte-order mark and Windows line ends are accepted", "[po]") {
-    PoFile po = parsed("\xEF\xBB\xBFmsgid \"\"\r\nmsgstr \"Language: fr\\n\"\r\n\r\nmsgid \"Yes\"\r\nmsgstr \"Oui\"\r\n");
+    PoFile po =
+        parsed("\xEF\xBB\xBFmsgid \"\"\r\nmsgstr \"Language: fr\\n\"\r\n\r\nmsgid \"Yes\"\r\nmsgstr \"Oui\"\r\n");
     REQUIRE(po.entries.size() == 1);
     CHECK(po.entries[0].translation() == "Oui");
 }
 
 TEST_CASE("broken catalogues give file:line errors", "[po]") {
-    auto first = [](const std::vector<PoError>& e) { REQUIRE_FALSE(e.empty()); return e.front(); };
+    auto first = [](const std::vector<PoError>& e) {
+        REQUIRE_FALSE(e.empty());
+        return e.front();
+    };
     CHECK(first(errors_of("msgid \"a\"\nmsgstr \"b\n")).line == 2);
-    CHECK(first(errors_of("msgid \"a\"\nmsgstr \"b\"\n\nmsgid \"a\"\nmsgstr \"c\"\n")).message.find("duplicate") != std::string::npos);
+    CHECK(first(errors_of("msgid \"a\"\nmsgstr \"b\"\n\nmsgid \"a\"\nmsgstr \"c\"\n")).message.find("duplicate") !=
+          std::string::npos);
     CHECK(first(errors_of("msgid \"a\"\nmsgstr \"\\q\"\n")).message.find("unknown escape") != std::string::npos);
-    CHECK(first(errors_of("msgid \"a\"\n\nmsgid \"b\"\nmsgstr \"c\"\n")).message.find("no msgstr") != std::string::npos);
+    CHECK(first(errors_of("msgid \"a\"\n\nmsgid \"b\"\nmsgstr \"c\"\n")).message.find("no msgstr") !=
+          std::string::npos);
     CHECK(first(errors_of("msgstr \"c\"\n")).line == 1);
-    CHECK(first(errors_of("msgid \"a\"\nmsgstr \"b\"\nmsgtext \"c\"\n")).message.find("unknown keyword 'msgtext'") != std::string::npos);
+    CHECK(first(errors_of("msgid \"a\"\nmsgstr \"b\"\nmsgtext \"c\"\n")).message.find("unknown keyword 'msgtext'") !=
+          std::string::npos);
     CHECK(first(errors_of("\"loose\"\n")).message.find("no keyword") != std::string::npos);
     CHECK(first(errors_of("msgid \"a\"\nmsgstr \"b\" x\n")).message.find("after the closing") != std::string::npos);
     CHECK(format_po_error("fr/k.po", {4, "boom"}) == "fr/k.po:4: error: boom");
@@ -131,7 +140,10 @@ SCENARIO("merging a catalogue with a new template", "[po][i18n]") {
     pot.entries = {entry("a", "Hello"), entry("b", "Goodbye"), entry("d", "New")};
     PoFile merged = merge_po(old, pot, "fr");
     REQUIRE(merged.entries.size() == 4);
-    THEN("unchanged English keeps its translation") { CHECK(merged.entries[0].translation() == "Bonjour"); CHECK_FALSE(merged.entries[0].fuzzy()); }
+    THEN("unchanged English keeps its translation") {
+        CHECK(merged.entries[0].translation() == "Bonjour");
+        CHECK_FALSE(merged.entries[0].fuzzy());
+    }
     THEN("changed English keeps it as fuzzy, which counts as missing") {
         CHECK(merged.entries[1].translation() == "Au revoir");
         CHECK(merged.entries[1].fuzzy());

@@ -24,6 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     TwineImport result = import_twine(bytes, "out.yaml", diags);
     // What the importer writes is YAML the reader takes: never a file that fails to parse.
     for (const auto& d : result.check.items())
-        if (d.code == codes::yaml_syntax.id || d.code == codes::binary_data.id || d.code == codes::invalid_utf8.id) __builtin_trap();
+        if (d.code == codes::yaml_syntax.id || d.code == codes::binary_data.id || d.code == codes::invalid_utf8.id)
+            __builtin_trap();
     return 0;
 }

@@ -245,7 +245,8 @@ SCENARIO("the language setting plays the library's scenarios translated") {
                 REQUIRE(g.call->runner.finished());
                 bool french_feedback = false;
                 for (const auto& t : g.call->runner.transcript())
-                    if (t.kind == TranscriptEntry::Kind::choice) french_feedback = t.feedback.find("Les deux besoins") == 0;
+                    if (t.kind == TranscriptEntry::Kind::choice)
+                        french_feedback = t.feedback.find("Les deux besoins") == 0;
                 CHECK(french_feedback);
                 CHECK(g.call->runner.transcript().back().text.find("Pat repart avec une bouilloire neuve") == 0);
                 CHECK(g.library[0].scenario().debrief[0].find("Croyez d'abord") == 0);

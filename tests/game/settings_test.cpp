@@ -185,7 +185,9 @@ SCENARIO("the language of the calls is a setting") {
         }
     }
     GIVEN("no language in the file") {
-        THEN("scenarios are played as written") { CHECK(parse_settings("ui_scale = 150\n", "settings.ini").settings.language.empty()); }
+        THEN("scenarios are played as written") {
+            CHECK(parse_settings("ui_scale = 150\n", "settings.ini").settings.language.empty());
+        }
     }
     GIVEN("a value that is not a language code") {
         auto r = parse_settings("language = ../../etc\n", "settings.ini");

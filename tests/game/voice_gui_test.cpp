@@ -101,7 +101,8 @@ SCENARIO("a phone call rings, then the customer speaks their line") {
             CHECK(game->app().sound()->played() == 1);
             CHECK(game->app().sound()->voiced() == 0);
             CHECK(game->app().voice_worker()->busy() == 0);
-            CHECK(game->app().game().call->runner.transcript().front().text == "This kettle leaks. I bought it here last week.");
+            CHECK(game->app().game().call->runner.transcript().front().text ==
+                  "This kettle leaks. I bought it here last week.");
         }
     }
 }

@@ -83,7 +83,8 @@ SCENARIO("derived ids follow the documented form", "[line-ids]") {
     CHECK(ids.at("needs.technical") == "A new kettle.");
     CHECK(ids.at("needs.personal") == "To be believed.");
     CHECK(ids.at("debrief." + line_text_hash("Fix it first.")) == "Fix it first.");
-    CHECK(ids.at("opening.customer." + line_text_hash("My kettle broke after a week.")) == "My kettle broke after a week.");
+    CHECK(ids.at("opening.customer." + line_text_hash("My kettle broke after a week.")) ==
+          "My kettle broke after a week.");
     CHECK(ids.at("opening.say." + line_text_hash("Did you descale it?")) == "Did you descale it?");
     CHECK(ids.at("opening.feedback." + line_text_hash("Doubt.")) == "Doubt.");
     CHECK(ids.at("opening.notes") == "Why believe first?");
@@ -101,7 +102,9 @@ SCENARIO("ids survive edits elsewhere in the file", "[line-ids]") {
         THEN("every id names the same text") { CHECK(ids_of(swapped) == before); }
     }
     WHEN("the choices of a node are reordered") {
-        std::string a = "      - say: \"I'm sorry. Let's get you a new one today.\"\n        technical: 2\n        feedback: Both needs.\n        next: sorted\n";
+        std::string a =
+            "      - say: \"I'm sorry. Let's get you a new one today.\"\n        technical: 2\n        feedback: Both "
+            "needs.\n        next: sorted\n";
         std::string b = "      - say: \"Did you descale it?\"\n        feedback: Doubt.\n        next: doubted\n";
         THEN("every id names the same text") { CHECK(ids_of(replaced(base, a + b, b + a)) == before); }
     }
@@ -116,8 +119,9 @@ SCENARIO("ids survive edits elsewhere in the file", "[line-ids]") {
         }
     }
     WHEN("a choice is inserted") {
-        auto after = ids_of(replaced(base, "    choices:\n      - say: \"I'm sorry.",
-                                     "    choices:\n      - say: \"Let me check that.\"\n        next: sorted\n      - say: \"I'm sorry."));
+        auto after = ids_of(replaced(
+            base, "    choices:\n      - say: \"I'm sorry.",
+            "    choices:\n      - say: \"Let me check that.\"\n        next: sorted\n      - say: \"I'm sorry."));
         THEN("the old ids are kept and one is added") {
             for (const auto& [id, text] : before) CHECK(after.at(id) == text);
             CHECK(after.size() == before.size() + 1);
@@ -139,7 +143,8 @@ SCENARIO("repeats and explicit ids", "[line-ids]") {
         }
     }
     GIVEN("a choice and a customer line with explicit ids") {
-        std::string yaml = replaced(base, "      - say: \"Did you descale it?\"", "      - id: descale\n        say: \"Did you descale it?\"");
+        std::string yaml = replaced(base, "      - say: \"Did you descale it?\"",
+                                    "      - id: descale\n        say: \"Did you descale it?\"");
         yaml = replaced(yaml, "      - if: mood < 30\n", "      - id: opening.angry\n        if: mood < 30\n");
         auto ids = ids_of(yaml);
         THEN("they are used, and the feedback follows the choice's id") {
@@ -153,7 +158,8 @@ SCENARIO("repeats and explicit ids", "[line-ids]") {
         }
     }
     GIVEN("an explicit id with a space in it") {
-        LoadedScenario loaded = load_scenario_from_bytes(replaced(base, "      - say: \"Did you", "      - id: not valid\n        say: \"Did you"), "k.yaml");
+        LoadedScenario loaded = load_scenario_from_bytes(
+            replaced(base, "      - say: \"Did you", "      - id: not valid\n        say: \"Did you"), "k.yaml");
         THEN("it is an FL015 at the id") {
             REQUIRE(loaded.diagnostics.items().size() == 1);
             CHECK(loaded.diagnostics.items()[0].code == "FL015");
@@ -162,7 +168,8 @@ SCENARIO("repeats and explicit ids", "[line-ids]") {
     }
     GIVEN("an explicit id equal to another text's derived id") {
         std::string derived = "doubted.customer." + line_text_hash("Of course I did.");
-        LoadedScenario loaded = load_scenario_from_bytes(replaced(base, "      - say: \"Did you", "      - id: " + derived + "\n        say: \"Did you"), "k.yaml");
+        LoadedScenario loaded = load_scenario_from_bytes(
+            replaced(base, "      - say: \"Did you", "      - id: " + derived + "\n        say: \"Did you"), "k.yaml");
         THEN("it is an FL024") {
             REQUIRE(loaded.diagnostics.items().size() == 1);
             CHECK(loaded.diagnostics.items()[0].code == "FL024");

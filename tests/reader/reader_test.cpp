@@ -140,7 +140,8 @@ title: Test
 summary: A test call.
 customer:
   name: Pat
-  voice: )" + voice + "\nneeds: {technical: A thing, personal: Respect}\n" + body;
+  voice: )" + voice +
+               "\nneeds: {technical: A thing, personal: Respect}\n" + body;
     };
     SECTION("every key") {
         auto loaded = load_clean(with_voice("{language: en-gb, variant: f3, pitch: 70, rate: 200}"));
@@ -160,11 +161,16 @@ customer:
         CHECK_FALSE(load_clean(minimal).scenario->customer.voice);
     }
     SECTION("out of range, wrong type, odd names and unknown keys are diagnostics") {
-        CHECK(codes_of(load_scenario_from_bytes(with_voice("{pitch: 100}"), "v.yaml")) == std::vector<std::string>{"FL014"});
-        CHECK(codes_of(load_scenario_from_bytes(with_voice("{rate: 20}"), "v.yaml")) == std::vector<std::string>{"FL014"});
-        CHECK(codes_of(load_scenario_from_bytes(with_voice("{pitch: high}"), "v.yaml")) == std::vector<std::string>{"FL010"});
-        CHECK(codes_of(load_scenario_from_bytes(with_voice("{language: \"en gb; rm\"}"), "v.yaml")) == std::vector<std::string>{"FL015"});
-        CHECK(codes_of(load_scenario_from_bytes(with_voice("{pich: 40}"), "v.yaml")) == std::vector<std::string>{"FL012"});
+        CHECK(codes_of(load_scenario_from_bytes(with_voice("{pitch: 100}"), "v.yaml")) ==
+              std::vector<std::string>{"FL014"});
+        CHECK(codes_of(load_scenario_from_bytes(with_voice("{rate: 20}"), "v.yaml")) ==
+              std::vector<std::string>{"FL014"});
+        CHECK(codes_of(load_scenario_from_bytes(with_voice("{pitch: high}"), "v.yaml")) ==
+              std::vector<std::string>{"FL010"});
+        CHECK(codes_of(load_scenario_from_bytes(with_voice("{language: \"en gb; rm\"}"), "v.yaml")) ==
+              std::vector<std::string>{"FL015"});
+        CHECK(codes_of(load_scenario_from_bytes(with_voice("{pich: 40}"), "v.yaml")) ==
+              std::vector<std::string>{"FL012"});
         CHECK(codes_of(load_scenario_from_bytes(with_voice("loud"), "v.yaml")) == std::vector<std::string>{"FL010"});
     }
 }

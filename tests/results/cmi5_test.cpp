@@ -16,7 +16,8 @@ using nlohmann::json;
 
 namespace {
 
-const char* actor_json = R"({"objectType":"Agent","name":"Zoë","account":{"homePage":"https://lms.example","name":"zoe"}})";
+const char* actor_json =
+    R"({"objectType":"Agent","name":"Zoë","account":{"homePage":"https://lms.example","name":"zoe"}})";
 
 std::string encoded(const std::string& text) {
     std::string out;
@@ -33,8 +34,9 @@ std::string encoded(const std::string& text) {
 }
 
 std::string launch_query() {
-    return "?scenario=cold-meal.yaml&endpoint=" + encoded("http://127.0.0.1:9/xAPI/") + "&fetch=" +
-           encoded("http://127.0.0.1:9/token?k=1&x=2") + "&registration=ec531277-b57b-4c15-8d91-d292c5b2b8f7&activityId=" +
+    return "?scenario=cold-meal.yaml&endpoint=" + encoded("http://127.0.0.1:9/xAPI/") +
+           "&fetch=" + encoded("http://127.0.0.1:9/token?k=1&x=2") +
+           "&registration=ec531277-b57b-4c15-8d91-d292c5b2b8f7&activityId=" +
            encoded("https://frontline.example/xapi/scenarios/cold-meal") + "&actor=" + encoded(actor_json);
 }
 
@@ -44,7 +46,8 @@ std::string verb_of(const std::string& statement) {
 }
 
 bool has_category(const json& st, const std::string& id) {
-    if (!st["context"].contains("contextActivities") || !st["context"]["contextActivities"].contains("category")) return false;
+    if (!st["context"].contains("contextActivities") || !st["context"]["contextActivities"].contains("category"))
+        return false;
     for (const auto& a : st["context"]["contextActivities"]["category"])
         if (a["id"] == id) return true;
     return false;
@@ -159,7 +162,7 @@ SCENARIO("an AU's statements for a finished call") {
             auto statements = cmi5::attempt_statements(session, details->at(1));
             CHECK(verb_of(statements.back()) == "passed");
             CHECK(json::parse(statements.back())["context"]["extensions"]
-                      ["https://w3id.org/xapi/cmi5/context/extensions/masteryscore"] == 0.0);
+                                                ["https://w3id.org/xapi/cmi5/context/extensions/masteryscore"] == 0.0);
         }
     }
     GIVEN("a Review launch") {

@@ -11,8 +11,8 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cmath>
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <fstream>
 #include <mutex>
@@ -46,7 +46,8 @@ public:
         std::unique_lock lock(gate_.mutex);
         gate_.cv.wait(lock, [&] { return gate_.open; });
         Clip clip;
-        clip.samples.assign(text.size() * 100, static_cast<int16_t>(voice.pitch));  // length from the text, content from the voice
+        clip.samples.assign(text.size() * 100,
+                            static_cast<int16_t>(voice.pitch));  // length from the text, content from the voice
         return clip;
     }
 
@@ -245,7 +246,7 @@ endings:
 )");
     const Scenario& s = *loaded.scenario;
     CHECK(line_id(s, 0, 0) == "a.customer." + line_text_hash("You again."));  // derived from its own text
-    CHECK(line_id(s, 0, 1) == "hello");                                      // the author's id
+    CHECK(line_id(s, 0, 1) == "hello");                                       // the author's id
     Scenario unchecked = s;
     unchecked.nodes[0].customer[0].id.clear();
     CHECK(line_id(unchecked, 0, 0) == line_id(s, 0, 0));

@@ -41,13 +41,18 @@ void check_variables(const Scenario& s, DiagnosticList& diags) {
     for (size_t i = 0; i < s.vars.size(); ++i) {
         const Variable& v = s.vars[i];
         if (!read[i] && !written[i])
-            diags.warning(codes::unused_variable, v.pos, "variable '" + v.name + "' is never used; remove it or use it in an 'if'");
+            diags.warning(codes::unused_variable, v.pos,
+                          "variable '" + v.name + "' is never used; remove it or use it in an 'if'");
         else if (!read[i])
-            diags.warning(codes::set_never_read, v.pos, "variable '" + v.name + "' is set but never read, so setting it changes nothing; "
-                                          "use it in an 'if' or remove it");
+            diags.warning(codes::set_never_read, v.pos,
+                          "variable '" + v.name +
+                              "' is set but never read, so setting it changes nothing; "
+                              "use it in an 'if' or remove it");
         else if (!written[i])
-            diags.warning(codes::read_never_set, v.pos, "variable '" + v.name + "' is read but never set, so it is always its starting value; "
-                                          "set it in some choice's 'set:'");
+            diags.warning(codes::read_never_set, v.pos,
+                          "variable '" + v.name +
+                              "' is read but never set, so it is always its starting value; "
+                              "set it in some choice's 'set:'");
     }
 }
 
@@ -55,8 +60,9 @@ void check_feedback(const Scenario& s, DiagnosticList& diags) {
     for (const Node& node : s.nodes)
         for (const Choice& c : node.choices)
             if ((c.technical != 0 || c.personal != 0) && c.feedback.empty())
-                diags.warning(codes::no_feedback, c.pos, "this choice scores points but has no 'feedback'; tell the trainee which need it "
-                                              "served or hurt, and why");
+                diags.warning(codes::no_feedback, c.pos,
+                              "this choice scores points but has no 'feedback'; tell the trainee which need it "
+                              "served or hurt, and why");
 }
 
 // --- what each situation shows ---------------------------------------------------------
@@ -96,16 +102,19 @@ void check_coverage(const Scenario& s, const Coverage& cov, DiagnosticList& diag
             if (choice.condition.empty()) continue;
             SourcePos at = choice.condition_pos.line ? choice.condition_pos : choice.pos;
             if (cov.choice_shown[n][c] == 0)
-                diags.warning(codes::condition_never_holds, at, "the 'if' of " + quoted_choice(choice.say) + " never holds when the call reaches '" +
-                                               node.id + "', so no trainee ever sees this choice");
+                diags.warning(codes::condition_never_holds, at,
+                              "the 'if' of " + quoted_choice(choice.say) + " never holds when the call reaches '" +
+                                  node.id + "', so no trainee ever sees this choice");
             else if (cov.choice_shown[n][c] == cov.situations[n])
-                diags.warning(codes::condition_always_holds, at, "the 'if' of " + quoted_choice(choice.say) + " always holds when the call reaches '" +
-                                               node.id + "', so it never hides the choice; remove it or check the condition");
+                diags.warning(codes::condition_always_holds, at,
+                              "the 'if' of " + quoted_choice(choice.say) + " always holds when the call reaches '" +
+                                  node.id + "', so it never hides the choice; remove it or check the condition");
         }
         for (size_t l = 0; l < node.customer.size(); ++l)
             if (cov.line_shown[n][l] == 0)
-                diags.warning(codes::line_never_shown, node.customer[l].pos, "this customer line of '" + node.id +
-                                                                 "' is never shown: its 'if' never holds, or a line above it always does");
+                diags.warning(codes::line_never_shown, node.customer[l].pos,
+                              "this customer line of '" + node.id +
+                                  "' is never shown: its 'if' never holds, or a line above it always does");
     }
 }
 
@@ -212,15 +221,18 @@ void report_moves(const Scenario& s, const LintReport& report, DiagnosticList& d
         const Node& node = s.node(d.node);
         const Choice& worse = node.choice(d.choice);
         const Choice& better = node.choice(d.by);
-        diags.warning(codes::pointless_distractor, worse.pos, quoted_choice(worse.say) + " is never better on either need than " + quoted_choice(better.say) +
-                                              ", another imperfect answer (line " + std::to_string(better.pos.line) +
-                                              "), wherever both are offered, so nothing makes it tempting; a good distractor wins on one need "
-                                              "and loses on the other");
+        diags.warning(
+            codes::pointless_distractor, worse.pos,
+            quoted_choice(worse.say) + " is never better on either need than " + quoted_choice(better.say) +
+                ", another imperfect answer (line " + std::to_string(better.pos.line) +
+                "), wherever both are offered, so nothing makes it tempting; a good distractor wins on one need "
+                "and loses on the other");
     }
     if (report.trade_offs.empty() && !s.nodes.empty())
-        diags.warning(codes::no_trade_off, s.id_pos, "no trade-off to learn: no choice ever gains on one need what it costs on the other, so "
-                                         "the technically best path is the personally best one everywhere; give a tempting choice a cost "
-                                         "on one need for a gain on the other");
+        diags.warning(codes::no_trade_off, s.id_pos,
+                      "no trade-off to learn: no choice ever gains on one need what it costs on the other, so "
+                      "the technically best path is the personally best one everywhere; give a tempting choice a cost "
+                      "on one need for a gain on the other");
 }
 
 // --- paths and teaching checks -----------------------------------------------------------
@@ -252,16 +264,19 @@ void check_say_no(const Scenario& s, const StateGraph& g, const LintOptions& opt
     if (std::find(s.skills.begin(), s.skills.end(), "say-no") == s.skills.end()) return;
     r.say_no = search_say_no(s, g, r.full_technical, r.full_personal, options.score_pair_limit);
     if (!r.say_no.checked) {
-        diags.warning(codes::say_no_skipped, s.id_pos, "the say-no check was skipped: more than " + std::to_string(options.score_pair_limit) +
-                                             " (situation, technical score) pairs, or a loop that lowers the technical score forever");
+        diags.warning(codes::say_no_skipped, s.id_pos,
+                      "the say-no check was skipped: more than " + std::to_string(options.score_pair_limit) +
+                          " (situation, technical score) pairs, or a loop that lowers the technical score forever");
         return;
     }
     // Saying no well is the kept-the-customer quadrant: it must be reachable without the technical need.
     if (r.say_no.best_personal_percent < s.pass.personal)
-        diags.warning(codes::say_no_capped, s.id_pos, "this scenario teaches saying no, but a trainee who misses the technical need (below " +
-                                             std::to_string(s.pass.technical) + "%) reaches at most " + percent_text(r.say_no.best_personal_percent) +
-                                             " on the personal need, under its pass mark of " + std::to_string(s.pass.personal) +
-                                             "%: a no said well can never keep the customer");
+        diags.warning(codes::say_no_capped, s.id_pos,
+                      "this scenario teaches saying no, but a trainee who misses the technical need (below " +
+                          std::to_string(s.pass.technical) + "%) reaches at most " +
+                          percent_text(r.say_no.best_personal_percent) +
+                          " on the personal need, under its pass mark of " + std::to_string(s.pass.personal) +
+                          "%: a no said well can never keep the customer");
 }
 
 // --- could a trainee win without reading? ----------------------------------------------
@@ -281,48 +296,56 @@ void check_blind_play(const Scenario& s, const StateGraph& g, const LintOptions&
     for (BlindRule rule : blind_rules) {
         BlindProbe probe = play_blind(s, bounds, rule, turn_cap);
         if (probe.finished && probe.quadrant == Quadrant::best_in_class)
-            diags.warning(codes::blind_rule_wins, s.id_pos, std::string(blind_rule_title(rule)) + " reaches Best in class (" + need_percents(probe.path) +
-                                                 "): a trainee who doesn't read wins; make that rule lose somewhere on its path");
+            diags.warning(codes::blind_rule_wins, s.id_pos,
+                          std::string(blind_rule_title(rule)) + " reaches Best in class (" + need_percents(probe.path) +
+                              "): a trainee who doesn't read wins; make that rule lose somewhere on its path");
         r.blind.push_back(std::move(probe));
     }
     r.random = sample_random_play(s, bounds, options.random_calls, options.random_turn_budget, options.random_seed);
     if (r.random.calls > 0 && r.random.best_in_class_share() >= options.random_best_in_class_limit)
-        diags.warning(codes::random_play_wins, s.id_pos, "random play ends Best in class in " + percent_text(100 * r.random.best_in_class_share()) +
-                                             " of calls (" + std::to_string(r.random.calls) + " sampled), " +
-                                             percent_text(100 * options.random_best_in_class_limit) +
-                                             " or more: guessing wins too often; give more choice points a real cost");
+        diags.warning(codes::random_play_wins, s.id_pos,
+                      "random play ends Best in class in " + percent_text(100 * r.random.best_in_class_share()) +
+                          " of calls (" + std::to_string(r.random.calls) + " sampled), " +
+                          percent_text(100 * options.random_best_in_class_limit) +
+                          " or more: guessing wins too often; give more choice points a real cost");
 
     const LengthBias& length = r.length;
     if (length.choice_points >= 3 &&
         length.best_is_longest >= options.length_bias_limit * static_cast<double>(length.choice_points))
-        diags.warning(codes::longest_is_best, s.id_pos, "the best answer is the longest line at " + std::to_string(length.best_is_longest) + " of " +
-                                             std::to_string(length.choice_points) + " choice points (" +
-                                             percent_text(100.0 * length.best_is_longest / length.choice_points) + ", the limit is under " +
-                                             percent_text(100 * options.length_bias_limit) +
-                                             "): length gives the answer away; make a short plain answer right, or a long one the trap");
+        diags.warning(codes::longest_is_best, s.id_pos,
+                      "the best answer is the longest line at " + std::to_string(length.best_is_longest) + " of " +
+                          std::to_string(length.choice_points) + " choice points (" +
+                          percent_text(100.0 * length.best_is_longest / length.choice_points) +
+                          ", the limit is under " + percent_text(100 * options.length_bias_limit) +
+                          "): length gives the answer away; make a short plain answer right, or a long one the trap");
 
     if (s.full_marks.technical && r.best_technical > *s.full_marks.technical)
-        diags.warning(codes::above_full_marks, s.full_marks.technical_pos, "a path scores " + std::to_string(r.best_technical) +
-                                                               " technical points, more than the full marks of " +
-                                                               std::to_string(*s.full_marks.technical) + "; raise full_marks or lower the points");
+        diags.warning(codes::above_full_marks, s.full_marks.technical_pos,
+                      "a path scores " + std::to_string(r.best_technical) +
+                          " technical points, more than the full marks of " + std::to_string(*s.full_marks.technical) +
+                          "; raise full_marks or lower the points");
     if (s.full_marks.personal && r.best_personal > *s.full_marks.personal)
-        diags.warning(codes::above_full_marks, s.full_marks.personal_pos, "a path scores " + std::to_string(r.best_personal) +
-                                                              " personal points, more than the full marks of " +
-                                                              std::to_string(*s.full_marks.personal) + "; raise full_marks or lower the points");
+        diags.warning(codes::above_full_marks, s.full_marks.personal_pos,
+                      "a path scores " + std::to_string(r.best_personal) +
+                          " personal points, more than the full marks of " + std::to_string(*s.full_marks.personal) +
+                          "; raise full_marks or lower the points");
 
     r.ending_quadrants = quadrants_at_endings(s, g, bounds, options.score_pair_limit);
     if (!r.ending_quadrants.checked) {
-        diags.warning(codes::outcome_check_skipped, s.id_pos, "the check of endings against their outcomes was skipped: more than " +
-                                             std::to_string(options.score_pair_limit) + " (situation, scores) triples");
+        diags.warning(codes::outcome_check_skipped, s.id_pos,
+                      "the check of endings against their outcomes was skipped: more than " +
+                          std::to_string(options.score_pair_limit) + " (situation, scores) triples");
         return;
     }
     for (size_t i = 0; i < s.endings.size(); ++i) {
         const Ending& ending = s.endings[i];
         for (int q = 0; q < quadrant_count; ++q) {
             if (!(r.ending_quadrants.reached[i] & (1u << q)) || outcome_fits(ending.outcome, static_cast<Quadrant>(q))) continue;
-            diags.warning(codes::outcome_contradicts_quadrant, ending.pos, "ending '" + ending.id + "' says the customer is " + std::string(outcome_name(ending.outcome)) +
-                                                   ", but a call can reach it as " + std::string(quadrant_title(static_cast<Quadrant>(q))) +
-                                                   ": the debrief would contradict itself; route that call to another ending");
+            diags.warning(codes::outcome_contradicts_quadrant, ending.pos,
+                          "ending '" + ending.id + "' says the customer is " +
+                              std::string(outcome_name(ending.outcome)) + ", but a call can reach it as " +
+                              std::string(quadrant_title(static_cast<Quadrant>(q))) +
+                              ": the debrief would contradict itself; route that call to another ending");
             break;
         }
     }
@@ -362,14 +385,17 @@ LintReport lint_unguarded(const Scenario& s, DiagnosticList& diags, const LintOp
     report.states = g.states.size();
     report.moves = g.edges.size();
     if (g.memory_limited) {
-        diags.error(codes::lint_state_limit, s.id_pos, "the lint stopped after " + std::to_string(g.states.size()) +
-                                           " reachable situations, at its memory limit of " + std::to_string(options.state_memory_limit >> 20) +
-                                           " MB; use fewer variables or bound the counters that grow in loops");
+        diags.error(codes::lint_state_limit, s.id_pos,
+                    "the lint stopped after " + std::to_string(g.states.size()) +
+                        " reachable situations, at its memory limit of " +
+                        std::to_string(options.state_memory_limit >> 20) +
+                        " MB; use fewer variables or bound the counters that grow in loops");
         return report;
     }
     if (!g.complete) {
-        diags.error(codes::lint_state_limit, s.id_pos, "the lint stopped after " + std::to_string(options.state_limit) +
-                                           " reachable situations; raise --max-states or bound the counters that grow in loops");
+        diags.error(codes::lint_state_limit, s.id_pos,
+                    "the lint stopped after " + std::to_string(options.state_limit) +
+                        " reachable situations; raise --max-states or bound the counters that grow in loops");
         return report;
     }
     if (g.states.empty()) return report;

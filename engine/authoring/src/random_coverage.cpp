@@ -58,8 +58,8 @@ RandomCoverage random_coverage(const Scenario& s, const RandomCoverageOptions& o
 }
 
 void report_unreached(const Scenario& s, const RandomCoverage& c, DiagnosticList& diags) {
-    const std::string runs = " in " + std::to_string(c.calls) + (c.calls == 1 ? " random call" : " random calls") + " (seed " +
-                             std::to_string(c.seed) + ")";
+    const std::string runs = " in " + std::to_string(c.calls) + (c.calls == 1 ? " random call" : " random calls") +
+                             " (seed " + std::to_string(c.seed) + ")";
     for (size_t n = 0; n < s.nodes.size(); ++n) {
         const Node& node = s.nodes[n];
         if (c.node_calls[n] == 0) {
@@ -68,19 +68,24 @@ void report_unreached(const Scenario& s, const RandomCoverage& c, DiagnosticList
         }
         for (size_t k = 0; k < node.choices.size(); ++k)
             if (c.choice_calls[n][k] == 0)
-                diags.warning(codes::never_reached, node.choices[k].pos,
-                              "choice \"" + node.choices[k].say + "\" at node '" + node.id + "' was never taken" + runs);
+                diags.warning(
+                    codes::never_reached, node.choices[k].pos,
+                    "choice \"" + node.choices[k].say + "\" at node '" + node.id + "' was never taken" + runs);
     }
     for (size_t e = 0; e < s.endings.size(); ++e)
-        if (c.ending_calls[e] == 0) diags.warning(codes::never_reached, s.endings[e].pos, "ending '" + s.endings[e].id + "' was never reached" + runs);
+        if (c.ending_calls[e] == 0)
+            diags.warning(codes::never_reached, s.endings[e].pos,
+                          "ending '" + s.endings[e].id + "' was never reached" + runs);
     const SourcePos at_start = s.start_pos.line ? s.start_pos : s.id_pos;
     if (c.cut_off > 0)
-        diags.warning(codes::random_calls_stuck, at_start,
-                      std::to_string(c.cut_off) + " of " + std::to_string(c.calls) +
-                          " random calls were still going after the turn limit: a loop that random play does not leave");
+        diags.warning(
+            codes::random_calls_stuck, at_start,
+            std::to_string(c.cut_off) + " of " + std::to_string(c.calls) +
+                " random calls were still going after the turn limit: a loop that random play does not leave");
     if (c.stuck > 0)
         diags.warning(codes::random_calls_stuck, at_start,
-                      std::to_string(c.stuck) + " of " + std::to_string(c.calls) + " random calls got stuck at a node with no visible choice");
+                      std::to_string(c.stuck) + " of " + std::to_string(c.calls) +
+                          " random calls got stuck at a node with no visible choice");
 }
 
 }  // namespace frontline

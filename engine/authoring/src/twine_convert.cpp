@@ -158,8 +158,6 @@ SourcePos offset_pos(const TwinePassage& p, size_t at) {
     return pos;
 }
 
-
-
 /// The links that become choices: every link but those to the web.
 std::vector<TwineLink> choice_links(const TwinePassage& p) {
     std::vector<TwineLink> links = twine_links(p);
@@ -198,7 +196,9 @@ struct Converted {
 std::optional<Converted> convert(const TwineStory& story, DiagnosticList& diags) {
     std::vector<const TwinePassage*> passages;
     for (const TwinePassage& p : story.passages) {
-        if (is_special(p)) diags.warning(codes::twine_not_imported, p.pos, "passage '" + p.name + "' is story-format code or a special passage; it is not imported");
+        if (is_special(p))
+            diags.warning(codes::twine_not_imported, p.pos,
+                          "passage '" + p.name + "' is story-format code or a special passage; it is not imported");
         else passages.push_back(&p);
     }
     std::map<std::string, int> used;
@@ -214,10 +214,13 @@ std::optional<Converted> convert(const TwineStory& story, DiagnosticList& diags)
     for (const TwinePassage* p : passages)
         if (p->name == start_name) start = p;
     if (!start && !story.start.empty())
-        diags.error(codes::twine_bad_start, story.start_pos, "the story starts at '" + story.start + "', which is not an importable passage" + diags.did_you_mean(story.start, names));
+        diags.error(codes::twine_bad_start, story.start_pos,
+                    "the story starts at '" + story.start + "', which is not an importable passage" +
+                        diags.did_you_mean(story.start, names));
     if (!start && story.start.empty() && !passages.empty()) start = passages.front();
     if (start && choice_links(*start).empty())
-        diags.error(codes::twine_bad_start, start->pos, "the start passage '" + start->name + "' has no links, so the call would end before it starts");
+        diags.error(codes::twine_bad_start, start->pos,
+                    "the start passage '" + start->name + "' has no links, so the call would end before it starts");
 
     Converted out;
     std::ostringstream nodes, endings;
@@ -225,18 +228,21 @@ std::optional<Converted> convert(const TwineStory& story, DiagnosticList& diags)
         const std::vector<TwineLink> links = choice_links(*p);
         for (const TwineLink& link : twine_links(*p))
             if (is_url_link(link))
-                diags.warning(codes::twine_web_link, link.pos, "the link '" + link.text + "' goes to the web address '" + link.target +
-                                                     "'; a call has no web links, so it is kept as text, not a choice");
+                diags.warning(codes::twine_web_link, link.pos,
+                              "the link '" + link.text + "' goes to the web address '" + link.target +
+                                  "'; a call has no web links, so it is kept as text, not a choice");
         size_t markup_at = 0;
         if (std::string markup = unknown_markup(p->text, markup_at); !markup.empty())
-            diags.warning(codes::twine_markup_kept, offset_pos(*p, markup_at), "passage '" + p->name + "' uses " + markup +
-                                                                  ", which Frontline does not run; it is kept as text");
+            diags.warning(
+                codes::twine_markup_kept, offset_pos(*p, markup_at),
+                "passage '" + p->name + "' uses " + markup + ", which Frontline does not run; it is kept as text");
         std::string text = customer_text(p->text);
         const std::string& id = id_of[p->name];
         if (links.empty()) {
             const char* outcome = outcome_from_tags(*p);
             if (text.empty()) {
-                diags.warning(codes::twine_empty_passage, p->pos, "passage '" + p->name + "' is empty; the ending says 'The call ends.'");
+                diags.warning(codes::twine_empty_passage, p->pos,
+                              "passage '" + p->name + "' is empty; the ending says 'The call ends.'");
                 text = "The call ends.";
             }
             endings << "  " << id << ":\n    outcome: " << (outcome ? outcome : "neutral") << "\n    text: " << yaml_quote(text) << "\n";
@@ -244,15 +250,17 @@ std::optional<Converted> convert(const TwineStory& story, DiagnosticList& diags)
             continue;
         }
         if (text.empty()) {
-            diags.warning(codes::twine_empty_passage, p->pos, "passage '" + p->name + "' has only links; the customer says '...' until you write a line");
+            diags.warning(codes::twine_empty_passage, p->pos,
+                          "passage '" + p->name + "' has only links; the customer says '...' until you write a line");
             text = "...";
         }
         nodes << "  " << id << ":\n    customer: " << yaml_quote(text) << "\n    choices:\n";
         for (const TwineLink& link : links) {
             auto target = id_of.find(link.target);
             if (target == id_of.end()) {
-                diags.error(codes::twine_broken_link, link.pos, "the link '" + link.text + "' goes to '" + link.target + "', but no passage has that name" +
-                                                   diags.did_you_mean(link.target, names));
+                diags.error(codes::twine_broken_link, link.pos,
+                            "the link '" + link.text + "' goes to '" + link.target + "', but no passage has that name" +
+                                diags.did_you_mean(link.target, names));
                 continue;
             }
             nodes << "      - say: " << yaml_quote(link.text.empty() ? link.target : link.text) << "\n        next: " << target->second << "\n";
@@ -262,7 +270,8 @@ std::optional<Converted> convert(const TwineStory& story, DiagnosticList& diags)
     }
     if (diags.has_errors()) return std::nullopt;
     if (out.endings == 0) {
-        diags.error(codes::twine_bad_start, {1, 1}, "no passage is an ending (a passage without links); the call could never end");
+        diags.error(codes::twine_bad_start, {1, 1},
+                    "no passage is an ending (a passage without links); the call could never end");
         return std::nullopt;
     }
 

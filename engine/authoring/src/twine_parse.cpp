@@ -88,7 +88,8 @@ Header parse_header(std::string_view line, uint32_t line_no, DiagnosticList& dia
         size_t close = i + 1;
         while (close < line.size() && !(line[close] == ']' && line[close - 1] != '\\')) ++close;
         if (close >= line.size()) {
-            diags.error(codes::twine_bad_header, {line_no, static_cast<uint32_t>(i + 1)}, "the tag list of passage '" + h.name + "' has no closing ']'");
+            diags.error(codes::twine_bad_header, {line_no, static_cast<uint32_t>(i + 1)},
+                        "the tag list of passage '" + h.name + "' has no closing ']'");
             h.ok = false;
             return h;
         }
@@ -106,9 +107,11 @@ Header parse_header(std::string_view line, uint32_t line_no, DiagnosticList& dia
     }
     if (i < line.size() && line[i] == '{') {
         if (trim(line.substr(i)).back() != '}')
-            diags.error(codes::twine_bad_header, {line_no, static_cast<uint32_t>(i + 1)}, "the metadata of passage '" + h.name + "' has no closing '}'");
+            diags.error(codes::twine_bad_header, {line_no, static_cast<uint32_t>(i + 1)},
+                        "the metadata of passage '" + h.name + "' has no closing '}'");
     } else if (i < line.size() && !trim(line.substr(i)).empty()) {
-        diags.error(codes::twine_bad_header, {line_no, static_cast<uint32_t>(i + 1)}, "unexpected text after the header of passage '" + h.name + "'");
+        diags.error(codes::twine_bad_header, {line_no, static_cast<uint32_t>(i + 1)},
+                    "unexpected text after the header of passage '" + h.name + "'");
     }
     return h;
 }
@@ -116,7 +119,8 @@ Header parse_header(std::string_view line, uint32_t line_no, DiagnosticList& dia
 /// Shared by both formats: StoryTitle and StoryData are story settings, not passages.
 void add_passage(TwineStory& story, TwinePassage p, std::set<std::string>& names, DiagnosticList& diags) {
     if (!names.insert(p.name).second) {
-        diags.error(codes::twine_duplicate_passage, p.pos, "a second passage is named '" + p.name + "'; passage names must be unique");
+        diags.error(codes::twine_duplicate_passage, p.pos,
+                    "a second passage is named '" + p.name + "'; passage names must be unique");
         return;
     }
     story.passages.push_back(std::move(p));
@@ -143,7 +147,8 @@ std::optional<TwineStory> parse_twee(std::string_view text, DiagnosticList& diag
                 story.start = *start;
                 story.start_pos = current->pos;
             } else if (body.find("\"start\"") != std::string::npos) {
-                diags.warning(codes::twine_start_unreadable, current->pos, "StoryData's \"start\" could not be read; the first passage is the start");
+                diags.warning(codes::twine_start_unreadable, current->pos,
+                              "StoryData's \"start\" could not be read; the first passage is the start");
             }
         } else {
             add_passage(story, std::move(*current), names, diags);
@@ -174,7 +179,8 @@ std::optional<TwineStory> parse_twee(std::string_view text, DiagnosticList& diag
     }
     finish();
     if (story.passages.empty()) {
-        diags.error(codes::twine_no_passages, {1, 1}, "no passages found; a Twee passage starts with a line like ':: Start'");
+        diags.error(codes::twine_no_passages, {1, 1},
+                    "no passages found; a Twee passage starts with a line like ':: Start'");
         return std::nullopt;
     }
     return story;
@@ -302,11 +308,13 @@ std::optional<TwineStory> parse_twine_html(std::string_view html, DiagnosticList
     const std::string folded = lower(html);  // element names are case-insensitive in HTML
     const size_t story_at = folded.find("<tw-storydata");
     if (story_at == std::string::npos) {
-        diags.error(codes::twine_html_structure, {1, 1}, "no <tw-storydata> element: is this a Twine 2 story (File > Publish) or archive?");
+        diags.error(codes::twine_html_structure, {1, 1},
+                    "no <tw-storydata> element: is this a Twine 2 story (File > Publish) or archive?");
         return std::nullopt;
     }
     if (folded.find("<tw-storydata", story_at + 1) != std::string::npos)
-        diags.warning(codes::twine_html_structure, position_in(html, story_at), "this archive holds several stories; importing the first only");
+        diags.warning(codes::twine_html_structure, position_in(html, story_at),
+                      "this archive holds several stories; importing the first only");
     const size_t story_tag_end = folded.find('>', story_at);
     size_t story_end = folded.find("</tw-storydata", story_at);
     if (story_tag_end == std::string::npos || story_end == std::string::npos) {
@@ -355,11 +363,13 @@ std::optional<TwineStory> parse_twine_html(std::string_view html, DiagnosticList
         at = close + 1;
     }
     if (story.passages.empty()) {
-        diags.error(codes::twine_no_passages, position_in(html, story_at), "the story has no passages (<tw-passagedata>)");
+        diags.error(codes::twine_no_passages, position_in(html, story_at),
+                    "the story has no passages (<tw-passagedata>)");
         return std::nullopt;
     }
     if (!start_pid.empty() && story.start.empty())
-        diags.warning(codes::twine_start_unreadable, position_in(html, story_at), "startnode " + start_pid + " names no passage; the first passage is the start");
+        diags.warning(codes::twine_start_unreadable, position_in(html, story_at),
+                      "startnode " + start_pid + " names no passage; the first passage is the start");
     return story;
 }
 

@@ -56,8 +56,9 @@ bool within(const std::optional<Walkthrough::Range>& range, long value, std::str
     if (!range || (value >= range->min && value <= range->max)) return true;
     std::string expected = range->min == range->max ? std::to_string(range->min)
                                                     : std::to_string(range->min) + ".." + std::to_string(range->max);
-    diags.error(codes::expectation_failed, range->pos, "walkthrough '" + name + "': " + std::string(what) + " is " + std::to_string(value) +
-                                         std::string(unit) + ", expected " + expected + std::string(unit));
+    diags.error(codes::expectation_failed, range->pos,
+                "walkthrough '" + name + "': " + std::string(what) + " is " + std::to_string(value) +
+                    std::string(unit) + ", expected " + expected + std::string(unit));
     return false;
 }
 
@@ -72,14 +73,16 @@ WalkthroughResult run_walkthrough(const Scenario& s, const ScoreBounds& bounds, 
     for (size_t i = 0; i < w.steps.size(); ++i) {
         const Walkthrough::Step& step = w.steps[i];
         if (run.finished()) {
-            diags.error(codes::ended_early, step.pos, "walkthrough '" + w.name + "': the call already ended at '" + run.ending()->id + "' after " +
-                                               std::to_string(i) + (i == 1 ? " choice" : " choices") + "; remove the steps from here on");
+            diags.error(codes::ended_early, step.pos,
+                        "walkthrough '" + w.name + "': the call already ended at '" + run.ending()->id + "' after " +
+                            std::to_string(i) + (i == 1 ? " choice" : " choices") + "; remove the steps from here on");
             break;
         }
         std::string why;
         int choice = resolve_step(run, step, why);
         if (choice < 0) {
-            diags.error(codes::step_not_taken, step.pos, "walkthrough '" + w.name + "', step " + std::to_string(i + 1) + ": " + why);
+            diags.error(codes::step_not_taken, step.pos,
+                        "walkthrough '" + w.name + "', step " + std::to_string(i + 1) + ": " + why);
             break;
         }
         result.says.push_back(run.node()->choice(choice).say);
@@ -93,16 +96,19 @@ WalkthroughResult run_walkthrough(const Scenario& s, const ScoreBounds& bounds, 
         const bool wants_end = !w.ending.empty() || w.outcome.has_value();
         if (wants_end && !run.finished()) {
             SourcePos at = !w.ending.empty() ? w.ending_pos : w.outcome_pos;
-            diags.error(codes::not_ended, at, "walkthrough '" + w.name + "': the call has not ended after " + std::to_string(w.steps.size()) +
-                                         " choices; it is at '" + run.node()->id + "'");
+            diags.error(codes::not_ended, at,
+                        "walkthrough '" + w.name + "': the call has not ended after " + std::to_string(w.steps.size()) +
+                            " choices; it is at '" + run.node()->id + "'");
         }
         if (run.finished()) {
             const Ending& got = *run.ending();
             if (!w.ending.empty() && got.id != w.ending)
-                diags.error(codes::expectation_failed, w.ending_pos, "walkthrough '" + w.name + "': ended at '" + got.id + "', expected '" + w.ending + "'");
+                diags.error(codes::expectation_failed, w.ending_pos,
+                            "walkthrough '" + w.name + "': ended at '" + got.id + "', expected '" + w.ending + "'");
             if (w.outcome && got.outcome != *w.outcome)
-                diags.error(codes::expectation_failed, w.outcome_pos, "walkthrough '" + w.name + "': outcome is " + std::string(outcome_name(got.outcome)) +
-                                                        ", expected " + std::string(outcome_name(*w.outcome)));
+                diags.error(codes::expectation_failed, w.outcome_pos,
+                            "walkthrough '" + w.name + "': outcome is " + std::string(outcome_name(got.outcome)) +
+                                ", expected " + std::string(outcome_name(*w.outcome)));
         }
         AttemptScore score = score_attempt(s, bounds, run);
         within(w.technical, std::lround(score.technical_percent), "technical", "%", w.name, diags);
@@ -110,7 +116,8 @@ WalkthroughResult run_walkthrough(const Scenario& s, const ScoreBounds& bounds, 
         within(w.mood, run.state().mood, "mood", "", w.name, diags);
         for (const auto& [line, pos] : w.lines)
             if (!transcript_contains(run, line))
-                diags.error(codes::expectation_failed, pos, "walkthrough '" + w.name + "': \"" + line + "\" does not appear in the call");
+                diags.error(codes::expectation_failed, pos,
+                            "walkthrough '" + w.name + "': \"" + line + "\" does not appear in the call");
     }
     result.passed = diags.error_count() == errors_before;
     return result;

@@ -44,7 +44,8 @@ void add_check_command(CLI::App& app, Action& action) {
                     const Scenario& s = *loaded.scenario;
                     auto [it, fresh] = ids.emplace(s.id, file.string());
                     if (!fresh)
-                        loaded.diagnostics.error(codes::duplicate_scenario_id, s.id_pos, "scenario id '" + s.id + "' is already used by " + it->second);
+                        loaded.diagnostics.error(codes::duplicate_scenario_id, s.id_pos,
+                                                 "scenario id '" + s.id + "' is already used by " + it->second);
                 }
                 io_error |= loaded.io_error;
                 print_diagnostics(io.err, loaded.diagnostics);

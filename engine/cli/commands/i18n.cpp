@@ -25,8 +25,8 @@ struct I18nOptions {
 
 /// The scenarios named by `paths` (files or folders), loaded and checked; nullopt after
 /// printing why when any cannot be used.
-std::optional<std::vector<std::pair<std::filesystem::path, Scenario>>> load_all(const std::vector<std::string>& paths, Io& io,
-                                                                                const char* command) {
+std::optional<std::vector<std::pair<std::filesystem::path, Scenario>>> load_all(const std::vector<std::string>& paths,
+                                                                                Io& io, const char* command) {
     std::vector<std::filesystem::path> inputs(paths.begin(), paths.end());
     std::vector<std::string> missing;
     auto files = find_scenario_files(inputs, missing);
@@ -108,7 +108,9 @@ int merge(const I18nOptions& o, Io& io) {
             if (e.fuzzy()) ++review;
             else if (!e.translation().empty()) ++done;
         }
-        io.out << "wrote " << path.string() << ": " << done << " of " << (merged.entries.size() - std::count_if(merged.entries.begin(), merged.entries.end(), [](const PoEntry& e) { return e.obsolete; }))
+        io.out << "wrote " << path.string() << ": " << done << " of "
+               << (merged.entries.size() - std::count_if(merged.entries.begin(), merged.entries.end(),
+                                                         [](const PoEntry& e) { return e.obsolete; }))
                << " translated, " << review << " to review\n";
     }
     return exit_ok;
@@ -130,9 +132,10 @@ int status(const I18nOptions& o, Io& io) {
         const size_t total = translatable_texts(s).size();
         Scenario copy = s;
         auto left = translate_scenario(copy, *catalogue);
-        size_t stale = std::count_if(left.begin(), left.end(), [](const UntranslatedText& u) { return u.state == Catalogue::State::stale; });
-        io.out << file.string() << ": " << (found ? "" : "no catalogue; ") << (total - left.size()) << " of " << total << " texts in "
-               << o.language << ", " << (left.size() - stale) << " missing, " << stale << " stale\n";
+        size_t stale = std::count_if(left.begin(), left.end(),
+                                     [](const UntranslatedText& u) { return u.state == Catalogue::State::stale; });
+        io.out << file.string() << ": " << (found ? "" : "no catalogue; ") << (total - left.size()) << " of " << total
+               << " texts in " << o.language << ", " << (left.size() - stale) << " missing, " << stale << " stale\n";
     }
     return result;
 }
@@ -140,12 +143,16 @@ int status(const I18nOptions& o, Io& io) {
 }  // namespace
 
 void add_i18n_command(CLI::App& app, Action& action) {
-    auto* cmd = app.add_subcommand("i18n", "Translate scenarios with gettext catalogues (.pot templates, .po translations)");
+    auto* cmd =
+        app.add_subcommand("i18n", "Translate scenarios with gettext catalogues (.pot templates, .po translations)");
     cmd->require_subcommand(1);
     auto o = std::make_shared<I18nOptions>();
-    auto language_check = [](const std::string& l) { return valid_language_code(l) ? std::string() : "not a language code like fr or pt_BR: " + l; };
+    auto language_check = [](const std::string& l) {
+        return valid_language_code(l) ? std::string() : "not a language code like fr or pt_BR: " + l;
+    };
 
-    auto* ex = cmd->add_subcommand("extract", "Write the gettext template (.pot) of each scenario: msgctxt is the line id");
+    auto* ex =
+        cmd->add_subcommand("extract", "Write the gettext template (.pot) of each scenario: msgctxt is the line id");
     ex->add_option("paths", o->paths, "Scenario files or folders")->required();
     ex->add_option("-o,--output", o->output, "The .pot file (one scenario) or a folder for <id>.pot files")->required();
     ex->callback([o, &action] { action = [o](Io& io) { return extract(*o, io); }; });

@@ -29,8 +29,8 @@ struct LintCommandOptions {
 /// FL100 for each text with no translation into `language`, FL101 for each whose
 /// translation was made from different English; a catalogue that cannot be read is an
 /// error printed as `file:line: error: ...` (counted in `po_errors`).
-void check_translation(const std::filesystem::path& file, const Scenario& s, const std::string& language, DiagnosticList& diags,
-                       int& po_errors, Io& io) {
+void check_translation(const std::filesystem::path& file, const Scenario& s, const std::string& language,
+                       DiagnosticList& diags, int& po_errors, Io& io) {
     std::vector<std::string> errors;
     bool found = false;
     auto catalogue = load_scenario_catalogue(file, s.id, language, errors, &found);
@@ -39,17 +39,22 @@ void check_translation(const std::filesystem::path& file, const Scenario& s, con
     if (!catalogue) return;
     const auto path = scenario_translation_path(file, s.id, language).string();
     if (!found) {
-        diags.warning(codes::translation_missing, s.id_pos, "no '" + language + "' translation: " + path + " does not exist (frontline i18n merge --lang " + language + " creates it)");
+        diags.warning(codes::translation_missing, s.id_pos,
+                      "no '" + language + "' translation: " + path + " does not exist (frontline i18n merge --lang " +
+                          language + " creates it)");
         return;
     }
     Scenario copy = s;
     for (const auto& left : translate_scenario(copy, *catalogue)) {
         if (left.state == Catalogue::State::stale)
-            diags.warning(codes::translation_stale, left.pos, "the '" + language + "' translation of " + std::string(text_role_name(left.role)) + " '" + left.id +
-                                                 "' was made from different text; it is shown in the original until " + path + " is updated (i18n merge) and reviewed");
+            diags.warning(codes::translation_stale, left.pos,
+                          "the '" + language + "' translation of " + std::string(text_role_name(left.role)) + " '" +
+                              left.id + "' was made from different text; it is shown in the original until " + path +
+                              " is updated (i18n merge) and reviewed");
         else
-            diags.warning(codes::translation_missing, left.pos, std::string(text_role_name(left.role)) + " '" + left.id + "' has no '" + language + "' translation in " + path +
-                                                 "; it is shown in the original");
+            diags.warning(codes::translation_missing, left.pos,
+                          std::string(text_role_name(left.role)) + " '" + left.id + "' has no '" + language +
+                              "' translation in " + path + "; it is shown in the original");
     }
 }
 
@@ -163,9 +168,12 @@ int run_lint(const LintCommandOptions& opts, Io& io) {
         if (loaded.scenario) {
             const Scenario& s = *loaded.scenario;
             auto [it, fresh] = ids.emplace(s.id, files[i].string());
-            if (!fresh) loaded.diagnostics.error(codes::duplicate_scenario_id, s.id_pos, "scenario id '" + s.id + "' is already used by " + it->second);
+            if (!fresh)
+                loaded.diagnostics.error(codes::duplicate_scenario_id, s.id_pos,
+                                         "scenario id '" + s.id + "' is already used by " + it->second);
             report = lint_scenario(s, loaded.diagnostics, lint_options);
-            if (!opts.language.empty()) check_translation(files[i], s, opts.language, loaded.diagnostics, po_errors, io);
+            if (!opts.language.empty())
+                check_translation(files[i], s, opts.language, loaded.diagnostics, po_errors, io);
         }
         io_error |= loaded.io_error;
         errors += loaded.diagnostics.error_count();
@@ -199,8 +207,12 @@ void add_lint_command(CLI::App& app, Action& action) {
     auto opts = std::make_shared<LintCommandOptions>();
     cmd->add_option("paths", opts->paths, "Scenario files or folders (searched for *.yaml)")->required();
     cmd->add_flag("--json", opts->json, "Print one JSON document (diagnostics and reports) for tools");
-    cmd->add_option("--lang", opts->language, "Also check each scenario's translation into this language (i18n/LANG/<id>.po): every text missing or stale")
-        ->check([](const std::string& l) { return valid_language_code(l) ? std::string() : "not a language code like fr or pt_BR: " + l; });
+    cmd->add_option(
+           "--lang", opts->language,
+           "Also check each scenario's translation into this language (i18n/LANG/<id>.po): every text missing or stale")
+        ->check([](const std::string& l) {
+            return valid_language_code(l) ? std::string() : "not a language code like fr or pt_BR: " + l;
+        });
     cmd->add_flag("--strict", opts->strict, "Treat warnings as errors (exit 1 on any warning)");
     cmd->add_flag("-q,--quiet", opts->quiet, "Print only problems, no report");
     cmd->add_option("--max-states", opts->max_states, "Stop with an error past this many reachable situations")

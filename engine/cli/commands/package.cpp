@@ -39,7 +39,8 @@ void add_package_command(CLI::App& app, Action& action) {
     auto* package = app.add_subcommand("package", "Package Frontline for a learning management system");
     package->require_subcommand(1);
     auto* cmd = package->add_subcommand(
-        "cmi5", "Write a cmi5 course (one assignable unit per scenario, played in the browser) as a zip to upload to an LMS");
+        "cmi5",
+        "Write a cmi5 course (one assignable unit per scenario, played in the browser) as a zip to upload to an LMS");
     struct Options {
         std::vector<std::string> paths;
         std::string output;
@@ -50,10 +51,12 @@ void add_package_command(CLI::App& app, Action& action) {
     auto opts = std::make_shared<Options>();
     cmd->add_option("scenarios", opts->paths, "Scenario files or folders; default: the game's library");
     cmd->add_option("-o,--output", opts->output, "The zip to write")->required()->type_name("FILE");
-    cmd->add_option("--web", opts->web, "The web build's folder (index.html, .js, .wasm, .data); default: build-web/site")
+    cmd->add_option("--web", opts->web,
+                    "The web build's folder (index.html, .js, .wasm, .data); default: build-web/site")
         ->type_name("DIR");
     cmd->add_option("--title", opts->title, "The course's title in the LMS");
-    cmd->add_option("--iri-base", opts->iri_base, "Base of the course's and AUs' ids (an address your organisation controls)");
+    cmd->add_option("--iri-base", opts->iri_base,
+                    "Base of the course's and AUs' ids (an address your organisation controls)");
     cmd->callback([cmd, opts, &action] {
         std::vector<std::filesystem::path> inputs(opts->paths.begin(), opts->paths.end());
         if (inputs.empty()) inputs = chosen_scenario_library(*cmd->get_parent()->get_parent());
@@ -89,9 +92,8 @@ void add_package_command(CLI::App& app, Action& action) {
                 const Scenario& s = *loaded.scenario;
                 const std::string name = file.filename().string();
                 // The page loads scenarios/NAME by a plain URL: letters, digits, '.', '_', '-'.
-                if (!std::all_of(name.begin(), name.end(), [](unsigned char c) {
-                        return std::isalnum(c) || c == '.' || c == '_' || c == '-';
-                    })) {
+                if (!std::all_of(name.begin(), name.end(),
+                                 [](unsigned char c) { return std::isalnum(c) || c == '.' || c == '_' || c == '-'; })) {
                     io.err << "frontline package: " << file.string()
                            << ": rename it to letters, digits, '.', '_' and '-' only (the browser loads it by name)\n";
                     ++broken;

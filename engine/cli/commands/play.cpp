@@ -6,8 +6,8 @@
 #include "transcript_json.hpp"
 
 #include "frontline/reader.hpp"
-#include "frontline/translation.hpp"
 #include "frontline/scoring.hpp"
+#include "frontline/translation.hpp"
 
 #ifdef FRONTLINE_HAS_GAME
 #include "frontline/game.hpp"
@@ -129,11 +129,13 @@ int play(const PlayOptions& o, Io& io) {
         if (!catalogue) return exit_usage;
         if (!found)
             io.err << "frontline play: no '" << o.language << "' translation ("
-                   << scenario_translation_path(o.file, loaded.scenario->id, o.language).string() << "); playing in the original language\n";
+                   << scenario_translation_path(o.file, loaded.scenario->id, o.language).string()
+                   << "); playing in the original language\n";
         auto left = translate_scenario(*loaded.scenario, *catalogue);
         if (found && !left.empty())
-            io.err << "frontline play: " << left.size() << (left.size() == 1 ? " text is" : " texts are") << " not translated into '" << o.language
-                   << "' and shown in the original (frontline lint --lang " << o.language << " lists them)\n";
+            io.err << "frontline play: " << left.size() << (left.size() == 1 ? " text is" : " texts are")
+                   << " not translated into '" << o.language << "' and shown in the original (frontline lint --lang "
+                   << o.language << " lists them)\n";
     }
     const Scenario& s = *loaded.scenario;
 
@@ -245,7 +247,9 @@ void add_play_command(CLI::App& app, Action& action) {
     auto* seed = cmd->add_option("--seed", o->seed, "Show the choices in the shuffled order this seed gives (recorded with each attempt)");
     cmd->add_flag("--no-shuffle", o->no_shuffle, "Show the choices in the author's order")->excludes(seed);
     cmd->add_option("--lang", o->language, "Play in this language (fr, de...), from the scenario's i18n/LANG/<id>.po")
-        ->check([](const std::string& l) { return valid_language_code(l) ? std::string() : "not a language code like fr or pt_BR: " + l; });
+        ->check([](const std::string& l) {
+            return valid_language_code(l) ? std::string() : "not a language code like fr or pt_BR: " + l;
+        });
     cmd->add_flag("--no-feedback", o->no_feedback, "Hold the coach's feedback until the debrief");
     cmd->add_flag("--json", o->json, "Write the transcript and scores as JSON to stdout");
     cmd->add_flag("--gui", o->gui, "Open the scenario in the game window");

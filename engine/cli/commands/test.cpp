@@ -87,8 +87,9 @@ void test_file(const std::filesystem::path& file, const TestCommandOptions& opts
         }
     }
     if (count == 0 && !sidecar_results.has_errors()) {
-        results.error(codes::no_walkthroughs, s.id_pos, "no walkthroughs: add a 'tests:' list to the scenario or a sidecar " +
-                                             sidecar.filename().string());
+        results.error(
+            codes::no_walkthroughs, s.id_pos,
+            "no walkthroughs: add a 'tests:' list to the scenario or a sidecar " + sidecar.filename().string());
         tally.files_failed += 1;
     }
     results.sort_by_position();
@@ -123,7 +124,8 @@ int run_tests(const TestCommandOptions& opts, Io& io) {
 
 std::string percent(size_t part, size_t whole) {
     char buf[16];
-    std::snprintf(buf, sizeof buf, "%5.1f%%", whole ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0);
+    std::snprintf(buf, sizeof buf, "%5.1f%%",
+                  whole ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0);
     return buf;
 }
 
@@ -134,8 +136,8 @@ std::string tally_column(size_t count, size_t whole) {
 }
 
 void print_coverage(std::ostream& out, const Scenario& s, const RandomCoverage& c) {
-    out << "  " << c.calls << (c.calls == 1 ? " random call" : " random calls") << " (seed " << c.seed << "): " << c.ended
-        << " ended, " << c.stuck << " stuck, " << c.cut_off << " cut off at the turn limit";
+    out << "  " << c.calls << (c.calls == 1 ? " random call" : " random calls") << " (seed " << c.seed
+        << "): " << c.ended << " ended, " << c.stuck << " stuck, " << c.cut_off << " cut off at the turn limit";
     if (c.calls > 0) {
         char turns[32];
         std::snprintf(turns, sizeof turns, "%.1f", static_cast<double>(c.turns) / static_cast<double>(c.calls));
@@ -148,7 +150,8 @@ void print_coverage(std::ostream& out, const Scenario& s, const RandomCoverage& 
             std::string say = s.nodes[n].choices[k].say;
             if (say.size() > 60) {
                 size_t cut = 57;
-                while (cut > 0 && (static_cast<unsigned char>(say[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+                while (cut > 0 && (static_cast<unsigned char>(say[cut]) & 0xC0) == 0x80)
+                    --cut;  // not inside a character
                 say = say.substr(0, cut) + "...";
             }
             out << tally_column(c.choice_calls[n][k], c.calls) << "    \"" << say << "\"\n";
@@ -156,8 +159,8 @@ void print_coverage(std::ostream& out, const Scenario& s, const RandomCoverage& 
     }
     out << "  calls that ended at each ending:\n";
     for (size_t e = 0; e < s.endings.size(); ++e)
-        out << tally_column(c.ending_calls[e], c.calls) << "  ending " << s.endings[e].id << " (" << outcome_name(s.endings[e].outcome)
-            << ")\n";
+        out << tally_column(c.ending_calls[e], c.calls) << "  ending " << s.endings[e].id << " ("
+            << outcome_name(s.endings[e].outcome) << ")\n";
 }
 
 nlohmann::json coverage_json(const Scenario& s, const RandomCoverage& c) {
@@ -165,19 +168,25 @@ nlohmann::json coverage_json(const Scenario& s, const RandomCoverage& c) {
     for (size_t n = 0; n < s.nodes.size(); ++n) {
         nlohmann::json choices = nlohmann::json::array();
         for (size_t k = 0; k < s.nodes[n].choices.size(); ++k)
-            choices.push_back({{"say", s.nodes[n].choices[k].say}, {"line", s.nodes[n].choices[k].pos.line}, {"calls", c.choice_calls[n][k]}});
-        nodes.push_back({{"id", s.nodes[n].id}, {"line", s.nodes[n].pos.line}, {"calls", c.node_calls[n]}, {"choices", choices}});
+            choices.push_back({{"say", s.nodes[n].choices[k].say},
+                               {"line", s.nodes[n].choices[k].pos.line},
+                               {"calls", c.choice_calls[n][k]}});
+        nodes.push_back(
+            {{"id", s.nodes[n].id}, {"line", s.nodes[n].pos.line}, {"calls", c.node_calls[n]}, {"choices", choices}});
     }
     for (size_t e = 0; e < s.endings.size(); ++e)
-        endings.push_back({{"id", s.endings[e].id}, {"outcome", outcome_name(s.endings[e].outcome)}, {"line", s.endings[e].pos.line},
+        endings.push_back({{"id", s.endings[e].id},
+                           {"outcome", outcome_name(s.endings[e].outcome)},
+                           {"line", s.endings[e].pos.line},
                            {"calls", c.ending_calls[e]}});
-    return {{"calls", c.calls}, {"seed", c.seed}, {"ended", c.ended}, {"stuck", c.stuck}, {"cut_off", c.cut_off},
-            {"turns", c.turns}, {"nodes", nodes}, {"endings", endings}};
+    return {{"calls", c.calls},     {"seed", c.seed},   {"ended", c.ended}, {"stuck", c.stuck},
+            {"cut_off", c.cut_off}, {"turns", c.turns}, {"nodes", nodes},   {"endings", endings}};
 }
 
 nlohmann::json diagnostic_json(const Diagnostic& d) {
-    return {{"file", d.file}, {"line", d.pos.line}, {"column", d.pos.column},
-            {"severity", d.severity == Severity::error ? "error" : "warning"}, {"code", d.code}, {"message", d.message}};
+    return {{"file", d.file},         {"line", d.pos.line},
+            {"column", d.pos.column}, {"severity", d.severity == Severity::error ? "error" : "warning"},
+            {"code", d.code},         {"message", d.message}};
 }
 
 int run_random(const std::vector<std::filesystem::path>& inputs, const TestCommandOptions& opts, Io& io) {
@@ -210,8 +219,10 @@ int run_random(const std::vector<std::filesystem::path>& inputs, const TestComma
         if (opts.json) {
             nlohmann::json d = nlohmann::json::array();
             for (const Diagnostic& x : diags.items()) d.push_back(diagnostic_json(x));
-            json_files.push_back({{"file", files[i].string()}, {"diagnostics", d},
-                                  {"coverage", coverage ? coverage_json(*loaded.scenario, *coverage) : nlohmann::json(nullptr)}});
+            json_files.push_back(
+                {{"file", files[i].string()},
+                 {"diagnostics", d},
+                 {"coverage", coverage ? coverage_json(*loaded.scenario, *coverage) : nlohmann::json(nullptr)}});
             continue;
         }
         print_diagnostics(io.err, diags);
@@ -227,9 +238,10 @@ int run_random(const std::vector<std::filesystem::path>& inputs, const TestComma
     if (opts.json) {
         io.out << nlohmann::json{{"files", json_files}, {"errors", errors}, {"warnings", warnings}}.dump(2) << '\n';
     } else {
-        io.out << "\nplayed " << options.calls << (options.calls == 1 ? " random call" : " random calls") << " (seed " << options.seed
-               << ") in " << files.size() << (files.size() == 1 ? " file: " : " files: ") << errors << (errors == 1 ? " error, " : " errors, ")
-               << warnings << (warnings == 1 ? " warning\n" : " warnings\n");
+        io.out << "\nplayed " << options.calls << (options.calls == 1 ? " random call" : " random calls") << " (seed "
+               << options.seed << ") in " << files.size() << (files.size() == 1 ? " file: " : " files: ") << errors
+               << (errors == 1 ? " error, " : " errors, ") << warnings
+               << (warnings == 1 ? " warning\n" : " warnings\n");
     }
     if (io_error) return exit_usage;
     if (errors > 0 || (opts.strict && warnings > 0)) return exit_errors;
@@ -241,14 +253,19 @@ int run_random(const std::vector<std::filesystem::path>& inputs, const TestComma
 void add_test_command(CLI::App& app, Action& action) {
     auto* cmd = app.add_subcommand("test", "Run the walkthroughs in scenarios' 'tests:' lists and sidecar *.test.yaml files");
     auto opts = std::make_shared<TestCommandOptions>();
-    cmd->add_option("paths", opts->paths,
-                    "Scenario files, sidecar *.test.yaml files or folders (with --random, default: the game's library)");
-    cmd->add_flag("-q,--quiet", opts->quiet, "List only failing walkthroughs (with --random: only the warnings and the total)");
-    auto* random = cmd->add_option("--random", opts->random,
-                                   "Instead of the walkthroughs, play N seeded random calls per scenario and report how often each "
-                                   "node, choice and ending was reached; what never was is a warning")
-                       ->check(CLI::Range(size_t{1}, size_t{10'000'000}));
-    cmd->add_option("--seed", opts->seed, "With --random: the seed (default 1); the same seed gives the same report")->needs(random);
+    cmd->add_option(
+        "paths", opts->paths,
+        "Scenario files, sidecar *.test.yaml files or folders (with --random, default: the game's library)");
+    cmd->add_flag("-q,--quiet", opts->quiet,
+                  "List only failing walkthroughs (with --random: only the warnings and the total)");
+    auto* random =
+        cmd->add_option(
+               "--random", opts->random,
+               "Instead of the walkthroughs, play N seeded random calls per scenario and report how often each "
+               "node, choice and ending was reached; what never was is a warning")
+            ->check(CLI::Range(size_t{1}, size_t{10'000'000}));
+    cmd->add_option("--seed", opts->seed, "With --random: the seed (default 1); the same seed gives the same report")
+        ->needs(random);
     cmd->add_option("--max-turns", opts->max_turns, "With --random: stop a call after this many choices (default 1000)")
         ->check(CLI::Range(size_t{1}, size_t{1'000'000}))
         ->needs(random);

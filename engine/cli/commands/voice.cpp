@@ -50,8 +50,9 @@ int run_voice_render(const VoiceRenderOptions& opts, Io& io) {
     bool synth_tried = false;
     // Lines are rendered at the customer's starting mood: the one the call opens with.
     const voice::VoiceParams params = voice::voice_for_mood(s.customer.voice, s.customer.mood);
-    const std::string synth_name = "espeak-ng " + params.language + (params.variant.empty() ? "" : "+" + params.variant) +
-                                   ", pitch " + std::to_string(params.pitch) + ", rate " + std::to_string(params.rate);
+    const std::string synth_name = "espeak-ng " + params.language +
+                                   (params.variant.empty() ? "" : "+" + params.variant) + ", pitch " +
+                                   std::to_string(params.pitch) + ", rate " + std::to_string(params.rate);
     int written = 0, recorded = 0, failed = 0;
     for (size_t n = 0; n < s.nodes.size(); ++n) {
         for (size_t l = 0; l < s.nodes[n].customer.size(); ++l) {
@@ -83,8 +84,8 @@ int run_voice_render(const VoiceRenderOptions& opts, Io& io) {
                    << (file.empty() ? synth_name : "recorded: " + file.string()) << "\n";
         }
     }
-    io.out << "wrote " << written << (written == 1 ? " line" : " lines") << " (" << recorded << " recorded, " << written - recorded
-           << " synthesised) to " << out_dir.string() << "\n";
+    io.out << "wrote " << written << (written == 1 ? " line" : " lines") << " (" << recorded << " recorded, "
+           << written - recorded << " synthesised) to " << out_dir.string() << "\n";
     return failed > 0 ? exit_errors : exit_ok;
 }
 
@@ -93,11 +94,13 @@ int run_voice_render(const VoiceRenderOptions& opts, Io& io) {
 void add_voice_command(CLI::App& app, Action& action) {
     auto* cmd = app.add_subcommand("voice", "The customer's voice: render every line as audio for review");
     cmd->require_subcommand(1);
-    auto* render = cmd->add_subcommand("render", "Write every customer line of a scenario as a WAV file named by its line id, "
-                                                 "from the recorded voice-over where there is one, else synthesised");
+    auto* render = cmd->add_subcommand("render",
+                                       "Write every customer line of a scenario as a WAV file named by its line id, "
+                                       "from the recorded voice-over where there is one, else synthesised");
     auto opts = std::make_shared<VoiceRenderOptions>();
     render->add_option("scenario", opts->scenario, "The scenario file")->required();
-    render->add_option("-o,--output", opts->output, "The folder to write the WAV files to (created if needed)")->required();
+    render->add_option("-o,--output", opts->output, "The folder to write the WAV files to (created if needed)")
+        ->required();
     render->callback([opts, &action] { action = [opts](Io& io) { return run_voice_render(*opts, io); }; });
 }
 

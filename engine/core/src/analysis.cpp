@@ -150,8 +150,8 @@ StateGraph explore_states_from(const Scenario& s, const CallState& start, size_t
     layout.vars = variables_read(s);
     layout.width = 2 + (layout.scores ? 2 : 0) + (layout.turn ? 1 : 0) + layout.vars.size();
     // A state costs its CallState (with every variable), its key and about four hash slots.
-    g.bytes_per_state = sizeof(CallState) + start.vars.size() * sizeof(Value) + layout.width * sizeof(int64_t) + 4 * sizeof(int) +
-                        sizeof(uint32_t);
+    g.bytes_per_state = sizeof(CallState) + start.vars.size() * sizeof(Value) + layout.width * sizeof(int64_t) +
+                        4 * sizeof(int) + sizeof(uint32_t);
     size_t bytes = 0;
 
     if (start.node < 0 || start.ended()) {

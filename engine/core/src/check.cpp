@@ -35,9 +35,12 @@ void check_structure(Scenario& s, DiagnosticList& diags) {
         s.start = s.find_node(s.start_name);
         if (s.start < 0) {
             if (s.find_ending(s.start_name) >= 0)
-                diags.error(codes::names_nothing, s.start_pos, "'start' must name a node, but '" + s.start_name + "' is an ending");
+                diags.error(codes::names_nothing, s.start_pos,
+                            "'start' must name a node, but '" + s.start_name + "' is an ending");
             else
-                diags.error(codes::names_nothing, s.start_pos, "'start' names '" + s.start_name + "', which is not a node" + diags.did_you_mean(s.start_name, node_ids));
+                diags.error(codes::names_nothing, s.start_pos,
+                            "'start' names '" + s.start_name + "', which is not a node" +
+                                diags.did_you_mean(s.start_name, node_ids));
         }
     }
 
@@ -52,26 +55,37 @@ void check_structure(Scenario& s, DiagnosticList& diags) {
 
     for (auto& node : s.nodes) {
         if (node.choices.empty())
-            diags.error(codes::no_choices, node.pos, "node '" + node.id + "' has no choices; give it choices, or make it an ending under 'endings:'");
+            diags.error(
+                codes::no_choices, node.pos,
+                "node '" + node.id + "' has no choices; give it choices, or make it an ending under 'endings:'");
         if (!node.customer.empty() && !node.customer.back().condition.empty())
-            diags.error(codes::customer_variants, node.customer.back().pos, "the last customer line of '" + node.id + "' has an 'if'; end the list with a line that has no 'if', so the customer always says something");
+            diags.error(
+                codes::customer_variants, node.customer.back().pos,
+                "the last customer line of '" + node.id +
+                    "' has an 'if'; end the list with a line that has no 'if', so the customer always says something");
         for (auto& c : node.choices) {
             if (c.next_name.empty()) continue;  // the reader already reported the missing key
             c.next = resolve(c.next_name);
             if (c.next.index < 0)
-                diags.error(codes::names_nothing, c.next_pos, "'next' names '" + c.next_name + "', which is neither a node nor an ending" + diags.did_you_mean(c.next_name, ids));
+                diags.error(codes::names_nothing, c.next_pos,
+                            "'next' names '" + c.next_name + "', which is neither a node nor an ending" +
+                                diags.did_you_mean(c.next_name, ids));
         }
     }
 
     if (auto& w = s.customer.walkout; w && !w->ending_name.empty()) {
         w->ending = s.find_ending(w->ending_name);
         if (w->ending < 0)
-            diags.error(codes::names_nothing, w->pos, "'walkout.ending' names '" + w->ending_name + "', which is not an ending" + diags.did_you_mean(w->ending_name, ending_ids));
+            diags.error(codes::names_nothing, w->pos,
+                        "'walkout.ending' names '" + w->ending_name + "', which is not an ending" +
+                            diags.did_you_mean(w->ending_name, ending_ids));
     }
 
     for (const auto& t : s.tests)
         if (!t.ending.empty() && s.find_ending(t.ending) < 0)
-            diags.error(codes::names_nothing, t.ending_pos, "walkthrough '" + t.name + "' expects ending '" + t.ending + "', which is not an ending" + diags.did_you_mean(t.ending, ending_ids));
+            diags.error(codes::names_nothing, t.ending_pos,
+                        "walkthrough '" + t.name + "' expects ending '" + t.ending + "', which is not an ending" +
+                            diags.did_you_mean(t.ending, ending_ids));
 }
 
 }  // namespace
@@ -95,17 +109,19 @@ std::optional<ScoreBounds> check_scenario(Scenario& s, DiagnosticList& diags, co
 
     StateGraph g = explore_states(s, options.state_limit, options.state_memory_limit);
     if (g.memory_limited) {
-        diags.error(codes::state_memory, s.id_pos, "exploring this scenario's reachable situations needs more than " +
-                                               std::to_string(options.state_memory_limit >> 20) + " MB (each holds " +
-                                               std::to_string(s.vars.size()) + " variables, " + std::to_string(g.bytes_per_state) +
-                                               " bytes, and there are more than " + std::to_string(g.states.size()) +
-                                               "); use fewer variables, or bound the counters that grow in loops");
+        diags.error(codes::state_memory, s.id_pos,
+                    "exploring this scenario's reachable situations needs more than " +
+                        std::to_string(options.state_memory_limit >> 20) + " MB (each holds " +
+                        std::to_string(s.vars.size()) + " variables, " + std::to_string(g.bytes_per_state) +
+                        " bytes, and there are more than " + std::to_string(g.states.size()) +
+                        "); use fewer variables, or bound the counters that grow in loops");
         return std::nullopt;
     }
     if (!g.complete) {
-        diags.error(codes::too_many_states, s.id_pos, "the scenario has more than " + std::to_string(options.state_limit) +
-                                           " reachable situations (node, variables and mood), too many to score; "
-                                           "bound counters that grow in loops");
+        diags.error(codes::too_many_states, s.id_pos,
+                    "the scenario has more than " + std::to_string(options.state_limit) +
+                        " reachable situations (node, variables and mood), too many to score; "
+                        "bound counters that grow in loops");
         return std::nullopt;
     }
 
@@ -121,12 +137,14 @@ std::optional<ScoreBounds> check_scenario(Scenario& s, DiagnosticList& diags, co
             if (e.to < 0) ending_seen[static_cast<size_t>(e.ending)] = true;
         if (edges.empty() && !stuck_reported[node]) {
             stuck_reported[node] = true;
-            diags.error(codes::no_choice_available, s.nodes[node].pos, "node '" + s.nodes[node].id + "' can be reached with no choice available (when " +
-                                                        describe_state(s, st) + "); add a choice without 'if'");
+            diags.error(codes::no_choice_available, s.nodes[node].pos,
+                        "node '" + s.nodes[node].id + "' can be reached with no choice available (when " +
+                            describe_state(s, st) + "); add a choice without 'if'");
         } else if (!edges.empty() && !finishes[i] && !trap_reported[node] && i != 0) {
             trap_reported[node] = true;
-            diags.warning(codes::no_way_out, s.nodes[node].pos, "from node '" + s.nodes[node].id + "' (when " + describe_state(s, st) +
-                                                          ") no ending can be reached: the call can go round forever");
+            diags.warning(codes::no_way_out, s.nodes[node].pos,
+                          "from node '" + s.nodes[node].id + "' (when " + describe_state(s, st) +
+                              ") no ending can be reached: the call can go round forever");
         }
     }
     if (!finishes[0]) {
@@ -134,9 +152,12 @@ std::optional<ScoreBounds> check_scenario(Scenario& s, DiagnosticList& diags, co
         return std::nullopt;
     }
     for (size_t i = 0; i < s.nodes.size(); ++i)
-        if (!node_seen[i]) diags.warning(codes::unreachable_node, s.nodes[i].pos, "node '" + s.nodes[i].id + "' can never be reached");
+        if (!node_seen[i])
+            diags.warning(codes::unreachable_node, s.nodes[i].pos, "node '" + s.nodes[i].id + "' can never be reached");
     for (size_t i = 0; i < s.endings.size(); ++i)
-        if (!ending_seen[i]) diags.warning(codes::unreachable_ending, s.endings[i].pos, "ending '" + s.endings[i].id + "' can never be reached");
+        if (!ending_seen[i])
+            diags.warning(codes::unreachable_ending, s.endings[i].pos,
+                          "ending '" + s.endings[i].id + "' can never be reached");
 
     ScoreBounds bounds;
     bounds.states = g.states.size();
@@ -148,8 +169,9 @@ std::optional<ScoreBounds> check_scenario(Scenario& s, DiagnosticList& diags, co
             SourcePos at = s.id_pos;
             if (plan.range.loop_choice_node >= 0)
                 at = s.node(plan.range.loop_choice_node).choice(plan.range.loop_choice).pos;
-            diags.error(codes::farming_loop, at, std::string("this choice is on a loop that can raise the ") + name +
-                                         " score without limit; guard it with a variable so it can be taken only once");
+            diags.error(codes::farming_loop, at,
+                        std::string("this choice is on a loop that can raise the ") + name +
+                            " score without limit; guard it with a variable so it can be taken only once");
             continue;
         }
         (need == Need::technical ? bounds.best_technical : bounds.best_personal) = plan.range.best;

@@ -102,8 +102,9 @@ std::string DiagnosticList::did_you_mean(std::string_view word, const std::vecto
 }
 
 void report_out_of_memory(DiagnosticList& diags, std::string_view while_doing) {
-    diags.error(codes::out_of_memory, {}, "the machine ran out of memory while " + std::string(while_doing) +
-                                              "; the file is too large or too complex to check here");
+    diags.error(codes::out_of_memory, {},
+                "the machine ran out of memory while " + std::string(while_doing) +
+                    "; the file is too large or too complex to check here");
 }
 
 std::string comma_list(const std::vector<std::string>& names) {

@@ -275,8 +275,8 @@ private:
                 std::vector<std::string> candidates = names;
                 for (int b = 0; b < builtin_count; ++b) candidates.emplace_back(builtin_name(static_cast<Builtin>(b)));
                 code_ = codes::unknown_variable;
-                error(t.offset, "unknown variable '" + std::string(t.text) + "'" + diags_.did_you_mean(t.text, candidates) +
-                                    "; declare it under 'vars:'");
+                error(t.offset, "unknown variable '" + std::string(t.text) + "'" +
+                                    diags_.did_you_mean(t.text, candidates) + "; declare it under 'vars:'");
                 code_ = codes::expression_syntax;
                 return ValueType::integer;
             }

@@ -9,18 +9,18 @@ namespace frontline {
 
 std::string_view text_role_name(TextRole r) {
     switch (r) {
-    case TextRole::title: return "title";
-    case TextRole::summary: return "summary";
-    case TextRole::setting: return "setting";
-    case TextRole::persona: return "persona";
-    case TextRole::need_technical: return "technical need";
-    case TextRole::need_personal: return "personal need";
-    case TextRole::debrief: return "learning point";
-    case TextRole::customer_line: return "customer line";
-    case TextRole::say: return "trainee answer";
-    case TextRole::feedback: return "feedback";
-    case TextRole::notes: return "facilitator notes";
-    case TextRole::ending: return "ending";
+        case TextRole::title: return "title";
+        case TextRole::summary: return "summary";
+        case TextRole::setting: return "setting";
+        case TextRole::persona: return "persona";
+        case TextRole::need_technical: return "technical need";
+        case TextRole::need_personal: return "personal need";
+        case TextRole::debrief: return "learning point";
+        case TextRole::customer_line: return "customer line";
+        case TextRole::say: return "trainee answer";
+        case TextRole::feedback: return "feedback";
+        case TextRole::notes: return "facilitator notes";
+        case TextRole::ending: return "ending";
     }
     return "text";
 }
@@ -92,7 +92,8 @@ void walk(S& s, F&& f) {
     top("needs.personal", TextRole::need_personal, s.needs.personal, s.text_pos.need_personal);
     for (size_t i = 0; i < s.debrief.size(); ++i) {
         if (s.debrief[i].empty() || i >= s.debrief_ids.size()) continue;
-        TranslatableText t{s.debrief_ids[i], TextRole::debrief, &s.debrief[i], i < s.debrief_pos.size() ? s.debrief_pos[i] : s.id_pos};
+        TranslatableText t{s.debrief_ids[i], TextRole::debrief, &s.debrief[i],
+                           i < s.debrief_pos.size() ? s.debrief_pos[i] : s.id_pos};
         f(t, s.debrief[i]);
     }
     for (size_t n = 0; n < s.nodes.size(); ++n) {
@@ -161,8 +162,10 @@ void check_line_ids(const Scenario& s, DiagnosticList& diags) {
     auto where = [&](const TranslatableText& t) {
         if (t.role == TextRole::customer_line || t.role == TextRole::say) {
             const auto& node = s.node(t.node);
-            for (const auto& l : node.customer) if (&l.text == t.text && l.explicit_id) return l.id_pos;
-            for (const auto& c : node.choices) if (&c.say == t.text && c.explicit_id) return c.id_pos;
+            for (const auto& l : node.customer)
+                if (&l.text == t.text && l.explicit_id) return l.id_pos;
+            for (const auto& c : node.choices)
+                if (&c.say == t.text && c.explicit_id) return c.id_pos;
         }
         return t.pos;
     };
@@ -171,8 +174,9 @@ void check_line_ids(const Scenario& s, DiagnosticList& diags) {
         SourcePos at = where(t);
         auto [it, inserted] = first.emplace(t.id, at);
         if (!inserted)
-            diags.error(codes::duplicate_line_id, at, "line id '" + t.id + "' is already used at line " + std::to_string(it->second.line) +
-                                         "; translations and voice files attach to line ids, so each must be unique");
+            diags.error(codes::duplicate_line_id, at,
+                        "line id '" + t.id + "' is already used at line " + std::to_string(it->second.line) +
+                            "; translations and voice files attach to line ids, so each must be unique");
     }
 }
 

@@ -43,27 +43,27 @@ std::optional<std::string> unquote(std::string_view s, std::string& error) {
         }
         if (++i >= s.size()) break;
         switch (char e = s[i]) {
-        case 'n': out += '\n'; break;
-        case 't': out += '\t'; break;
-        case 'r': out += '\r'; break;
-        case 'a': out += '\a'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'v': out += '\v'; break;
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '\'': out += '\''; break;
-        case '?': out += '?'; break;
-        default:
-            if (e >= '0' && e <= '7') {
-                int v = 0, n = 0;
-                while (n < 3 && i < s.size() && s[i] >= '0' && s[i] <= '7') v = v * 8 + (s[i++] - '0'), ++n;
-                --i;
-                out += static_cast<char>(v);
-            } else {
-                error = std::string("unknown escape '\\") + e + "'";
-                return std::nullopt;
-            }
+            case 'n': out += '\n'; break;
+            case 't': out += '\t'; break;
+            case 'r': out += '\r'; break;
+            case 'a': out += '\a'; break;
+            case 'b': out += '\b'; break;
+            case 'f': out += '\f'; break;
+            case 'v': out += '\v'; break;
+            case '"': out += '"'; break;
+            case '\\': out += '\\'; break;
+            case '\'': out += '\''; break;
+            case '?': out += '?'; break;
+            default:
+                if (e >= '0' && e <= '7') {
+                    int v = 0, n = 0;
+                    while (n < 3 && i < s.size() && s[i] >= '0' && s[i] <= '7') v = v * 8 + (s[i++] - '0'), ++n;
+                    --i;
+                    out += static_cast<char>(v);
+                } else {
+                    error = std::string("unknown escape '\\") + e + "'";
+                    return std::nullopt;
+                }
         }
     }
     if (i >= s.size()) {
@@ -136,31 +136,37 @@ private:
     void keyword_line(std::string_view keyword, std::string_view rest) {
         if (keyword == "msgctxt") {
             if (phase_ == Phase::translation) finish();
-            else if (phase_ != Phase::none) return error("msgctxt in the middle of an entry (a msgstr is missing before it)");
+            else if (phase_ != Phase::none)
+                return error("msgctxt in the middle of an entry (a msgstr is missing before it)");
             entry_.has_context = true;
             if (entry_.line == 0) entry_.line = line_;
             set(Phase::context, entry_.context, rest);
         } else if (keyword == "msgid") {
             if (phase_ == Phase::translation) finish();
-            else if (phase_ != Phase::none && phase_ != Phase::context) return error("msgid in the middle of an entry (a msgstr is missing before it)");
+            else if (phase_ != Phase::none && phase_ != Phase::context)
+                return error("msgid in the middle of an entry (a msgstr is missing before it)");
             if (entry_.line == 0) entry_.line = line_;
             set(Phase::id, entry_.id, rest);
         } else if (keyword == "msgid_plural") {
             if (phase_ != Phase::id) return error("msgid_plural must follow a msgid");
             set(Phase::plural, entry_.plural, rest);
         } else if (keyword == "msgstr" || keyword.substr(0, 7) == "msgstr[") {
-            if (phase_ != Phase::id && phase_ != Phase::plural && phase_ != Phase::translation) return error("msgstr without a msgid before it");
-            if (keyword == "msgstr" && (phase_ == Phase::plural || !entry_.plural.empty())) return error("an entry with msgid_plural needs msgstr[0], msgstr[1]...");
+            if (phase_ != Phase::id && phase_ != Phase::plural && phase_ != Phase::translation)
+                return error("msgstr without a msgid before it");
+            if (keyword == "msgstr" && (phase_ == Phase::plural || !entry_.plural.empty()))
+                return error("an entry with msgid_plural needs msgstr[0], msgstr[1]...");
             if (keyword != "msgstr") {
                 if (entry_.plural.empty()) return error("msgstr[N] without msgid_plural");
-                if (keyword != "msgstr[" + std::to_string(entry_.translations.size()) + "]") return error("expected msgstr[" + std::to_string(entry_.translations.size()) + "]");
+                if (keyword != "msgstr[" + std::to_string(entry_.translations.size()) + "]")
+                    return error("expected msgstr[" + std::to_string(entry_.translations.size()) + "]");
             } else if (phase_ == Phase::translation) {
                 return error("a second msgstr in one entry");
             }
             entry_.translations.emplace_back();
             set(Phase::translation, entry_.translations.back(), rest);
         } else {
-            error("unknown keyword '" + std::string(keyword.substr(0, 32)) + "' (expected msgctxt, msgid, msgid_plural or msgstr)");
+            error("unknown keyword '" + std::string(keyword.substr(0, 32)) +
+                  "' (expected msgctxt, msgid, msgid_plural or msgstr)");
         }
     }
 
@@ -201,9 +207,12 @@ private:
             if (seen_header_) error("a second header entry (an empty msgid)");
             seen_header_ = true;
             po_.header = entry_.translation();
-        } else if (!entry_.obsolete && !keys_.emplace(entry_.has_context ? entry_.context : std::string("\x04none"), entry_.id).second) {
-            errors_.push_back({entry_.line, "duplicate message definition" +
-                                                (entry_.has_context ? " (msgctxt \"" + entry_.context.substr(0, 64) + "\")" : std::string())});
+        } else if (!entry_.obsolete &&
+                   !keys_.emplace(entry_.has_context ? entry_.context : std::string("\x04none"), entry_.id).second) {
+            errors_.push_back(
+                {entry_.line,
+                 "duplicate message definition" +
+                     (entry_.has_context ? " (msgctxt \"" + entry_.context.substr(0, 64) + "\")" : std::string())});
         } else {
             po_.entries.push_back(std::move(entry_));
         }
@@ -253,12 +262,12 @@ std::string po_quote(std::string_view text) {
     std::string out = "\"";
     for (char c : text) {
         switch (c) {
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        default: out += c;
+            case '\n': out += "\\n"; break;
+            case '\t': out += "\\t"; break;
+            case '\r': out += "\\r"; break;
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            default: out += c;
         }
     }
     return out + "\"";
@@ -266,8 +275,9 @@ std::string po_quote(std::string_view text) {
 
 std::string po_header(std::string_view project, std::string_view language) {
     return "Project-Id-Version: " + std::string(project) + "\n" + "PO-Revision-Date: 2026-01-01 00:00+0000\n" +
-           "Last-Translator: none\n" + "Language-Team: none\n" + (language.empty() ? std::string() : "Language: " + std::string(language) + "\n") +
-           "MIME-Version: 1.0\n" + "Content-Type: text/plain; charset=UTF-8\n" + "Content-Transfer-Encoding: 8bit\n";
+           "Last-Translator: none\n" + "Language-Team: none\n" +
+           (language.empty() ? std::string() : "Language: " + std::string(language) + "\n") + "MIME-Version: 1.0\n" +
+           "Content-Type: text/plain; charset=UTF-8\n" + "Content-Transfer-Encoding: 8bit\n";
 }
 
 std::string write_po(const PoFile& po) {
@@ -290,7 +300,8 @@ std::string write_po(const PoFile& po) {
         if (!e.plural.empty()) {
             write_string(out, prefix, "msgid_plural", e.plural);
             for (size_t i = 0; i < std::max<size_t>(2, e.translations.size()); ++i)
-                write_string(out, prefix, "msgstr[" + std::to_string(i) + "]", i < e.translations.size() ? e.translations[i] : std::string());
+                write_string(out, prefix, "msgstr[" + std::to_string(i) + "]",
+                             i < e.translations.size() ? e.translations[i] : std::string());
         } else {
             write_string(out, prefix, "msgstr", e.translation());
         }

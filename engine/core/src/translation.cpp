@@ -35,15 +35,17 @@ PoFile scenario_template(const Scenario& s, const std::string& reference_file) {
     return po;
 }
 
-std::filesystem::path scenario_translation_path(const std::filesystem::path& scenario_file, const std::string& scenario_id,
-                                                const std::string& language) {
+std::filesystem::path scenario_translation_path(const std::filesystem::path& scenario_file,
+                                                const std::string& scenario_id, const std::string& language) {
     return scenario_file.parent_path() / "i18n" / language / (scenario_id + ".po");
 }
 
 bool valid_language_code(std::string_view language) {
     if (language.size() < 2 || language.size() > 20) return false;
     for (char c : language)
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '@' || c == '-')) return false;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '@' ||
+              c == '-'))
+            return false;
     return language[0] >= 'a' && language[0] <= 'z';
 }
 
@@ -61,8 +63,9 @@ std::optional<PoFile> read_po_file(const std::filesystem::path& path, std::vecto
     return po;
 }
 
-std::optional<Catalogue> load_scenario_catalogue(const std::filesystem::path& scenario_file, const std::string& scenario_id,
-                                                 const std::string& language, std::vector<std::string>& errors, bool* found) {
+std::optional<Catalogue> load_scenario_catalogue(const std::filesystem::path& scenario_file,
+                                                 const std::string& scenario_id, const std::string& language,
+                                                 std::vector<std::string>& errors, bool* found) {
     const auto path = scenario_translation_path(scenario_file, scenario_id, language);
     std::error_code ec;
     const bool exists = std::filesystem::is_regular_file(path, ec);

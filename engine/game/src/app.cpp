@@ -383,14 +383,14 @@ void App::step(bool wait) {
     while (have) {
         ImGui_ImplSDL2_ProcessEvent(&ev);
         switch (ev.type) {
-        case SDL_QUIT: game_.quit = true; break;
-        case SDL_WINDOWEVENT:
-            if (ev.window.event == SDL_WINDOWEVENT_FOCUS_LOST || ev.window.event == SDL_WINDOWEVENT_MINIMIZED)
-                game_.paused = true;
-            if (ev.window.event == SDL_WINDOWEVENT_FOCUS_GAINED || ev.window.event == SDL_WINDOWEVENT_RESTORED)
-                game_.paused = false;
-            break;
-        default: break;
+            case SDL_QUIT: game_.quit = true; break;
+            case SDL_WINDOWEVENT:
+                if (ev.window.event == SDL_WINDOWEVENT_FOCUS_LOST || ev.window.event == SDL_WINDOWEVENT_MINIMIZED)
+                    game_.paused = true;
+                if (ev.window.event == SDL_WINDOWEVENT_FOCUS_GAINED || ev.window.event == SDL_WINDOWEVENT_RESTORED)
+                    game_.paused = false;
+                break;
+            default: break;
         }
         // ImGui settles hover and click state over a couple of frames.
         pending_ = 3;

@@ -125,8 +125,8 @@ private:
     double first_frame_ms_ = -1;
     int frames_drawn_ = 0;
     Intent last_intent_;
-    int pending_ = 0;          ///< frames still to draw while ImGui settles after input
-    double last_tick_ = -1;    ///< browser loop: when the wake-up timer last fired
+    int pending_ = 0;        ///< frames still to draw while ImGui settles after input
+    double last_tick_ = -1;  ///< browser loop: when the wake-up timer last fired
 };
 
 /// Writes the renderer's current back buffer as PNG; "" or an error message.

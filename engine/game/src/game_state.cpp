@@ -104,7 +104,8 @@ GameState make_game_state(const GameOptions& options) {
         if (!std::filesystem::is_directory(i18n, ec)) continue;
         for (const auto& d : std::filesystem::directory_iterator(i18n, ec)) {
             const std::string lang = d.path().filename().string();
-            if (d.is_directory(ec) && valid_language_code(lang) && std::find(g.languages.begin(), g.languages.end(), lang) == g.languages.end())
+            if (d.is_directory(ec) && valid_language_code(lang) &&
+                std::find(g.languages.begin(), g.languages.end(), lang) == g.languages.end())
                 g.languages.push_back(lang);
         }
     }

@@ -32,7 +32,7 @@ struct ResultsLink {
     std::string off_reason;
     std::string trainee;  ///< "" = nobody chosen yet: calls are not recorded
     results::CallRecorder call;                 ///< the call being recorded, choice by choice
-    ResultsSaved saved;  ///< told after each write of a call (GameOptions::on_results_saved)
+    ResultsSaved saved;                         ///< told after each write of a call (GameOptions::on_results_saved)
     std::vector<std::string> recent_trainees;   ///< most recently played first
     std::vector<results::AttemptSummary> unfinished;  ///< the trainee's, newest first
     std::map<std::string, BestResult> best;     ///< key: scenario id + "#" + content hash

@@ -24,9 +24,9 @@ int run_game(const GameOptions& options) {
     GameState state = make_game_state(options);
     if (state.phones) {  // `frontline workshop --phones`: where the room joins, for the facilitator's notes
         if (state.phones->server)
-            std::printf("Phones join at %s (room code %s)\n", state.phones->join_address.c_str(), state.phones->code.c_str());
-        else
-            std::fprintf(stderr, "frontline: phones are off: %s\n", state.phones->error.c_str());
+            std::printf("Phones join at %s (room code %s)\n", state.phones->join_address.c_str(),
+                        state.phones->code.c_str());
+        else std::fprintf(stderr, "frontline: phones are off: %s\n", state.phones->error.c_str());
         std::fflush(stdout);
     }
     state.settings = loaded.settings;

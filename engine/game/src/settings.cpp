@@ -81,7 +81,9 @@ LoadedSettings parse_settings(std::string_view text, const std::string& file) {
             s.volume_percent = v;
         } else if (key == "language") {
             if (!value.empty() && !valid_language_code(value))
-                return corrupt(line_no, "language must be a language code like fr or pt_BR, or empty for the scenarios' own language");
+                return corrupt(
+                    line_no,
+                    "language must be a language code like fr or pt_BR, or empty for the scenarios' own language");
             s.language = std::string(value);
         } else if (key == "voice") {
             int v = 0;
@@ -132,7 +134,8 @@ std::string format_settings(const Settings& s) {
     out += std::string("high_contrast = ") + b(s.high_contrast) + "\n";
     out += std::string("reduced_motion = ") + b(s.reduced_motion) + "\n";
     out += std::string("author_tools = ") + b(s.author_tools) + "\n";
-    out += "[sound]\nvolume = " + std::to_string(s.volume_percent) + "\nvoice = " + std::to_string(s.voice_volume_percent) + "\n";
+    out += "[sound]\nvolume = " + std::to_string(s.volume_percent) +
+           "\nvoice = " + std::to_string(s.voice_volume_percent) + "\n";
     if (!s.language.empty()) out += "[language]\nlanguage = " + s.language + "\n";
     if (!s.team_names.empty()) out += "[workshop]\n";
     for (size_t i = 0; i < s.team_names.size() && i < 8; ++i)

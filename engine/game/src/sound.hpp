@@ -1,7 +1,7 @@
 // The game's sounds: the ring when a phone call starts, the soft cue when the
 // customer's patience runs low (read from assets/sounds/), and the customer's voice
-// (clips from the voice worker), played through SDL audio. Sound is a nicety: a missing file or no audio device means silence and
-// one warning, never a failed start.
+// (clips from the voice worker), played through SDL audio. Sound is a nicety: a missing file or no audio device means
+// silence and one warning, never a failed start.
 #pragma once
 
 #include "game_state.hpp"

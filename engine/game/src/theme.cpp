@@ -92,8 +92,8 @@ void build_fonts(float scale, const std::string& font_path, std::vector<std::str
     // ellipsis), the euro sign and arrows: what real dialogue and our charts use.
     // Greek and Cyrillic (the blocks ImGui 1.86's GetGlyphRangesCyrillic and
     // GetGlyphRangesGreek list) so translated scenarios render; DejaVu Sans has them all.
-    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0370, 0x03FF, 0x0400, 0x052F,
-                                     0x2010, 0x205E, 0x20AC, 0x20AC, 0x2190, 0x2193,
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0370, 0x03FF, 0x0400,
+                                     0x052F, 0x2010, 0x205E, 0x20AC, 0x20AC, 0x2190, 0x2193,
                                      0x2022, 0x2022, 0x2DE0, 0x2DFF, 0xA640, 0xA69F, 0};
     std::error_code ec;
     bool have_file = !font_path.empty() && std::filesystem::is_regular_file(font_path, ec);

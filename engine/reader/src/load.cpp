@@ -41,8 +41,9 @@ LoadedScenario load_scenario(const std::filesystem::path& path, const CheckOptio
     if (!ec && size > max_scenario_bytes) {
         // Refused before reading: a huge file must not be loaded into memory first.
         LoadedScenario out{std::nullopt, std::nullopt, DiagnosticList(file), false};
-        out.diagnostics.error(codes::file_too_large, {1, 1}, "the file is " + std::to_string(size / 1024) + " KiB; scenario files may be at most " +
-                                                   std::to_string(max_scenario_bytes / (1024 * 1024)) + " MiB");
+        out.diagnostics.error(codes::file_too_large, {1, 1},
+                              "the file is " + std::to_string(size / 1024) + " KiB; scenario files may be at most " +
+                                  std::to_string(max_scenario_bytes / (1024 * 1024)) + " MiB");
         return out;
     }
     std::ifstream in(path, std::ios::binary);

@@ -34,14 +34,18 @@ std::optional<Walkthrough::Range> read_range(FieldReader& r, const YAML::Node& n
         return range;
     }
     if (!n.IsSequence() || n.size() != 2) {
-        r.diags().error(codes::wrong_type, pos_of(n), "'" + std::string(what) + "' should be a range [min, max] or one number, found " + kind_name(n));
+        r.diags().error(
+            codes::wrong_type, pos_of(n),
+            "'" + std::string(what) + "' should be a range [min, max] or one number, found " + kind_name(n));
         return std::nullopt;
     }
     auto lo = r.integer(n[0], what, min, max);
     auto hi = r.integer(n[1], what, min, max);
     if (!lo || !hi) return std::nullopt;
     if (*lo > *hi) {
-        r.diags().error(codes::out_of_range, pos_of(n), "'" + std::string(what) + "' range is empty: " + std::to_string(*lo) + " > " + std::to_string(*hi));
+        r.diags().error(
+            codes::out_of_range, pos_of(n),
+            "'" + std::string(what) + "' range is empty: " + std::to_string(*lo) + " > " + std::to_string(*hi));
         return std::nullopt;
     }
     range.min = static_cast<int>(*lo);
@@ -57,7 +61,8 @@ bool read_steps(FieldReader& r, const YAML::Node& choices, Walkthrough& t) {
         Walkthrough::Step st;
         st.pos = pos_of(step);
         if (!step.IsScalar()) {
-            r.diags().error(codes::wrong_type, st.pos, "a walkthrough step is a choice number or the start of its text, found " + kind_name(step));
+            r.diags().error(codes::wrong_type, st.pos,
+                            "a walkthrough step is a choice number or the start of its text, found " + kind_name(step));
             continue;
         }
         const std::string& s = step.Scalar();
@@ -88,7 +93,9 @@ void read_expect(FieldReader& r, const YAML::Node& expect, Walkthrough& t) {
         t.outcome_pos = pos_of(*v);
         if (auto s = r.text(*v, "outcome")) {
             t.outcome = parse_outcome(*s);
-            if (!t.outcome) r.diags().error(codes::invalid_value, pos_of(*v), "'outcome' must be one of " + comma_list(outcome_names()));
+            if (!t.outcome)
+                r.diags().error(codes::invalid_value, pos_of(*v),
+                                "'outcome' must be one of " + comma_list(outcome_names()));
         }
     }
     if (auto* v = find(x, "technical")) t.technical = read_range(r, *v, "technical", 0, 100);
@@ -157,7 +164,8 @@ std::optional<std::vector<Walkthrough>> read_walkthroughs_unguarded(std::string_
         return std::nullopt;
     }
     if (!root->IsMap()) {
-        diags.error(codes::wrong_type, pos_of(*root), "a walkthrough file is a mapping with a 'tests:' list, found " + kind_name(*root));
+        diags.error(codes::wrong_type, pos_of(*root),
+                    "a walkthrough file is a mapping with a 'tests:' list, found " + kind_name(*root));
         return std::nullopt;
     }
     std::vector<Walkthrough> out;
@@ -167,7 +175,9 @@ std::optional<std::vector<Walkthrough>> read_walkthroughs_unguarded(std::string_
         if (auto* tests = find(top, "tests")) read_walkthrough_list(reader, *tests, out);
         else reader.missing(pos_of(*root), "tests", "");
     } catch (const YAML::Exception& e) {
-        diags.error(codes::yaml_syntax, {static_cast<uint32_t>(std::max(0, e.mark.line) + 1), static_cast<uint32_t>(std::max(0, e.mark.column) + 1)},
+        diags.error(codes::yaml_syntax,
+                    {static_cast<uint32_t>(std::max(0, e.mark.line) + 1),
+                     static_cast<uint32_t>(std::max(0, e.mark.column) + 1)},
                     "YAML could not be read: " + e.msg);
         return std::nullopt;
     }
@@ -193,8 +203,9 @@ std::optional<std::vector<Walkthrough>> load_walkthroughs(const std::filesystem:
         return std::nullopt;
     }
     if (size > max_scenario_bytes) {
-        diags.error(codes::file_too_large, {1, 1}, "the file is " + std::to_string(size / 1024) + " KiB; walkthrough files may be at most " +
-                                         std::to_string(max_scenario_bytes / (1024 * 1024)) + " MiB");
+        diags.error(codes::file_too_large, {1, 1},
+                    "the file is " + std::to_string(size / 1024) + " KiB; walkthrough files may be at most " +
+                        std::to_string(max_scenario_bytes / (1024 * 1024)) + " MiB");
         return std::nullopt;
     }
     std::ifstream in(path, std::ios::binary);

@@ -70,14 +70,16 @@ inline std::string_view wide_encoding(std::string_view bytes) {
 /// Rejects what yaml-cpp would silently accept or choke on. Returns false to stop.
 inline bool guard_bytes(std::string_view bytes, DiagnosticList& diags) {
     if (bytes.size() > max_scenario_bytes) {
-        diags.error(codes::file_too_large, {1, 1}, "the file is " + std::to_string(bytes.size() / 1024) + " KiB; scenario files may be at most " +
-                                         std::to_string(max_scenario_bytes / (1024 * 1024)) + " MiB");
+        diags.error(codes::file_too_large, {1, 1},
+                    "the file is " + std::to_string(bytes.size() / 1024) + " KiB; scenario files may be at most " +
+                        std::to_string(max_scenario_bytes / (1024 * 1024)) + " MiB");
         return false;
     }
     // Before the binary check: a file saved as UTF-16 is full of zero bytes, but it is text.
     if (std::string_view encoding = wide_encoding(bytes); !encoding.empty()) {
-        diags.error(codes::utf16_or_utf32, {1, 1}, "the file is saved as " + std::string(encoding) +
-                                                       "; save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)");
+        diags.error(codes::utf16_or_utf32, {1, 1},
+                    "the file is saved as " + std::string(encoding) +
+                        "; save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)");
         return false;
     }
     // Binary first: a file with control bytes is not text, and its UTF-8 errors would only be noise.
@@ -85,8 +87,9 @@ inline bool guard_bytes(std::string_view bytes, DiagnosticList& diags) {
         auto c = static_cast<unsigned char>(bytes[i]);
         if (c == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
             const char* hex = "0123456789abcdef";
-            diags.error(codes::binary_data, position_of(bytes, i), std::string("the file contains binary data (byte 0x") + hex[c >> 4] + hex[c & 15] +
-                                                            "); is this really a scenario?");
+            diags.error(codes::binary_data, position_of(bytes, i),
+                        std::string("the file contains binary data (byte 0x") + hex[c >> 4] + hex[c & 15] +
+                            "); is this really a scenario?");
             return false;
         }
     }
@@ -100,7 +103,8 @@ inline bool guard_bytes(std::string_view bytes, DiagnosticList& diags) {
             size_t n = utf8_sequence(bytes, i);
             if (n == 0) {
                 // All of them, up to a few: an editor with the wrong encoding breaks many lines at once.
-                if (++invalid <= 10) diags.error(codes::invalid_utf8, position_of(bytes, i), "invalid UTF-8; save the file as UTF-8");
+                if (++invalid <= 10)
+                    diags.error(codes::invalid_utf8, position_of(bytes, i), "invalid UTF-8; save the file as UTF-8");
                 ++i;
                 continue;
             }
@@ -116,7 +120,8 @@ inline bool guard_bytes(std::string_view bytes, DiagnosticList& diags) {
         else if (c == '"' || c == '\'') { if (i == 0 || bytes[i - 1] == ' ' || bytes[i - 1] == '[' || bytes[i - 1] == '{' || bytes[i - 1] == ',' || bytes[i - 1] == ':') quote = static_cast<char>(c); }
         else if (c == '[' || c == '{') {
             if (++flow_depth > max_yaml_depth) {
-                diags.error(codes::nesting_too_deep, position_of(bytes, i), "nesting is deeper than " + std::to_string(max_yaml_depth) + " levels");
+                diags.error(codes::nesting_too_deep, position_of(bytes, i),
+                            "nesting is deeper than " + std::to_string(max_yaml_depth) + " levels");
                 return false;
             }
         } else if ((c == ']' || c == '}') && flow_depth > 0) --flow_depth;
@@ -140,9 +145,13 @@ public:
     void OnNull(const YAML::Mark& m, YAML::anchor_t) override { count(m); }
     void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { count(m); }
     void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t, const std::string&) override { count(m); }
-    void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override { count(m); }
+    void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+        count(m);
+    }
     void OnSequenceEnd() override {}
-    void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override { count(m); }
+    void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+        count(m);
+    }
     void OnMapEnd() override {}
 
 private:
@@ -165,9 +174,12 @@ inline bool guard_yaml_values(std::string_view bytes, DiagnosticList& diags, siz
         YAML::Parser parser(in);
         while (parser.HandleNextDocument(counter)) {}
     } catch (const ValueCounter::Full& full) {
-        diags.error(codes::too_many_yaml_values, {static_cast<uint32_t>(std::max(0, full.mark.line) + 1), static_cast<uint32_t>(std::max(0, full.mark.column) + 1)},
-                    "the file holds more than " + std::to_string(limit) + " values (texts, numbers, lists and mappings); "
-                    "a scenario needs a few thousand: split it, or remove the generated parts");
+        diags.error(codes::too_many_yaml_values,
+                    {static_cast<uint32_t>(std::max(0, full.mark.line) + 1),
+                     static_cast<uint32_t>(std::max(0, full.mark.column) + 1)},
+                    "the file holds more than " + std::to_string(limit) +
+                        " values (texts, numbers, lists and mappings); "
+                        "a scenario needs a few thousand: split it, or remove the generated parts");
         return false;
     } catch (const std::exception&) {
         return true;  // a syntax error: the real parse reports it in its words
@@ -214,8 +226,8 @@ inline void report_syntax_error(std::string_view bytes, const YAML::Mark& mark, 
             diags.error(codes::yaml_syntax, position_of(bytes, opener),
                         std::string(list ? "this list, opened with '[', is never closed: add ']' at its end"
                                          : "this mapping, opened with '{', is never closed: add '}' at its end") +
-                            " (the YAML reader reached line " + std::to_string(at.line) + ", column " + std::to_string(at.column) +
-                            " still looking for it)");
+                            " (the YAML reader reached line " + std::to_string(at.line) + ", column " +
+                            std::to_string(at.column) + " still looking for it)");
             return;
         }
     }
@@ -226,7 +238,8 @@ inline void report_syntax_error(std::string_view bytes, const YAML::Mark& mark, 
         if (bytes[i] != '\t') continue;
         diags.error(codes::yaml_syntax, position_of(bytes, i),
                     "a tab character indents this line: YAML indents with spaces only; replace the tabs with spaces "
-                    "(yaml-cpp says: " + message + ")");
+                    "(yaml-cpp says: " +
+                        message + ")");
         return;
     }
     diags.error(codes::yaml_syntax, at, "YAML syntax: " + message);
@@ -270,8 +283,9 @@ public:
         if (++visited_ <= budget_) return true;
         if (!over_budget_) {
             over_budget_ = true;
-            diags_.error(codes::alias_expansion, pos_of(n), "the file expands to more than " + std::to_string(budget_) +
-                                                 " values for its size (aliases that repeat large parts?); write the parts out");
+            diags_.error(codes::alias_expansion, pos_of(n),
+                         "the file expands to more than " + std::to_string(budget_) +
+                             " values for its size (aliases that repeat large parts?); write the parts out");
         }
         return false;
     }
@@ -301,13 +315,15 @@ public:
             }
             const std::string& name = key.Scalar();
             if (already_seen(name)) {
-                diags_.error(codes::duplicate_key, pos_of(key), "duplicate key '" + name + "'" + (where.empty() ? "" : " in " + std::string(where)) +
-                                                       "; only the first is used");
+                diags_.error(codes::duplicate_key, pos_of(key),
+                             "duplicate key '" + name + "'" + (where.empty() ? "" : " in " + std::string(where)) +
+                                 "; only the first is used");
                 continue;
             }
             if (!known.empty() && std::find(known.begin(), known.end(), name) == known.end()) {
-                diags_.warning(codes::unknown_key, pos_of(key), "unknown key '" + name + "'" + (where.empty() ? "" : " in " + std::string(where)) +
-                                                         diags_.did_you_mean(name, known) + "; it is ignored");
+                diags_.warning(codes::unknown_key, pos_of(key),
+                               "unknown key '" + name + "'" + (where.empty() ? "" : " in " + std::string(where)) +
+                                   diags_.did_you_mean(name, known) + "; it is ignored");
                 continue;
             }
             out.emplace_back(key, YAML::Node(it->second));
@@ -323,7 +339,8 @@ public:
 
     std::optional<int64_t> integer(const YAML::Node& n, std::string_view what, int64_t min, int64_t max) {
         if (!n.IsScalar()) {
-            diags_.error(codes::wrong_type, pos_of(n), "'" + std::string(what) + "' should be a whole number, found " + kind_name(n));
+            diags_.error(codes::wrong_type, pos_of(n),
+                         "'" + std::string(what) + "' should be a whole number, found " + kind_name(n));
             return std::nullopt;
         }
         const std::string& s = n.Scalar();
@@ -332,15 +349,20 @@ public:
         if (!s.empty() && s[0] == '+') ++first;
         auto [ptr, ec] = std::from_chars(first, s.data() + s.size(), v);
         if (ec == std::errc::result_out_of_range) {
-            diags_.error(codes::out_of_range, pos_of(n), "'" + std::string(what) + "' is " + s + ", outside " + std::to_string(min) + ".." + std::to_string(max));
+            diags_.error(codes::out_of_range, pos_of(n),
+                         "'" + std::string(what) + "' is " + s + ", outside " + std::to_string(min) + ".." +
+                             std::to_string(max));
             return std::nullopt;
         }
         if (ec != std::errc{} || ptr != s.data() + s.size() || s.empty()) {
-            diags_.error(codes::wrong_type, pos_of(n), "'" + std::string(what) + "' should be a whole number, found " + kind_name(n));
+            diags_.error(codes::wrong_type, pos_of(n),
+                         "'" + std::string(what) + "' should be a whole number, found " + kind_name(n));
             return std::nullopt;
         }
         if (v < min || v > max) {
-            diags_.error(codes::out_of_range, pos_of(n), "'" + std::string(what) + "' is " + s + ", outside " + std::to_string(min) + ".." + std::to_string(max));
+            diags_.error(codes::out_of_range, pos_of(n),
+                         "'" + std::string(what) + "' is " + s + ", outside " + std::to_string(min) + ".." +
+                             std::to_string(max));
             return std::nullopt;
         }
         return v;
@@ -353,8 +375,10 @@ public:
                 double v = std::stod(n.Scalar(), &used);
                 if (used == n.Scalar().size()) {
                     if (v < min || v > max) {
-                        diags_.error(codes::out_of_range, pos_of(n), "'" + std::string(what) + "' is " + n.Scalar() + ", outside " +
-                                                             std::to_string(static_cast<int>(min)) + ".." + std::to_string(static_cast<int>(max)));
+                        diags_.error(codes::out_of_range, pos_of(n),
+                                     "'" + std::string(what) + "' is " + n.Scalar() + ", outside " +
+                                         std::to_string(static_cast<int>(min)) + ".." +
+                                         std::to_string(static_cast<int>(max)));
                         return std::nullopt;
                     }
                     return v;
@@ -362,7 +386,8 @@ public:
             } catch (const std::exception&) {
             }
         }
-        diags_.error(codes::wrong_type, pos_of(n), "'" + std::string(what) + "' should be a number, found " + kind_name(n));
+        diags_.error(codes::wrong_type, pos_of(n),
+                     "'" + std::string(what) + "' should be a number, found " + kind_name(n));
         return std::nullopt;
     }
 
@@ -372,7 +397,8 @@ public:
             if (s == "true") return true;
             if (s == "false") return false;
         }
-        diags_.error(codes::wrong_type, pos_of(n), "'" + std::string(what) + "' should be true or false, found " + kind_name(n));
+        diags_.error(codes::wrong_type, pos_of(n),
+                     "'" + std::string(what) + "' should be true or false, found " + kind_name(n));
         return std::nullopt;
     }
 
@@ -384,7 +410,8 @@ public:
             return out;
         }
         if (!n.IsSequence()) {
-            diags_.error(codes::wrong_type, pos_of(n), "'" + std::string(what) + "' should be a list, found " + kind_name(n));
+            diags_.error(codes::wrong_type, pos_of(n),
+                         "'" + std::string(what) + "' should be a list, found " + kind_name(n));
             return out;
         }
         for (const auto& item : n) {
@@ -396,18 +423,22 @@ public:
 
     bool is_map(const YAML::Node& n, std::string_view what) {
         if (n.IsMap()) return true;
-        diags_.error(codes::wrong_type, pos_of(n), "'" + std::string(what) + "' should be a mapping of keys, found " + kind_name(n));
+        diags_.error(codes::wrong_type, pos_of(n),
+                     "'" + std::string(what) + "' should be a mapping of keys, found " + kind_name(n));
         return false;
     }
 
     bool is_list(const YAML::Node& n, std::string_view what) {
         if (n.IsSequence()) return true;
-        diags_.error(codes::wrong_type, pos_of(n), "'" + std::string(what) + "' should be a list, found " + kind_name(n));
+        diags_.error(codes::wrong_type, pos_of(n),
+                     "'" + std::string(what) + "' should be a list, found " + kind_name(n));
         return false;
     }
 
     void missing(SourcePos at, std::string_view key, std::string_view where) {
-        diags_.error(codes::missing_key, at, "missing required key '" + std::string(key) + "'" + (where.empty() ? "" : " in " + std::string(where)));
+        diags_.error(
+            codes::missing_key, at,
+            "missing required key '" + std::string(key) + "'" + (where.empty() ? "" : " in " + std::string(where)));
     }
 
 private:

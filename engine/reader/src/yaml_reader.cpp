@@ -1,8 +1,8 @@
 // YAML to plain Scenario: the scenario schema, one function per YAML level.
 // The byte guards and the strict field reader it builds on are in yaml_fields.hpp.
+#include "frontline/line_ids.hpp"
 #include "frontline/reader.hpp"
 #include "frontline/scenario_keys.hpp"
-#include "frontline/line_ids.hpp"
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
@@ -33,7 +33,8 @@ const std::vector<std::string> pass_keys = {"technical", "personal"};
 const std::vector<std::string> patience_keys = {"grace", "drain"};
 const std::vector<std::string> node_keys = {"customer", "choices", "notes", "shuffle"};
 const std::vector<std::string> line_keys = {"id", "if", "text"};
-const std::vector<std::string> choice_keys = {"id", "say", "technical", "personal", "mood", "set", "if", "feedback", "skills", "next"};
+const std::vector<std::string> choice_keys = {"id",  "say", "technical", "personal", "mood",
+                                              "set", "if",  "feedback",  "skills",   "next"};
 const std::vector<std::string> ending_keys = {"outcome", "text"};
 
 class ScenarioReader {
@@ -50,7 +51,9 @@ public:
             if (auto t = r_.text(*n, "id")) {
                 s_.id = *t;
                 if (!valid_id(s_.id, false))
-                    r_.diags().error(codes::invalid_value, pos_of(*n), "'id' must be lowercase letters, digits and hyphens (like cold-meal), found '" + s_.id.substr(0, 64) + "'");
+                    r_.diags().error(codes::invalid_value, pos_of(*n),
+                                     "'id' must be lowercase letters, digits and hyphens (like cold-meal), found '" +
+                                         s_.id.substr(0, 64) + "'");
             }
         } else r_.missing(root_pos, "id", "");
         required_text(top, "title", s_.title, root_pos);
@@ -67,7 +70,9 @@ public:
             s_.debrief = r_.text_list(*n, "debrief");
             // Positions of the items, for translators' references; text_list reports the bad ones.
             if (n->IsSequence())
-                for (const auto& item : *n) { if (item.IsScalar()) s_.debrief_pos.push_back(text_pos_of(item)); }
+                for (const auto& item : *n) {
+                    if (item.IsScalar()) s_.debrief_pos.push_back(text_pos_of(item));
+                }
             else s_.debrief_pos.push_back(text_pos_of(*n));
             s_.debrief_pos.resize(s_.debrief.size(), pos_of(*n));
         }
@@ -105,8 +110,9 @@ private:
         if (!t) return std::nullopt;
         for (size_t i = 0; i < names.size(); ++i)
             if (names[i] == *t) return i;
-        r_.diags().error(codes::invalid_value, pos_of(n), "'" + std::string(what) + "' must be one of " + comma_list(names) + "; found '" +
-                                                 t->substr(0, 64) + "'" + r_.diags().did_you_mean(*t, names));
+        r_.diags().error(codes::invalid_value, pos_of(n),
+                         "'" + std::string(what) + "' must be one of " + comma_list(names) + "; found '" +
+                             t->substr(0, 64) + "'" + r_.diags().did_you_mean(*t, names));
         return std::nullopt;
     }
 
@@ -126,7 +132,8 @@ private:
     /// espeak-ng names: letters, digits, '-', '_' and '+' only, so nothing odd reaches the synthesiser.
     static bool voice_name(std::string_view name) {
         return !name.empty() && name.size() <= 40 && std::all_of(name.begin(), name.end(), [](char c) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '+';
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+                   c == '+';
         });
     }
 
@@ -140,11 +147,16 @@ private:
                 if (auto t = r_.text(*x, key)) {
                     if (voice_name(*t)) *field = *t;
                     else
-                        r_.diags().error(codes::invalid_value, pos_of(*x), "'" + std::string(key) + "' must be an espeak-ng name (letters, digits, '-', like en-gb or f3), found '" +
-                                                                  t->substr(0, 64) + "'");
+                        r_.diags().error(
+                            codes::invalid_value, pos_of(*x),
+                            "'" + std::string(key) +
+                                "' must be an espeak-ng name (letters, digits, '-', like en-gb or f3), found '" +
+                                t->substr(0, 64) + "'");
                 }
-        if (auto* x = find(e, "pitch")) if (auto i = r_.integer(*x, "pitch", min_voice_pitch, max_voice_pitch)) v.pitch = static_cast<int>(*i);
-        if (auto* x = find(e, "rate")) if (auto i = r_.integer(*x, "rate", min_voice_rate, max_voice_rate)) v.rate = static_cast<int>(*i);
+        if (auto* x = find(e, "pitch"))
+            if (auto i = r_.integer(*x, "pitch", min_voice_pitch, max_voice_pitch)) v.pitch = static_cast<int>(*i);
+        if (auto* x = find(e, "rate"))
+            if (auto i = r_.integer(*x, "rate", min_voice_rate, max_voice_rate)) v.rate = static_cast<int>(*i);
         s_.customer.voice = v;
     }
 
@@ -167,8 +179,9 @@ private:
             const auto& known = known_skills();
             if (std::find(known.begin(), known.end(), out[i]) == known.end()) {
                 SourcePos at = n.IsSequence() && i < n.size() ? pos_of(n[i]) : pos_of(n);
-                r_.diags().warning(codes::unknown_skill, at, "unknown skill '" + out[i] + "'" + r_.diags().did_you_mean(out[i], known) +
-                                                    "; known skills: " + comma_list(known));
+                r_.diags().warning(codes::unknown_skill, at,
+                                   "unknown skill '" + out[i] + "'" + r_.diags().did_you_mean(out[i], known) +
+                                       "; known skills: " + comma_list(known));
             }
         }
         return out;
@@ -250,11 +263,15 @@ private:
             bool builtin = false;
             for (int b = 0; b < builtin_count; ++b) builtin |= builtin_name(static_cast<Builtin>(b)) == v.name;
             if (builtin || v.name == "true" || v.name == "false" || v.name == "and" || v.name == "or" || v.name == "not") {
-                r_.diags().error(codes::invalid_value, v.pos, "'" + v.name + "' is a built-in word; choose another variable name");
+                r_.diags().error(codes::invalid_value, v.pos,
+                                 "'" + v.name + "' is a built-in word; choose another variable name");
                 continue;
             }
             if (!valid_var_name(v.name)) {
-                r_.diags().error(codes::invalid_value, v.pos, "variable names are lowercase letters, digits and '_' (like offered_dessert), found '" + v.name.substr(0, 64) + "'");
+                r_.diags().error(
+                    codes::invalid_value, v.pos,
+                    "variable names are lowercase letters, digits and '_' (like offered_dessert), found '" +
+                        v.name.substr(0, 64) + "'");
                 continue;
             }
             if (value.IsScalar() && value.Tag() != "!" && (value.Scalar() == "true" || value.Scalar() == "false")) {
@@ -272,7 +289,8 @@ private:
 
     Expression expression(const YAML::Node& n, std::string_view what, SourcePos* where = nullptr) {
         if (!n.IsScalar()) {
-            r_.diags().error(codes::wrong_type, pos_of(n), "'" + std::string(what) + "' should be an expression, found " + kind_name(n));
+            r_.diags().error(codes::wrong_type, pos_of(n),
+                             "'" + std::string(what) + "' should be an expression, found " + kind_name(n));
             return {};
         }
         SourcePos at = text_pos_of(n);
@@ -284,7 +302,9 @@ private:
         SourcePos at;
         Expression e = expression(n, "if", &at);
         if (!e.empty() && e.type() != ValueType::boolean) {
-            r_.diags().error(codes::type_mismatch, at, "'if' needs a true/false condition, but '" + e.source() + "' is a number; compare it, e.g. '" + e.source() + " > 0'");
+            r_.diags().error(codes::type_mismatch, at,
+                             "'if' needs a true/false condition, but '" + e.source() +
+                                 "' is a number; compare it, e.g. '" + e.source() + " > 0'");
             return {};
         }
         return e;
@@ -298,7 +318,9 @@ private:
             node.id = key.Scalar();
             node.pos = pos_of(key);
             if (!valid_id(node.id, true))
-                r_.diags().error(codes::invalid_value, node.pos, "node ids are letters, digits, '-' and '_' (like fresh_plate), found '" + node.id.substr(0, 64) + "'");
+                r_.diags().error(codes::invalid_value, node.pos,
+                                 "node ids are letters, digits, '-' and '_' (like fresh_plate), found '" +
+                                     node.id.substr(0, 64) + "'");
             if (value.IsMap()) {
                 auto e = r_.entries(value, node_keys, "node '" + node.id + "'");
                 if (auto* c = find(e, "customer")) read_customer_lines(*c, node);
@@ -375,8 +397,10 @@ private:
         auto t = r_.text(n, "id");
         if (!t) return;
         if (!valid_line_id(*t)) {
-            r_.diags().error(codes::invalid_value, at, "line ids are letters, digits, '-', '_' and '.', starting with a letter or digit (like greeting.apology), found '" +
-                                              t->substr(0, 64) + "'");
+            r_.diags().error(codes::invalid_value, at,
+                             "line ids are letters, digits, '-', '_' and '.', starting with a letter or digit (like "
+                             "greeting.apology), found '" +
+                                 t->substr(0, 64) + "'");
             return;
         }
         id = *t;
@@ -394,8 +418,13 @@ private:
             if (it == names.end()) {
                 bool builtin = false;
                 for (int b = 0; b < builtin_count; ++b) builtin |= builtin_name(static_cast<Builtin>(b)) == name;
-                if (builtin) r_.diags().error(codes::read_only, a.pos, "'" + name + "' is read-only; use the choice's '" + name + "' key to change it");
-                else r_.diags().error(codes::unknown_variable, a.pos, "unknown variable '" + name + "'" + r_.diags().did_you_mean(name, names) + "; declare it under 'vars:'");
+                if (builtin)
+                    r_.diags().error(codes::read_only, a.pos,
+                                     "'" + name + "' is read-only; use the choice's '" + name + "' key to change it");
+                else
+                    r_.diags().error(codes::unknown_variable, a.pos,
+                                     "unknown variable '" + name + "'" + r_.diags().did_you_mean(name, names) +
+                                         "; declare it under 'vars:'");
                 continue;
             }
             a.var = static_cast<int>(it - names.begin());
@@ -404,8 +433,10 @@ private:
             if (a.value.empty()) continue;
             ValueType want = s_.vars[static_cast<size_t>(a.var)].type;
             if (a.value.type() != want) {
-                r_.diags().error(codes::type_mismatch, at, "'" + name + "' holds " + (want == ValueType::boolean ? "true/false" : "a number") +
-                                                  ", but '" + a.value.source() + "' is " + (want == ValueType::boolean ? "a number" : "true/false"));
+                r_.diags().error(codes::type_mismatch, at,
+                                 "'" + name + "' holds " + (want == ValueType::boolean ? "true/false" : "a number") +
+                                     ", but '" + a.value.source() + "' is " +
+                                     (want == ValueType::boolean ? "a number" : "true/false"));
                 continue;
             }
             c.set.push_back(std::move(a));
@@ -419,15 +450,18 @@ private:
             ending.id = key.Scalar();
             ending.pos = pos_of(key);
             if (!valid_id(ending.id, true))
-                r_.diags().error(codes::invalid_value, ending.pos, "ending ids are letters, digits, '-' and '_', found '" + ending.id.substr(0, 64) + "'");
+                r_.diags().error(
+                    codes::invalid_value, ending.pos,
+                    "ending ids are letters, digits, '-' and '_', found '" + ending.id.substr(0, 64) + "'");
             if (r_.is_map(value, "ending '" + ending.id + "'")) {
                 auto e = r_.entries(value, ending_keys, "ending '" + ending.id + "'");
                 if (auto* o = find(e, "outcome")) {
                     if (auto t = r_.text(*o, "outcome")) {
                         if (auto out = parse_outcome(*t)) ending.outcome = *out;
                         else {
-                            r_.diags().error(codes::invalid_value, pos_of(*o), "'outcome' must be one of " + comma_list(outcome_names()) + "; found '" +
-                                                                      t->substr(0, 40) + "'" + r_.diags().did_you_mean(*t, outcome_names()));
+                            r_.diags().error(codes::invalid_value, pos_of(*o),
+                                             "'outcome' must be one of " + comma_list(outcome_names()) + "; found '" +
+                                                 t->substr(0, 40) + "'" + r_.diags().did_you_mean(*t, outcome_names()));
                         }
                     }
                 } else r_.missing(ending.pos, "outcome", "ending '" + ending.id + "'");
@@ -453,7 +487,8 @@ std::optional<Scenario> read_scenario(std::string_view bytes, const std::string&
     try {
         root = YAML::Load(std::string(bytes));
     } catch (const YAML::DeepRecursion& e) {
-        diags.error(codes::nesting_too_deep, {static_cast<uint32_t>(e.mark.line + 1), static_cast<uint32_t>(e.mark.column + 1)},
+        diags.error(codes::nesting_too_deep,
+                    {static_cast<uint32_t>(e.mark.line + 1), static_cast<uint32_t>(e.mark.column + 1)},
                     "nesting is too deep");
         return std::nullopt;
     } catch (const YAML::ParserException& e) {
@@ -465,11 +500,14 @@ std::optional<Scenario> read_scenario(std::string_view bytes, const std::string&
     }
 
     if (!root.IsDefined() || root.IsNull()) {
-        diags.error(codes::empty_file, {1, 1}, "the file is empty; a scenario needs at least id, title, summary, customer, needs, start, nodes and endings");
+        diags.error(codes::empty_file, {1, 1},
+                    "the file is empty; a scenario needs at least id, title, summary, customer, needs, start, nodes "
+                    "and endings");
         return std::nullopt;
     }
     if (!root.IsMap()) {
-        diags.error(codes::wrong_type, pos_of(root), "a scenario file is a mapping of keys (id:, title:, ...), found " + kind_name(root));
+        diags.error(codes::wrong_type, pos_of(root),
+                    "a scenario file is a mapping of keys (id:, title:, ...), found " + kind_name(root));
         return std::nullopt;
     }
 
@@ -481,7 +519,9 @@ std::optional<Scenario> read_scenario(std::string_view bytes, const std::string&
         ScenarioReader(reader, s).read(root);
     } catch (const YAML::Exception& e) {
         // yaml-cpp can still throw on odd trees (bad conversions); an author error, not a crash.
-        diags.error(codes::yaml_syntax, {static_cast<uint32_t>(std::max(0, e.mark.line) + 1), static_cast<uint32_t>(std::max(0, e.mark.column) + 1)},
+        diags.error(codes::yaml_syntax,
+                    {static_cast<uint32_t>(std::max(0, e.mark.line) + 1),
+                     static_cast<uint32_t>(std::max(0, e.mark.column) + 1)},
                     "YAML could not be read: " + e.msg);
         return std::nullopt;
     }
@@ -490,11 +530,11 @@ std::optional<Scenario> read_scenario(std::string_view bytes, const std::string&
 }
 
 std::map<std::string, std::vector<std::string>> scenario_keys() {
-    return {{"scenario", top_keys},   {"customer", customer_keys}, {"walkout", walkout_keys},
-            {"portrait", portrait_keys}, {"voice", voice_keys}, {"full_marks", pass_keys},
-            {"needs", needs_keys},    {"scoring", scoring_keys},   {"pass", pass_keys},
-            {"patience", patience_keys}, {"node", node_keys},      {"customer_line", line_keys},
-            {"choice", choice_keys},  {"ending", ending_keys},     {"walkthrough", walkthrough_keys()},
+    return {{"scenario", top_keys},      {"customer", customer_keys}, {"walkout", walkout_keys},
+            {"portrait", portrait_keys}, {"voice", voice_keys},       {"full_marks", pass_keys},
+            {"needs", needs_keys},       {"scoring", scoring_keys},   {"pass", pass_keys},
+            {"patience", patience_keys}, {"node", node_keys},         {"customer_line", line_keys},
+            {"choice", choice_keys},     {"ending", ending_keys},     {"walkthrough", walkthrough_keys()},
             {"expect", expect_keys()}};
 }
 

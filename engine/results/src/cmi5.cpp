@@ -38,7 +38,8 @@ std::string percent_decode(const std::string& text) {
     for (size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '+') {
             out += ' ';
-        } else if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
+        } else if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
+                   hex_value(text[i + 2]) >= 0) {
             out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
             i += 2;
         } else {
@@ -48,9 +49,7 @@ std::string percent_decode(const std::string& text) {
     return out;
 }
 
-json verb(const std::string& name) {
-    return {{"id", std::string(adl_verbs) + name}, {"display", {{"en-US", name}}}};
-}
+json verb(const std::string& name) { return {{"id", std::string(adl_verbs) + name}, {"display", {{"en-US", name}}}}; }
 
 std::string new_id() { return random_uuid().value_or("00000000-0000-4000-8000-000000000000"); }
 
@@ -73,23 +72,19 @@ json cmi5_context(const Session& s, bool move_on) {
 json au_activity(const Session& s) { return {{"objectType", "Activity"}, {"id", s.launch.activity_id}}; }
 
 json statement(const Session& s, const std::string& verb_name, const std::string& timestamp, bool move_on) {
-    return {{"id", new_id()},
-            {"actor", json::parse(s.launch.actor)},
-            {"verb", verb(verb_name)},
-            {"object", au_activity(s)},
-            {"context", cmi5_context(s, move_on)},
-            {"timestamp", timestamp}};
+    return {{"id", new_id()},           {"actor", json::parse(s.launch.actor)}, {"verb", verb(verb_name)},
+            {"object", au_activity(s)}, {"context", cmi5_context(s, move_on)},  {"timestamp", timestamp}};
 }
 
 std::string xml_escape(const std::string& text) {
     std::string out;
     for (char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
         }
     }
     return out;
@@ -130,7 +125,8 @@ std::optional<LaunchParameters> parse_launch_query(const std::string& query, std
         const std::string pair = q.substr(start, end - start);
         if (!pair.empty()) {
             const size_t eq = pair.find('=');
-            values[percent_decode(pair.substr(0, eq))] = eq == std::string::npos ? "" : percent_decode(pair.substr(eq + 1));
+            values[percent_decode(pair.substr(0, eq))] =
+                eq == std::string::npos ? "" : percent_decode(pair.substr(eq + 1));
         }
         start = end + 1;
     }
@@ -152,8 +148,8 @@ std::optional<LaunchParameters> parse_launch_query(const std::string& query, std
         return std::nullopt;
     }
     const json actor = json::parse(p.actor, nullptr, false);
-    if (!actor.is_object() || (!actor.contains("account") && !actor.contains("mbox") && !actor.contains("mbox_sha1sum") &&
-                               !actor.contains("openid"))) {
+    if (!actor.is_object() || (!actor.contains("account") && !actor.contains("mbox") &&
+                               !actor.contains("mbox_sha1sum") && !actor.contains("openid"))) {
         error = "The LMS launch's actor is not an xAPI Agent (JSON with an account or mbox).";
         return std::nullopt;
     }
@@ -168,11 +164,13 @@ std::optional<LaunchData> parse_launch_data(const std::string& json_text, std::s
         return std::nullopt;
     }
     LaunchData d;
-    if (doc.contains("launchMode") && doc["launchMode"].is_string()) d.launch_mode = doc["launchMode"].get<std::string>();
+    if (doc.contains("launchMode") && doc["launchMode"].is_string())
+        d.launch_mode = doc["launchMode"].get<std::string>();
     if (doc.contains("moveOn") && doc["moveOn"].is_string()) d.move_on = doc["moveOn"].get<std::string>();
     if (doc.contains("returnURL") && doc["returnURL"].is_string()) d.return_url = doc["returnURL"].get<std::string>();
     if (doc.contains("masteryScore")) {
-        if (!doc["masteryScore"].is_number() || doc["masteryScore"].get<double>() < 0 || doc["masteryScore"].get<double>() > 1) {
+        if (!doc["masteryScore"].is_number() || doc["masteryScore"].get<double>() < 0 ||
+            doc["masteryScore"].get<double>() > 1) {
             error = "The LMS's masteryScore must be a number from 0 to 1.";
             return std::nullopt;
         }
@@ -191,11 +189,11 @@ std::optional<LaunchData> parse_launch_data(const std::string& json_text, std::s
 std::optional<std::string> parse_fetch_reply(const std::string& json_text, std::string& error) {
     error.clear();
     const json doc = json::parse(json_text, nullptr, false);
-    if (doc.is_object() && doc.contains("auth-token") && doc["auth-token"].is_string()) return doc["auth-token"].get<std::string>();
+    if (doc.is_object() && doc.contains("auth-token") && doc["auth-token"].is_string())
+        return doc["auth-token"].get<std::string>();
     if (doc.is_object() && doc.contains("error-text") && doc["error-text"].is_string())
         error = "The LMS refused the launch token: " + doc["error-text"].get<std::string>();
-    else
-        error = "The LMS's token answer has no auth-token.";
+    else error = "The LMS's token answer has no auth-token.";
     return std::nullopt;
 }
 
@@ -258,7 +256,8 @@ std::vector<std::string> attempt_statements(Session& s, const AttemptDetail& att
     const bool passed = passes(s, a);
     s.passed_sent = passed;
     json verdict = statement(s, passed ? "passed" : "failed", a.finished_at, true);
-    verdict["result"] = {{"success", passed}, {"score", {{"scaled", scaled_score(a)}}}, {"duration", duration}, {"extensions", needs}};
+    verdict["result"] = {
+        {"success", passed}, {"score", {{"scaled", scaled_score(a)}}}, {"duration", duration}, {"extensions", needs}};
     if (s.data.mastery_score) verdict["context"]["extensions"][ext_mastery] = *s.data.mastery_score;
     out.push_back(verdict.dump());
     return out;
@@ -273,12 +272,16 @@ std::string course_structure_xml(const std::string& course_title, const std::vec
     const auto langstring = [&](const std::string& tag, const std::string& text) {
         return "<" + tag + "><langstring lang=\"" + lang + "\">" + xml_escape(text) + "</langstring></" + tag + ">";
     };
-    std::string xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                      "<courseStructure xmlns=\"https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd\">\n";
+    std::string xml =
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        "<courseStructure xmlns=\"https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd\">\n";
     xml += "  <course id=\"" + xml_escape(base + "/courses/" + iri_segment(course_title)) + "\">\n";
     xml += "    " + langstring("title", course_title) + "\n";
-    xml += "    " + langstring("description", "Customer service calls scored on both needs: what the customer came for "
-                                              "and how they are treated.") + "\n";
+    xml += "    " +
+           langstring("description",
+                      "Customer service calls scored on both needs: what the customer came for "
+                      "and how they are treated.") +
+           "\n";
     xml += "  </course>\n";
     for (const AssignableUnit& u : units) {
         xml += "  <au id=\"" + xml_escape(base + "/scenarios/" + iri_segment(u.id)) +

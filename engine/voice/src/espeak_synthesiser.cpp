@@ -40,8 +40,8 @@ public:
         Clip clip;
         clip.rate = espeak_rate;
         collecting = &clip.samples;
-        const espeak_ERROR result =
-            espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8 | espeakENDPAUSE, nullptr, nullptr);
+        const espeak_ERROR result = espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0,
+                                                 espeakCHARS_UTF8 | espeakENDPAUSE, nullptr, nullptr);
         collecting = nullptr;
         if (result != EE_OK) {
             error = "espeak-ng could not speak the line";

@@ -40,7 +40,7 @@ std::string line_id(const Scenario& s, int node, int line) {
     const Node& n = s.node(node);
     const CustomerLine& l = n.customer[static_cast<size_t>(line)];
     if (!l.id.empty()) return l.id;  // the stable line id the check pass gave it
-    Scenario probe;  // an unchecked scenario: derive it by the same rule, from the node alone
+    Scenario probe;                  // an unchecked scenario: derive it by the same rule, from the node alone
     probe.nodes.push_back(n);
     assign_line_ids(probe);
     return probe.nodes[0].customer[static_cast<size_t>(line)].id;
@@ -125,7 +125,8 @@ std::optional<Clip> read_wav(const std::filesystem::path& file, std::string& err
 }
 
 void put_u32(std::ofstream& out, uint32_t v) {
-    const char b[4] = {static_cast<char>(v), static_cast<char>(v >> 8), static_cast<char>(v >> 16), static_cast<char>(v >> 24)};
+    const char b[4] = {static_cast<char>(v), static_cast<char>(v >> 8), static_cast<char>(v >> 16),
+                       static_cast<char>(v >> 24)};
     out.write(b, 4);
 }
 void put_u16(std::ofstream& out, uint16_t v) {

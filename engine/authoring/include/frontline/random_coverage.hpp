@@ -17,14 +17,14 @@ namespace frontline {
 /// in one call (a loop) counts once, so every count is out of `calls`.
 struct RandomCoverage {
     uint64_t seed = 0;
-    size_t calls = 0;    ///< calls played
-    size_t ended = 0;    ///< calls that reached an ending
-    size_t stuck = 0;    ///< calls that stopped at a node with no visible choice
-    size_t cut_off = 0;  ///< calls stopped at the turn limit (a loop random play did not leave)
-    size_t turns = 0;    ///< choices made over all calls
-    std::vector<size_t> node_calls;                  ///< per node: calls that reached it
-    std::vector<std::vector<size_t>> choice_calls;   ///< per node, per choice: calls that took it
-    std::vector<size_t> ending_calls;                ///< per ending: calls that ended there
+    size_t calls = 0;                ///< calls played
+    size_t ended = 0;                ///< calls that reached an ending
+    size_t stuck = 0;                ///< calls that stopped at a node with no visible choice
+    size_t cut_off = 0;              ///< calls stopped at the turn limit (a loop random play did not leave)
+    size_t turns = 0;                ///< choices made over all calls
+    std::vector<size_t> node_calls;  ///< per node: calls that reached it
+    std::vector<std::vector<size_t>> choice_calls;  ///< per node, per choice: calls that took it
+    std::vector<size_t> ending_calls;               ///< per ending: calls that ended there
 };
 
 struct RandomCoverageOptions {

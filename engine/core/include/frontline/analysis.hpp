@@ -35,7 +35,7 @@ struct StateGraph {
     std::vector<CallState> states;
     std::vector<uint32_t> edge_begin;  ///< CSR: edges of state i are [edge_begin[i], edge_begin[i+1])
     std::vector<StateEdge> edges;
-    bool complete = true;  ///< false when the state or memory limit stopped exploration
+    bool complete = true;         ///< false when the state or memory limit stopped exploration
     bool memory_limited = false;  ///< the memory limit (not the count) stopped it
     size_t bytes_per_state = 0;   ///< what one state costs in the table, for messages
     bool reads_turn = false, reads_scores = false, keeps_mood = false;

@@ -32,80 +32,81 @@ struct DiagnosticCode {
 };
 
 // X(name, id, severity, source, title): the single list every constant and all_diagnostic_codes come from.
-#define FRONTLINE_DIAGNOSTIC_CODES(X)                                                                                       \
-    X(io_error, "FL000", error, environment, "the file could not be opened or read")                                         \
-    X(yaml_syntax, "FL001", error, scenario, "YAML syntax error")                                                            \
-    X(invalid_utf8, "FL002", error, scenario, "invalid UTF-8")                                                               \
-    X(empty_file, "FL003", error, scenario, "the file is empty")                                                             \
-    X(file_too_large, "FL004", error, environment, "the file is larger than the size limit")                                 \
-    X(nesting_too_deep, "FL005", error, scenario, "nesting is too deep")                                                     \
-    X(alias_expansion, "FL006", error, scenario, "anchors and aliases expand to far more values than the file's size")        \
-    X(binary_data, "FL007", error, scenario, "the file contains binary data")                                                \
-    X(too_many_yaml_values, "FL008", error, scenario, "the file holds more YAML values than the reader allows")              \
-    X(utf16_or_utf32, "FL009", error, scenario, "the file is UTF-16 or UTF-32, not UTF-8")                                    \
-    X(wrong_type, "FL010", error, scenario, "a value has the wrong type")                                                    \
-    X(missing_key, "FL011", error, scenario, "a required key is missing")                                                    \
-    X(unknown_key, "FL012", warning, scenario, "an unknown key")                                                             \
-    X(duplicate_key, "FL013", error, scenario, "a key appears twice in one mapping")                                         \
-    X(out_of_range, "FL014", error, scenario, "a number is out of range")                                                    \
-    X(invalid_value, "FL015", error, scenario, "a value is not one of the allowed ones")                                     \
-    X(unknown_skill, "FL016", warning, scenario, "an unknown skill name")                                                    \
-    X(names_nothing, "FL020", error, scenario, "a reference names no node or ending")                                        \
-    X(duplicate_id, "FL021", error, scenario, "the same id is used by a node and an ending")                                 \
-    X(no_choices, "FL022", error, scenario, "a node has no choices")                                                         \
-    X(customer_variants, "FL023", error, scenario, "the last customer-line variant has an 'if'")                             \
-    X(duplicate_line_id, "FL024", error, scenario, "two texts share a line id")                                            \
-    X(expression_syntax, "FL030", error, scenario, "expression syntax error")                                                \
-    X(unknown_variable, "FL031", error, scenario, "an undeclared variable")                                                  \
-    X(type_mismatch, "FL032", error, scenario, "type mismatch")                                                              \
-    X(read_only, "FL033", error, scenario, "'set' assigns a read-only built-in")                                             \
-    X(unreachable_node, "FL040", warning, scenario, "a node can never be reached")                                           \
-    X(unreachable_ending, "FL041", warning, scenario, "an ending can never be reached")                                       \
-    X(no_choice_available, "FL042", error, scenario, "a node can be reached with no choice available")                       \
-    X(no_way_out, "FL043", warning, scenario, "from a reachable situation no ending can be reached")                         \
-    X(no_ending_reachable, "FL044", error, scenario, "no ending can be reached from the start")                               \
-    X(farming_loop, "FL045", error, scenario, "a loop can raise a need's score without limit")                               \
-    X(too_many_states, "FL046", error, scenario, "too many reachable situations")                                            \
-    X(state_memory, "FL047", error, scenario, "exploring the reachable situations needs more memory than allowed")          \
-    X(out_of_memory, "FL048", error, environment, "the machine ran out of memory while checking the file")                   \
-    X(duplicate_scenario_id, "FL050", error, library, "two files share a scenario id")                                       \
-    X(lint_state_limit, "FL060", error, lint, "the lint stopped at its limit of reachable situations")                      \
-    X(condition_never_holds, "FL061", warning, lint, "a choice's 'if' never holds when the call gets there")                \
-    X(condition_always_holds, "FL062", warning, lint, "a choice's 'if' always holds there")                                 \
-    X(set_never_read, "FL063", warning, lint, "a variable is set but never read")                                            \
-    X(read_never_set, "FL064", warning, lint, "a variable is read but never set")                                            \
-    X(unused_variable, "FL065", warning, lint, "a variable is declared but never used")                                      \
-    X(no_feedback, "FL066", warning, lint, "a choice scores points but has no feedback")                                     \
-    X(no_trade_off, "FL067", warning, lint, "no trade-off to learn")                                                         \
-    X(say_no_capped, "FL068", warning, lint, "a say-no scenario caps the personal score under its pass mark")               \
-    X(pointless_distractor, "FL069", warning, lint, "a distractor nothing makes tempting")                                   \
-    X(line_never_shown, "FL070", warning, lint, "a customer line that is never shown")                                       \
-    X(say_no_skipped, "FL071", warning, lint, "the say-no check was skipped")                                                \
-    X(blind_rule_wins, "FL072", warning, lint, "a rule that ignores meaning reaches Best in class")                          \
-    X(longest_is_best, "FL073", warning, lint, "the best answer is too often the longest line")                              \
-    X(outcome_contradicts_quadrant, "FL074", warning, lint, "an ending's outcome contradicts a quadrant it is reached in")   \
-    X(above_full_marks, "FL075", warning, lint, "a path scores more than scoring.full_marks")                                \
-    X(random_play_wins, "FL076", warning, lint, "random play ends Best in class too often")                                  \
-    X(outcome_check_skipped, "FL077", warning, lint, "the check of endings against their outcomes was skipped")              \
-    X(step_not_taken, "FL080", error, walkthrough, "a walkthrough step cannot be taken")                                     \
-    X(ended_early, "FL081", error, walkthrough, "the call ended before all the steps were taken")                            \
-    X(not_ended, "FL082", error, walkthrough, "an ending or outcome is expected but the call has not ended")                 \
-    X(expectation_failed, "FL083", error, walkthrough, "a walkthrough expectation failed")                                   \
-    X(no_walkthroughs, "FL084", error, walkthrough, "the scenario has no walkthroughs")                                      \
-    X(never_reached, "FL085", warning, walkthrough, "random calls never reach a node, choice or ending")                     \
-    X(random_calls_stuck, "FL086", warning, walkthrough, "random calls run past the turn limit or get stuck")                 \
-    X(twine_web_link, "FL089", warning, import, "a link to a web address kept as text")                                    \
-    X(twine_bad_header, "FL090", error, import, "a malformed Twine passage header or <tw-passagedata>")                      \
-    X(twine_broken_link, "FL091", error, import, "a link to a passage that does not exist")                                  \
-    X(twine_markup_kept, "FL092", warning, import, "story-format markup kept as text")                                       \
-    X(twine_not_imported, "FL093", warning, import, "a script, stylesheet or special passage not imported")                 \
-    X(twine_start_unreadable, "FL094", warning, import, "the story's start could not be read")                               \
-    X(twine_duplicate_passage, "FL095", error, import, "two passages with the same name")                                    \
-    X(twine_bad_start, "FL096", error, import, "a bad start passage, or no passage that ends the call")                      \
-    X(twine_html_structure, "FL097", error, import, "a Twine HTML structure problem")                                         \
-    X(twine_empty_passage, "FL098", warning, import, "an empty passage")                                                     \
-    X(twine_no_passages, "FL099", error, import, "no passages")                                                           \
-    X(translation_missing, "FL100", warning, lint, "a text has no translation in the language asked for")                  \
+#define FRONTLINE_DIAGNOSTIC_CODES(X)                                                                                  \
+    X(io_error, "FL000", error, environment, "the file could not be opened or read")                                   \
+    X(yaml_syntax, "FL001", error, scenario, "YAML syntax error")                                                      \
+    X(invalid_utf8, "FL002", error, scenario, "invalid UTF-8")                                                         \
+    X(empty_file, "FL003", error, scenario, "the file is empty")                                                       \
+    X(file_too_large, "FL004", error, environment, "the file is larger than the size limit")                           \
+    X(nesting_too_deep, "FL005", error, scenario, "nesting is too deep")                                               \
+    X(alias_expansion, "FL006", error, scenario, "anchors and aliases expand to far more values than the file's size") \
+    X(binary_data, "FL007", error, scenario, "the file contains binary data")                                          \
+    X(too_many_yaml_values, "FL008", error, scenario, "the file holds more YAML values than the reader allows")        \
+    X(utf16_or_utf32, "FL009", error, scenario, "the file is UTF-16 or UTF-32, not UTF-8")                             \
+    X(wrong_type, "FL010", error, scenario, "a value has the wrong type")                                              \
+    X(missing_key, "FL011", error, scenario, "a required key is missing")                                              \
+    X(unknown_key, "FL012", warning, scenario, "an unknown key")                                                       \
+    X(duplicate_key, "FL013", error, scenario, "a key appears twice in one mapping")                                   \
+    X(out_of_range, "FL014", error, scenario, "a number is out of range")                                              \
+    X(invalid_value, "FL015", error, scenario, "a value is not one of the allowed ones")                               \
+    X(unknown_skill, "FL016", warning, scenario, "an unknown skill name")                                              \
+    X(names_nothing, "FL020", error, scenario, "a reference names no node or ending")                                  \
+    X(duplicate_id, "FL021", error, scenario, "the same id is used by a node and an ending")                           \
+    X(no_choices, "FL022", error, scenario, "a node has no choices")                                                   \
+    X(customer_variants, "FL023", error, scenario, "the last customer-line variant has an 'if'")                       \
+    X(duplicate_line_id, "FL024", error, scenario, "two texts share a line id")                                        \
+    X(expression_syntax, "FL030", error, scenario, "expression syntax error")                                          \
+    X(unknown_variable, "FL031", error, scenario, "an undeclared variable")                                            \
+    X(type_mismatch, "FL032", error, scenario, "type mismatch")                                                        \
+    X(read_only, "FL033", error, scenario, "'set' assigns a read-only built-in")                                       \
+    X(unreachable_node, "FL040", warning, scenario, "a node can never be reached")                                     \
+    X(unreachable_ending, "FL041", warning, scenario, "an ending can never be reached")                                \
+    X(no_choice_available, "FL042", error, scenario, "a node can be reached with no choice available")                 \
+    X(no_way_out, "FL043", warning, scenario, "from a reachable situation no ending can be reached")                   \
+    X(no_ending_reachable, "FL044", error, scenario, "no ending can be reached from the start")                        \
+    X(farming_loop, "FL045", error, scenario, "a loop can raise a need's score without limit")                         \
+    X(too_many_states, "FL046", error, scenario, "too many reachable situations")                                      \
+    X(state_memory, "FL047", error, scenario, "exploring the reachable situations needs more memory than allowed")     \
+    X(out_of_memory, "FL048", error, environment, "the machine ran out of memory while checking the file")             \
+    X(duplicate_scenario_id, "FL050", error, library, "two files share a scenario id")                                 \
+    X(lint_state_limit, "FL060", error, lint, "the lint stopped at its limit of reachable situations")                 \
+    X(condition_never_holds, "FL061", warning, lint, "a choice's 'if' never holds when the call gets there")           \
+    X(condition_always_holds, "FL062", warning, lint, "a choice's 'if' always holds there")                            \
+    X(set_never_read, "FL063", warning, lint, "a variable is set but never read")                                      \
+    X(read_never_set, "FL064", warning, lint, "a variable is read but never set")                                      \
+    X(unused_variable, "FL065", warning, lint, "a variable is declared but never used")                                \
+    X(no_feedback, "FL066", warning, lint, "a choice scores points but has no feedback")                               \
+    X(no_trade_off, "FL067", warning, lint, "no trade-off to learn")                                                   \
+    X(say_no_capped, "FL068", warning, lint, "a say-no scenario caps the personal score under its pass mark")          \
+    X(pointless_distractor, "FL069", warning, lint, "a distractor nothing makes tempting")                             \
+    X(line_never_shown, "FL070", warning, lint, "a customer line that is never shown")                                 \
+    X(say_no_skipped, "FL071", warning, lint, "the say-no check was skipped")                                          \
+    X(blind_rule_wins, "FL072", warning, lint, "a rule that ignores meaning reaches Best in class")                    \
+    X(longest_is_best, "FL073", warning, lint, "the best answer is too often the longest line")                        \
+    X(outcome_contradicts_quadrant, "FL074", warning, lint,                                                            \
+      "an ending's outcome contradicts a quadrant it is reached in")                                                   \
+    X(above_full_marks, "FL075", warning, lint, "a path scores more than scoring.full_marks")                          \
+    X(random_play_wins, "FL076", warning, lint, "random play ends Best in class too often")                            \
+    X(outcome_check_skipped, "FL077", warning, lint, "the check of endings against their outcomes was skipped")        \
+    X(step_not_taken, "FL080", error, walkthrough, "a walkthrough step cannot be taken")                               \
+    X(ended_early, "FL081", error, walkthrough, "the call ended before all the steps were taken")                      \
+    X(not_ended, "FL082", error, walkthrough, "an ending or outcome is expected but the call has not ended")           \
+    X(expectation_failed, "FL083", error, walkthrough, "a walkthrough expectation failed")                             \
+    X(no_walkthroughs, "FL084", error, walkthrough, "the scenario has no walkthroughs")                                \
+    X(never_reached, "FL085", warning, walkthrough, "random calls never reach a node, choice or ending")               \
+    X(random_calls_stuck, "FL086", warning, walkthrough, "random calls run past the turn limit or get stuck")          \
+    X(twine_web_link, "FL089", warning, import, "a link to a web address kept as text")                                \
+    X(twine_bad_header, "FL090", error, import, "a malformed Twine passage header or <tw-passagedata>")                \
+    X(twine_broken_link, "FL091", error, import, "a link to a passage that does not exist")                            \
+    X(twine_markup_kept, "FL092", warning, import, "story-format markup kept as text")                                 \
+    X(twine_not_imported, "FL093", warning, import, "a script, stylesheet or special passage not imported")            \
+    X(twine_start_unreadable, "FL094", warning, import, "the story's start could not be read")                         \
+    X(twine_duplicate_passage, "FL095", error, import, "two passages with the same name")                              \
+    X(twine_bad_start, "FL096", error, import, "a bad start passage, or no passage that ends the call")                \
+    X(twine_html_structure, "FL097", error, import, "a Twine HTML structure problem")                                  \
+    X(twine_empty_passage, "FL098", warning, import, "an empty passage")                                               \
+    X(twine_no_passages, "FL099", error, import, "no passages")                                                        \
+    X(translation_missing, "FL100", warning, lint, "a text has no translation in the language asked for")              \
     X(translation_stale, "FL101", warning, lint, "a translation was made from different text")
 
 namespace codes {

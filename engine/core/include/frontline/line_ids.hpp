@@ -24,8 +24,18 @@ namespace frontline {
 
 /// What a translatable text is for: translators' comments, and voice (customer lines speak).
 enum class TextRole : uint8_t {
-    title, summary, setting, persona, need_technical, need_personal, debrief,
-    customer_line, say, feedback, notes, ending
+    title,
+    summary,
+    setting,
+    persona,
+    need_technical,
+    need_personal,
+    debrief,
+    customer_line,
+    say,
+    feedback,
+    notes,
+    ending
 };
 std::string_view text_role_name(TextRole r);
 

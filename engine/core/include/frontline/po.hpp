@@ -18,15 +18,15 @@ namespace frontline {
 struct PoEntry {
     std::string context;  ///< msgctxt ("" when absent)
     bool has_context = false;
-    std::string id;       ///< msgid
-    std::string plural;   ///< msgid_plural ("" when absent)
+    std::string id;                         ///< msgid
+    std::string plural;                     ///< msgid_plural ("" when absent)
     std::vector<std::string> translations;  ///< msgstr, or msgstr[0], msgstr[1]...
-    std::vector<std::string> comments;   ///< "# " translator comments
-    std::vector<std::string> extracted;  ///< "#. " comments for translators
-    std::vector<std::string> references; ///< "#: " file:line
-    std::vector<std::string> flags;      ///< "#, " fuzzy, c-format...
-    bool obsolete = false;  ///< "#~ " entry kept by msgmerge for history
-    uint32_t line = 0;      ///< where the entry starts, 1-based
+    std::vector<std::string> comments;      ///< "# " translator comments
+    std::vector<std::string> extracted;     ///< "#. " comments for translators
+    std::vector<std::string> references;    ///< "#: " file:line
+    std::vector<std::string> flags;         ///< "#, " fuzzy, c-format...
+    bool obsolete = false;                  ///< "#~ " entry kept by msgmerge for history
+    uint32_t line = 0;                      ///< where the entry starts, 1-based
 
     bool fuzzy() const;
     /// The (singular) translation, or "" when there is none.

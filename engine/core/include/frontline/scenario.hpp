@@ -93,10 +93,10 @@ struct Choice {
     std::vector<std::string> skills;
     Target next;
     std::string next_name;  ///< as written, for messages
-    std::string id;           ///< stable line id of `say` (explicit `id:` or derived; see line_ids.hpp)
-    std::string feedback_id;  ///< stable line id of `feedback` (empty when there is none)
-    bool explicit_id = false; ///< the author wrote `id:`
-    SourcePos id_pos;         ///< the `id:` value when explicit
+    std::string id;         ///< stable line id of `say` (explicit `id:` or derived; see line_ids.hpp)
+    std::string feedback_id;   ///< stable line id of `feedback` (empty when there is none)
+    bool explicit_id = false;  ///< the author wrote `id:`
+    SourcePos id_pos;          ///< the `id:` value when explicit
     SourcePos pos;          ///< the `- say:` item
     SourcePos next_pos;
     SourcePos condition_pos;
@@ -107,9 +107,9 @@ struct CustomerLine {
     Expression condition;  ///< empty = always
     std::string text;
     SourcePos pos;
-    std::string id;           ///< stable line id (explicit `id:` or derived; see line_ids.hpp)
-    bool explicit_id = false; ///< the author wrote `id:`
-    SourcePos id_pos;         ///< the `id:` value when explicit
+    std::string id;            ///< stable line id (explicit `id:` or derived; see line_ids.hpp)
+    bool explicit_id = false;  ///< the author wrote `id:`
+    SourcePos id_pos;          ///< the `id:` value when explicit
 };
 
 struct Node {

@@ -30,8 +30,8 @@ PoFile scenario_template(const Scenario& s, const std::string& reference_file);
 
 /// Where the translation of the scenario read from `scenario_file` with id `scenario_id`
 /// into `language` lives: `<folder of the file>/i18n/<language>/<scenario id>.po`.
-std::filesystem::path scenario_translation_path(const std::filesystem::path& scenario_file, const std::string& scenario_id,
-                                                const std::string& language);
+std::filesystem::path scenario_translation_path(const std::filesystem::path& scenario_file,
+                                                const std::string& scenario_id, const std::string& language);
 
 /// True for a language code like fr, pt_BR or sr@latin (what gettext accepts).
 bool valid_language_code(std::string_view language);
@@ -41,8 +41,9 @@ std::optional<PoFile> read_po_file(const std::filesystem::path& path, std::vecto
 
 /// The catalogue of a scenario in `language` (see scenario_translation_path): empty,
 /// with `found` false, when there is no file; nullopt with messages when it is malformed.
-std::optional<Catalogue> load_scenario_catalogue(const std::filesystem::path& scenario_file, const std::string& scenario_id,
-                                                 const std::string& language, std::vector<std::string>& errors, bool* found = nullptr);
+std::optional<Catalogue> load_scenario_catalogue(const std::filesystem::path& scenario_file,
+                                                 const std::string& scenario_id, const std::string& language,
+                                                 std::vector<std::string>& errors, bool* found = nullptr);
 
 /// `existing` brought up to date with `template_po`, by line id: a translation whose
 /// English is unchanged is kept; one whose English changed is kept but marked fuzzy (to

@@ -181,8 +181,8 @@ Intent draw_debrief(const GameState& g, UiState& ui) {
     if (!outcome_fits(d.outcome, sc.quadrant)) {
         // The scenario's ending and the score disagree (lint reports it as FL074): say so,
         // rather than let the debrief contradict itself in silence.
-        text_wrapped_colored(p.warn, "This ending says the customer is " + std::string(outcome_name(d.outcome)) + ", but the call scored " +
-                                         std::string(quadrant_title(sc.quadrant)) +
+        text_wrapped_colored(p.warn, "This ending says the customer is " + std::string(outcome_name(d.outcome)) +
+                                         ", but the call scored " + std::string(quadrant_title(sc.quadrant)) +
                                          ": the scenario needs a fix (frontline lint reports it as " +
                                          std::string(codes::outcome_contradicts_quadrant.id) + ").");
         remember(ui, "ending mismatch");

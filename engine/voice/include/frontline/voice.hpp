@@ -91,7 +91,7 @@ std::unique_ptr<Synthesiser> make_espeak_synthesiser(std::string& error);
 
 /// One line to speak, and where it came from.
 struct LineRequest {
-    std::string id;    ///< line_id(): the cache key with the text
+    std::string id;  ///< line_id(): the cache key with the text
     std::string text;
     VoiceParams voice;
     std::filesystem::path recorded;  ///< a voice-over file to use instead of synthesis, or ""

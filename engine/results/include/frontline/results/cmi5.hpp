@@ -76,12 +76,11 @@ double scaled_score(const AttemptSummary& finished);
 /// in result.extensions). In Browse or Review launch mode only the answered ones:
 /// cmi5 forbids completed/passed/failed outside Normal mode. A later attempt in the same
 /// session adds no second completed, and nothing of passed/failed once passed was sent.
-std::vector<std::string> attempt_statements(Session& s, const AttemptDetail& attempt,
-                                            const XapiOptions& options = {});
+std::vector<std::string> attempt_statements(Session& s, const AttemptDetail& attempt, const XapiOptions& options = {});
 
 /// One AU of a course structure: a scenario, launched as index.html?scenario=<file>.
 struct AssignableUnit {
-    std::string id;           ///< the scenario id (the AU's IRI is made from it)
+    std::string id;  ///< the scenario id (the AU's IRI is made from it)
     std::string title;
     std::string description;
     std::string scenario_file;  ///< file name inside the package's scenarios/ folder
