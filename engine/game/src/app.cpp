@@ -105,11 +105,13 @@ std::unique_ptr<App> App::create(GameState state, const PlatformConfig& config, 
         std::vector<std::string> warnings;
         app->sound_ = SoundPlayer::open(config.asset_dirs, warnings);
         for (const std::string& w : warnings) std::fprintf(stderr, "frontline: warning: %s\n", w.c_str());
+#ifndef __EMSCRIPTEN__  // the browser build is single-threaded: no voice worker there
         if (app->sound_ && config.speak_lines) {
             voice::VoiceWorker::Factory make = config.voice_factory;
             if (!make) make = [](std::string& why) { return voice::make_espeak_synthesiser(why); };
             app->voice_ = std::make_unique<voice::VoiceWorker>(std::move(make));
         }
+#endif
     }
     app->apply_settings();
     // A class vote's phones wake the loop from the server's threads (SDL_PushEvent is
