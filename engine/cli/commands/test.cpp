@@ -98,17 +98,22 @@ void test_file(const std::filesystem::path& file, const TestCommandOptions& opts
     print_diagnostics(io.err, sidecar_results);
 }
 
-int run_tests(const TestCommandOptions& opts, Io& io) {
-    std::vector<std::filesystem::path> inputs;
-    for (const auto& p : opts.paths) inputs.push_back(scenario_of(p));
+/// The scenario files under `inputs`; empty (and the reason on stderr) when one is
+/// missing or none is found, which is a usage error for both kinds of test run.
+std::vector<std::filesystem::path> scenario_files_or_complain(const std::vector<std::filesystem::path>& inputs, Io& io) {
     std::vector<std::string> missing;
     auto files = find_scenario_files(inputs, missing);
     for (const auto& m : missing) io.err << "frontline test: " << m << ": no such file or folder\n";
-    if (!missing.empty()) return exit_usage;
-    if (files.empty()) {
-        io.err << "frontline test: no scenario files (*.yaml) found\n";
-        return exit_usage;
-    }
+    if (!missing.empty()) return {};
+    if (files.empty()) io.err << "frontline test: no scenario files (*.yaml) found\n";
+    return files;
+}
+
+int run_tests(const TestCommandOptions& opts, Io& io) {
+    std::vector<std::filesystem::path> inputs;
+    for (const auto& p : opts.paths) inputs.push_back(scenario_of(p));
+    const auto files = scenario_files_or_complain(inputs, io);
+    if (files.empty()) return exit_usage;
     Tally tally;
     for (const auto& file : files) test_file(file, opts, io, tally);
     const int total = tally.passed + tally.failed;
@@ -190,14 +195,8 @@ nlohmann::json diagnostic_json(const Diagnostic& d) {
 }
 
 int run_random(const std::vector<std::filesystem::path>& inputs, const TestCommandOptions& opts, Io& io) {
-    std::vector<std::string> missing;
-    auto files = find_scenario_files(inputs, missing);
-    for (const auto& m : missing) io.err << "frontline test: " << m << ": no such file or folder\n";
-    if (!missing.empty()) return exit_usage;
-    if (files.empty()) {
-        io.err << "frontline test: no scenario files (*.yaml) found\n";
-        return exit_usage;
-    }
+    const auto files = scenario_files_or_complain(inputs, io);
+    if (files.empty()) return exit_usage;
     RandomCoverageOptions options;
     options.calls = *opts.random;
     options.seed = opts.seed.value_or(options.seed);
