@@ -100,7 +100,8 @@ void test_file(const std::filesystem::path& file, const TestCommandOptions& opts
 
 /// The scenario files under `inputs`; empty (and the reason on stderr) when one is
 /// missing or none is found, which is a usage error for both kinds of test run.
-std::vector<std::filesystem::path> scenario_files_or_complain(const std::vector<std::filesystem::path>& inputs, Io& io) {
+std::vector<std::filesystem::path> scenario_files_or_complain(const std::vector<std::filesystem::path>& inputs,
+                                                              Io& io) {
     std::vector<std::string> missing;
     auto files = find_scenario_files(inputs, missing);
     for (const auto& m : missing) io.err << "frontline test: " << m << ": no such file or folder\n";
