@@ -160,7 +160,7 @@ struct GameState {
     std::vector<std::string> notices;  ///< warnings the trainer should see (settings, font)
     /// Languages some scenario of the library has a catalogue for (its i18n/LANG folders).
     std::vector<std::string> languages;
-    std::string applied_language;  ///< what the library's scenarios are in now ("" = as written)
+    std::string applied_language;    ///< what the library's scenarios are in now ("" = as written)
     std::string interface_language;  ///< what the interface is in now ("" = English)
     /// The game's asset folders (the interface's translations are their i18n/LL.po).
     std::vector<std::filesystem::path> asset_dirs;

@@ -32,7 +32,9 @@ std::string tr_label(const char* english);
 
 /// printf into a std::string (for translated formats: fmt(tr("%d of %d"), a, b)).
 std::string fmt(const char* format, ...)
-#if defined(__GNUC__)
+#if defined(__MINGW32__)
+    __attribute__((format(gnu_printf, 1, 2)))  // the formats are C99's (%zu-free, but %lu, %+.0f)
+#elif defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))
 #endif
     ;

@@ -283,7 +283,6 @@ bool chat_screenshot(const GameOptions& options, const std::filesystem::path& pn
 bool french_screenshots(const GameOptions& options, const std::filesystem::path& dir) {
     Settings fr;
     fr.language = "fr";
-    fr.voice_volume_percent = 0;  // pictures need no voice
     std::string error;
     auto game = ScriptedGame::start(options, 1280, 720, error, fr);
     if (!game) return false;

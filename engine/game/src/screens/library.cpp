@@ -176,11 +176,13 @@ Intent draw_library(const GameState& g, UiState& ui) {
         ImGui::AlignTextToFramePadding();
         std::string teams;
         for (const results::WorkshopTeam& t : w.teams) teams += (teams.empty() ? "" : ", ") + t.name;
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.warn), "%s",
-                           fmt(tr_n("Unfinished workshop started %s (%s), %zu decision made",
-                                    "Unfinished workshop started %s (%s), %zu decisions made", w.steps.size()),
-                               friendly_time(w.started_at).c_str(), teams.c_str(), w.steps.size())
-                               .c_str());
+        ImGui::TextColored(
+            ImGui::ColorConvertU32ToFloat4(p.warn), "%s",
+            fmt(tr_n("Unfinished workshop started %s (%s), %lu decision made",
+                     "Unfinished workshop started %s (%s), %lu decisions made",
+                     static_cast<unsigned long>(w.steps.size())),
+                friendly_time(w.started_at).c_str(), teams.c_str(), static_cast<unsigned long>(w.steps.size()))
+                .c_str());
         ImGui::PushID(static_cast<int>(w.id));
         ImGui::SameLine();
         if (action_button(tr_label("Resume workshop"), true)) keep_first(out, intent::ResumeWorkshop{w.id});

@@ -84,10 +84,11 @@ void draw_over_time(const ProgressModel& m, float width) {
     swatch(p.personal, false);
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.personal), "%s", tr("Personal need"));
     ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s",
-                       fmt(tr_n("%lu finished call", "%lu finished calls", m.attempts.size()),
-                           static_cast<unsigned long>(m.attempts.size()))
-                           .c_str());
+    ImGui::TextColored(
+        ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s",
+        fmt(tr_n("%lu finished call", "%lu finished calls", static_cast<unsigned long>(m.attempts.size())),
+            static_cast<unsigned long>(m.attempts.size()))
+            .c_str());
 }
 
 void draw_bests(const ProgressModel& m, UiState& ui) {
