@@ -158,6 +158,14 @@ SCENARIO("French labels fit at 1280x720, at 100% and at 150%") {
                 game->frames(2);
                 shot("library");
                 check_inside(*game, 1280, 720);
+                click(*game, "workshop");  // the facilitator's set-up: the longest rows of buttons
+                REQUIRE(g.screen == Screen::workshop_setup);
+                click(*game, "class vote");
+                game->frames(2);
+                shot("workshop-setup");
+                check_inside(*game, 1280, 720);
+                click(*game, "library");
+                REQUIRE(g.screen == Screen::library);
                 const int cold = index_of(g, "cold-meal");
                 scroll_library_to(*game, "card " + std::to_string(cold));
                 click(*game, "card " + std::to_string(cold));
