@@ -32,6 +32,12 @@ run(0 "${total} of ${total} interface texts in fr, 0 missing, 0 to review"
     ${FRONTLINE} i18n status --interface --lang fr -o ${WORK}/fr.po)
 run(0 "wrote .*fr.po: ${total} of ${total} translated, 0 to review" ${FRONTLINE} i18n merge --interface --lang fr -o ${WORK}/fr.po)
 run(0 "${total} translated messages" ${MSGFMT} --check --check-header --statistics -o /dev/null ${WORK}/fr.po)
+# ... byte for byte: the shipped catalogue is in the form the merge writes (no churn).
+file(READ ${WORK}/fr.po merged)
+file(READ ${SOURCE_PO} shipped)
+if(NOT merged STREQUAL shipped)
+  message(FATAL_ERROR "i18n merge --interface rewrote the up-to-date ${SOURCE_PO} differently")
+endif()
 
 # A translation that lost its English (the string changed in the code) becomes obsolete,
 # the new string is untranslated.
