@@ -43,6 +43,8 @@ public:
     /// Lets `seconds` pass in steps of `step`, drawing a frame each step.
     void wait(double seconds, double step = 0.25);
     bool has(const std::string& widget) const;
+    /// Draws one frame and returns every text on it, as drawn (one line per row of text).
+    std::string frame_text();
     bool screenshot(const std::filesystem::path& png);
     void resize(int width, int height);
 
