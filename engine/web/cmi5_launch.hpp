@@ -1,55 +1,62 @@
 // A cmi5 launch in the browser: fetches the auth token, reads LMS.LaunchData, then
-// sends statements to the LMS's LRS one at a time, in order, with emscripten_fetch
-// (asynchronous: the page's main thread must never block). Statements made before
-// the launch is ready wait in the queue; a failed POST is retried with backoff.
+// sends statements to the LMS's LRS through the outbox the desktop's `results send`
+// uses too (frontline/results/lrs_outbox.hpp), over emscripten_fetch (asynchronous:
+// the page's main thread must never block). Statements made before the launch is ready
+// wait; initialized goes first. As the page closes, what is still queued goes out with
+// terminated in one request that outlives the page (pre.js).
 #pragma once
 
 #include "frontline/results/cmi5.hpp"
+#include "frontline/results/lrs_outbox.hpp"
 
-#include <deque>
 #include <string>
+#include <vector>
 
 namespace frontline::web {
+
+/// emscripten_fetch behind the outbox's transport interface: answers later, from the
+/// browser's event loop.
+class FetchTransport : public results::LrsTransport {
+public:
+    void send(const results::LrsRequest& request, std::function<void(results::HttpReply)> done) override;
+};
 
 class Cmi5Launch {
 public:
     /// Starts the launch: POSTs to the fetch URL, then reads the launch data.
     explicit Cmi5Launch(results::cmi5::LaunchParameters launch);
+    Cmi5Launch(const Cmi5Launch&) = delete;
+    Cmi5Launch& operator=(const Cmi5Launch&) = delete;
 
-    /// Queues a statement (JSON text); sent after everything queued before it.
-    void send(std::string statement);
-    /// The statements of a finished attempt (answered..., completed, passed/failed).
-    void send_attempt(const results::AttemptDetail& attempt);
-    /// The terminated statement, for the page to send as it closes; empty before the
-    /// launch is ready or when it was sent already.
-    std::string take_terminated();
+    /// A choice was saved: its answered statement goes now (the attempt so far).
+    void choice_saved(const results::AttemptDetail& so_far);
+    /// The statements of a finished attempt (answers not sent yet, completed, passed/failed).
+    void attempt_finished(const results::AttemptDetail& attempt);
+
+    /// For the closing page: {"url", "authorization", "body" (a JSON array: what is still
+    /// queued, oldest first, then terminated), "sent", "unsent" (the statements that did
+    /// not fit in a keepalive request)}; "" before the launch is ready or once taken.
+    std::string closing_request();
 
     bool ready() const { return ready_; }
     const std::string& error() const { return error_; }
-    const std::string& authorization() const { return authorization_; }
     const results::cmi5::Session& session() const { return session_; }
 
-    /// The answer to the request in flight (status 0: no answer); the fetch callback calls it.
-    void finished_request(int status, const std::string& body);
-
 private:
-    enum class Step { token, launch_data, statements };
-    void request_token();
-    void request_launch_data();
-    void pump();
+    void queue(const std::vector<std::string>& statements);
     void fail(const std::string& message);
-    void retry_later();
+    void token_answered(const results::HttpReply& reply);
+    void launch_data_answered(const results::HttpReply& reply);
 
     results::cmi5::Session session_;
     std::string authorization_;
-    Step step_ = Step::token;
+    FetchTransport transport_;
+    results::StatementOutbox outbox_;
+    std::vector<std::string> before_ready_;
     bool ready_ = false;
-    bool in_flight_ = false;
-    bool terminated_ = false;
-    int failures_ = 0;
+    bool closed_ = false;
     double started_ = 0;
     std::string error_;
-    std::deque<std::string> queue_;
 };
 
 }  // namespace frontline::web

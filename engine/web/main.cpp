@@ -55,24 +55,35 @@ std::optional<frontline::results::AttemptDetail> finished_attempt_detail(int64_t
     return std::move(*detail);
 }
 
+/// The call being played, as far as it went: the trainee's unfinished attempt with the
+/// latest choice (the game saved it before telling us).
+std::optional<frontline::results::AttemptDetail> call_so_far(const std::string& trainee) {
+    auto store =
+        frontline::results::ResultsStore::open(results_file, frontline::results::ResultsStore::Access::read_only);
+    if (!store) return std::nullopt;
+    frontline::results::AttemptFilter filter;
+    filter.trainee = trainee;
+    filter.unfinished_only = true;
+    auto details = store->attempt_details(filter);
+    if (!details) return std::nullopt;
+    std::optional<frontline::results::AttemptDetail> latest;
+    for (frontline::results::AttemptDetail& d : *details)
+        if (!d.choices.empty() && (!latest || d.choices.back().made_at >= latest->choices.back().made_at))
+            latest = std::move(d);
+    return latest;
+}
+
 }  // namespace
 
 /// engine/web/sdl_deps.js: keeps the JavaScript helpers SDL2 calls in the build.
 extern "C" void frontline_sdl_deps();
 
-/// For pre.js: the terminated statement and what to send it with, as the page closes
-/// ("" when there is no LMS launch or it was sent): {"url":..,"authorization":..,"statement":..}.
-extern "C" EMSCRIPTEN_KEEPALIVE const char* frontline_web_terminated() {
+/// For pre.js, as the page closes: what is still queued for the LMS's LRS and the
+/// terminated statement, to send in one request that outlives the page (see
+/// Cmi5Launch::closing_request); "" when there is no LMS launch or it was taken.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* frontline_web_closing() {
     static std::string json;
-    json.clear();
-    if (!lms) return json.c_str();
-    const std::string statement = lms->take_terminated();
-    if (statement.empty()) return json.c_str();
-    std::string endpoint = lms->session().launch.endpoint;
-    while (!endpoint.empty() && endpoint.back() == '/') endpoint.pop_back();
-    // Both values are URL and base64 text: no character needs escaping in JSON.
-    json = "{\"url\":\"" + endpoint + "/statements\",\"authorization\":\"" + lms->authorization() +
-           "\",\"statement\":" + statement + "}";
+    json = lms ? lms->closing_request() : std::string();
     return json.c_str();
 }
 
@@ -115,10 +126,15 @@ int main() {
             },
             error.c_str());
 
-    options.on_results_saved = [](std::optional<int64_t> finished_attempt) {
+    options.on_results_saved = [trainee = options.trainee](std::optional<int64_t> finished_attempt) {
         save_soon();
-        if (!lms || !finished_attempt) return;
-        if (auto attempt = finished_attempt_detail(*finished_attempt)) lms->send_attempt(*attempt);
+        if (!lms) return;
+        if (!finished_attempt) {
+            // A choice was saved: its answered statement goes now, not at the end of the call.
+            if (auto so_far = call_so_far(trainee)) lms->choice_saved(*so_far);
+        } else if (auto attempt = finished_attempt_detail(*finished_attempt)) {
+            lms->attempt_finished(*attempt);
+        }
     };
     return frontline::run_game(options);
 }

@@ -52,15 +52,26 @@ Module.preRun.push(function () {
   Module.frontlineSaveSoon = function () { setTimeout(save, 0); };
   // Settings are written without a hook: catch them when the page is hidden or left.
   addEventListener('pagehide', save);
-  // Launched from an LMS: the session ends with the page. A keepalive request outlives it.
+  // Launched from an LMS: the session ends with the page. Everything still queued (an
+  // LRS that was away, answers not sent yet) and terminated go in one keepalive request,
+  // which outlives the page; its body is at most 64 KiB, so what did not fit is noted in
+  // localStorage for whoever looks after the browser (main() made the split).
   addEventListener('pagehide', function () {
-    if (!Module._frontline_web_terminated) return;
-    var text = UTF8ToString(Module._frontline_web_terminated());
+    if (!Module._frontline_web_closing) return;
+    var text = UTF8ToString(Module._frontline_web_closing());
     if (!text) return;
     var t = JSON.parse(text);
-    fetch(t.url, { method: 'POST', keepalive: true, body: JSON.stringify(t.statement),
+    fetch(t.url, { method: 'POST', keepalive: true, body: t.body,
                    headers: { 'Authorization': t.authorization, 'X-Experience-API-Version': '1.0.3',
-                              'Content-Type': 'application/json' } });
+                              'Content-Type': 'application/json' } }).catch(function () {});
+    if (t.unsent.length) {
+      console.warn('frontline: ' + t.unsent.length + ' statements did not fit in the closing request; kept in localStorage');
+      try {
+        var key = 'frontline-unsent-statements';
+        var kept = JSON.parse(localStorage.getItem(key) || '[]');
+        localStorage.setItem(key, JSON.stringify(kept.concat(t.unsent)));
+      } catch (e) { console.warn('frontline: could not keep them: ' + e); }
+    }
   });
   document.addEventListener('visibilitychange', function () { if (document.hidden) save(); });
 })();

@@ -156,6 +156,34 @@ SCENARIO("an AU's statements for a finished call") {
             }
         }
     }
+    GIVEN("a call whose choices are sent as they are made") {
+        AttemptDetail so_far = details->at(0);
+        REQUIRE(so_far.choices.size() > 2);
+        so_far.choices.resize(2);
+        cmi5::Session fresh = session;
+        const auto full = cmi5::attempt_statements(fresh, details->at(0));
+        THEN("each choice's answered statement goes once, and the end of the call sends the rest") {
+            auto early = cmi5::answered_statements(session, so_far);
+            CHECK(early.size() == 2);
+            CHECK(cmi5::answered_statements(session, so_far).empty());  // told again: nothing new
+            auto at_end = cmi5::attempt_statements(session, details->at(0));
+            REQUIRE(at_end.size() == details->at(0).choices.size() - 2 + 2);
+            CHECK(verb_of(at_end[at_end.size() - 2]) == "completed");
+            // Together, the same choices in the same order as all sent at the end.
+            std::vector<std::string> objects, expected;
+            for (const auto& list : {early, at_end})
+                for (const std::string& text : list)
+                    if (verb_of(text) == "answered") objects.push_back(json::parse(text)["object"]["id"]);
+            for (const std::string& text : full)
+                if (verb_of(text) == "answered") expected.push_back(json::parse(text)["object"]["id"]);
+            CHECK(objects == expected);
+            for (const std::string& text : early) {
+                json st = json::parse(text);
+                CHECK(st["context"]["registration"] == session.launch.registration);
+                CHECK_FALSE(has_category(st, "https://w3id.org/xapi/cmi5/context/categories/cmi5"));
+            }
+        }
+    }
     GIVEN("the LMS's masteryScore") {
         session.data.mastery_score = 0.0;
         THEN("it decides, and passed carries it in its context") {
@@ -192,4 +220,21 @@ TEST_CASE("cmi5.xml: one course, one AU per scenario, escaped") {
     size_t aus = 0;
     for (size_t at = xml.find("<au "); at != std::string::npos; at = xml.find("<au ", at + 1)) ++aus;
     CHECK(aus == 2);
+}
+
+TEST_CASE("cmi5: the closing page's one request holds what fits, terminated last") {
+    const std::vector<std::string> queued = {R"({"n":1})", R"({"n":2})", R"({"n":3})"};
+    const std::string terminated = R"({"verb":"terminated"})";
+    auto all = cmi5::closing_batch(queued, terminated);
+    CHECK(all.body == R"([{"n":1},{"n":2},{"n":3},{"verb":"terminated"}])");
+    CHECK(all.sent == 3);
+    CHECK(all.left == 0);
+    // Room for the oldest two only: the newest stays behind, terminated still goes.
+    const size_t limit = std::string(R"([{"n":1},{"n":2},{"verb":"terminated"}])").size();
+    auto some = cmi5::closing_batch(queued, terminated, limit);
+    CHECK(some.body == R"([{"n":1},{"n":2},{"verb":"terminated"}])");
+    CHECK(some.body.size() <= limit);
+    CHECK(some.sent == 2);
+    CHECK(some.left == 1);
+    CHECK(json::parse(cmi5::closing_batch({}, terminated).body).size() == 1);
 }

@@ -9,14 +9,13 @@
 //   node tests/web/smoke.js SITE_DIR [--screenshots DIR]
 'use strict';
 const fs = require('fs');
-const http = require('http');
 const path = require('path');
 const crypto = require('crypto');
-const net = require('net');
 const puppeteer = require('puppeteer-core');
 // The LRS and the validator come with the export tests' npm packages.
 const lrsModules = path.join(__dirname, '..', 'results', 'node', 'node_modules');
 const validate = require(path.join(lrsModules, 'xapi-validation')).default;
+const { start: startLrs } = require(path.join(__dirname, '..', 'results', 'node', 'lrs_server.js'));
 
 const site = path.resolve(process.argv[2] || 'build-web/site');
 const shotsAt = process.argv.indexOf('--screenshots');
@@ -31,95 +30,57 @@ function fail(message) {
   process.exit(1);
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const port = probe.address().port;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-// The LMS's side of a cmi5 launch, the page's files, and the LRS behind /xAPI/.
+// The LMS's side of a cmi5 launch (the fetch URL, LMS.LaunchData) and the page's files,
+// in front of the LRS the send tests use (tests/results/node/lrs_server.js).
 const lms = {
   token: Buffer.from('trainer:secret').toString('base64'),
   tokenFetches: 0,
   launchData: { launchMode: 'Normal', moveOn: 'CompletedAndPassed', masteryScore: 0.5,
                 contextTemplate: { extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid':
                                                  crypto.randomUUID() } } },
-  statements: [],   // as received, in order
-  refused: [],
+  lrs: null,
 };
 
 async function serve(dir) {
-  const lrsPort = await freePort();
-  Object.assign(process.env, {
-    EXPRESS_PORT: String(lrsPort), MODELS_REPO: 'memory', STORAGE_REPO: 'memory', AUTH_REPO: 'test',
-    EVENTS_REPO: 'test', WINSTON_CONSOLE_LEVEL: 'error',
-    EXPRESS_MORGAN_DIRECTORY: fs.mkdtempSync('/tmp/frontline-web-lrs-logs-'),
-  });
-  require(path.join(lrsModules, 'xapi-statements', 'dist', 'server'));
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    if (url.pathname === '/cmi5/fetch') {
-      // cmi5 section 8.2: POST only, and the token is given once.
-      lms.tokenFetches += 1;
-      res.writeHead(req.method === 'POST' && lms.tokenFetches === 1 ? 200 : 401, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify(lms.tokenFetches === 1 ? { 'auth-token': lms.token }
-                                                    : { 'error-code': '1', 'error-text': 'token already fetched' }));
-      return;
-    }
-    if (url.pathname.startsWith('/xAPI/')) {
-      if (req.headers.authorization !== 'Basic ' + lms.token) {
-        res.writeHead(401).end('bad credentials');
-        return;
+  lms.lrs = await startLrs({
+    authorization: 'Basic ' + lms.token,
+    routes: (req, res, url) => {
+      if (url.pathname === '/cmi5/fetch') {
+        // cmi5 section 8.2: POST only, and the token is given once.
+        lms.tokenFetches += 1;
+        res.writeHead(req.method === 'POST' && lms.tokenFetches === 1 ? 200 : 401, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify(lms.tokenFetches === 1 ? { 'auth-token': lms.token }
+                                                      : { 'error-code': '1', 'error-text': 'token already fetched' }));
+        return true;
       }
       if (url.pathname === '/xAPI/activities/state') {
-        const ok = url.searchParams.get('stateId') === 'LMS.LaunchData' && url.searchParams.get('registration') &&
+        const ok = req.headers.authorization === 'Basic ' + lms.token &&
+                   url.searchParams.get('stateId') === 'LMS.LaunchData' && url.searchParams.get('registration') &&
                    url.searchParams.get('activityId') && url.searchParams.get('agent');
         res.writeHead(ok ? 200 : 400, { 'Content-Type': 'application/json' });
         res.end(ok ? JSON.stringify(lms.launchData) : '{}');
-        return;
+        return true;
       }
-      let body = '';
-      req.on('data', (c) => { body += c; });
-      req.on('end', () => {
-        if (req.method === 'POST' && url.pathname === '/xAPI/statements') {
-          try { lms.statements.push(JSON.parse(body)); } catch (e) { lms.refused.push('not JSON: ' + body); }
-        }
-        const upstream = http.request({ host: '127.0.0.1', port: lrsPort, method: req.method, path: req.url,
-                                        headers: req.headers }, (reply) => {
-          let answer = '';
-          reply.on('data', (c) => { answer += c; });
-          reply.on('end', () => {
-            if (reply.statusCode >= 300) lms.refused.push(reply.statusCode + ' ' + answer);
-            res.writeHead(reply.statusCode, reply.headers).end(answer);
-          });
-        });
-        upstream.on('error', (e) => res.writeHead(502).end(String(e)));
-        upstream.end(body);
-      });
-      return;
-    }
-    const file = path.join(dir, decodeURIComponent(url.pathname));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
+      if (url.pathname.startsWith('/xAPI/') || url.pathname === '/_test/stats') return false;  // the LRS
+      const file = path.join(dir, decodeURIComponent(url.pathname));
+      if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+        res.writeHead(404).end();
+        return true;
+      }
+      res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream' });
+      fs.createReadStream(file).pipe(res);
+      return true;
+    },
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
+  return lms.lrs;
 }
 
 function checkStatements(registration, activityId) {
-  const st = lms.statements;
+  const refused = lms.lrs.statements.filter((x) => x.status >= 300);
+  const st = lms.lrs.statements.filter((x) => x.status < 300).map((x) => x.statement);
   const verbs = st.map((s) => s.verb.id.split('/').pop());
   const problems = [];
-  if (lms.refused.length) problems.push('the LRS refused: ' + lms.refused.join(' | '));
+  if (refused.length) problems.push('the LRS refused: ' + refused.map((x) => x.status + ' ' + x.statement.id).join(' | '));
   if (verbs[0] !== 'initialized') problems.push('the first statement is ' + verbs[0] + ', not initialized');
   if (verbs[verbs.length - 1] !== 'terminated') problems.push('the last statement is not terminated');
   const count = (v) => verbs.filter((x) => x === v).length;
@@ -127,6 +88,8 @@ function checkStatements(registration, activityId) {
   if (count('passed') + count('failed') !== 1) problems.push((count('passed') + count('failed')) + ' passed/failed statements');
   if (verbs.indexOf('completed') < verbs.indexOf('initialized')) problems.push('completed before initialized');
   if (count('answered') < 1) problems.push('no answered statements');
+  if (verbs.lastIndexOf('answered') > verbs.indexOf('completed')) problems.push('an answered statement after completed');
+  if (new Set(st.map((s) => s.id)).size !== st.length) problems.push('a statement was stored twice');
   const session = lms.launchData.contextTemplate.extensions['https://w3id.org/xapi/cmi5/context/extensions/sessionid'];
   const cmi5 = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
   const moveOn = 'https://w3id.org/xapi/cmi5/context/categories/moveon';
@@ -194,8 +157,8 @@ async function click(page, p, widget) {
 }
 
 async function main() {
-  const server = await serve(site);
-  const origin = 'http://127.0.0.1:' + server.address().port;
+  const lrs = await serve(site);
+  const origin = lrs.origin;
   const registration = crypto.randomUUID();
   const activityId = 'https://frontline.example/xapi/scenarios/cold-meal';
   const actor = { objectType: 'Agent', name: 'Web Trainee', account: { homePage: origin, name: 'web-trainee' } };
@@ -212,18 +175,27 @@ async function main() {
     await page.setViewport({ width: 1280, height: 720 });
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    // A 404 for scenarios/FILE is expected: the test site has no scenarios beside the page.
-    page.on('console', (m) => { if (m.type() === 'error' && !/status of 404/.test(m.text())) errors.push(m.text()); });
+    // Expected: a 404 for scenarios/FILE (the test site has no scenarios beside the page)
+    // and the 503s of the LRS while it is away.
+    page.on('console', (m) => { if (m.type() === 'error' && !/status of (404|503)/.test(m.text())) errors.push(m.text()); });
     const started = Date.now();
     await page.goto(url);
     let p = await waitFor(page, 'the briefing', (q) => q.screen === SCREEN.briefing && q.widgets.start, 60);
     console.log('web smoke: briefing of the launched scenario on screen ' + (Date.now() - started) + ' ms after navigation');
     await click(page, p, 'start');
+    const received = (verb) => lrs.statements.filter((x) => x.status < 300 && x.statement.verb.id.endsWith('/' + verb)).length;
     let turns = 0;
     for (;;) {
       p = await waitFor(page, 'an answer or the debrief',
                         (q) => q.screen === SCREEN.debrief || (q.screen === SCREEN.call && q.widgets['choice 1']));
       if (p.screen === SCREEN.debrief) break;
+      if (turns === 2) {
+        // Each answer goes as it is made, not at the end of the call...
+        for (let i = 0; i < 50 && received('answered') < 2; ++i) await sleep(100);
+        if (received('answered') < 2) fail('the answers were not sent as they were made');
+        // ...and from now on the LRS is away: the rest wait in the page's queue.
+        lrs.unavailable = true;
+      }
       await sleep(700);  // the answers take input once a trainee could have read them
       if (turns === 1 && shots) await page.screenshot({ path: path.join(shots, 'web-call.png') });
       await click(page, p, 'choice 1');
@@ -233,14 +205,25 @@ async function main() {
     }
     console.log('web smoke: played a call by clicking, ' + turns + ' answers, debrief on screen');
     if (shots) await page.screenshot({ path: path.join(shots, 'web-debrief.png') });
+    if (received('completed')) fail('completed reached an LRS that answers 503');
 
     // The attempt was written to /data/results.db and copied to IndexedDB.
     await page.waitForFunction(() => (Module.frontlineSaved || 0) > 0, { timeout: 10000 });
-    // Leaving the page ends the AU's session: terminated goes out as it closes.
+    // Leaving the page ends the AU's session: what is still queued and terminated go out in
+    // one request that outlives the page. Leave right after a refused retry (the page
+    // waits at least a second before the next), with the LRS back.
+    const refusals = lrs.posts.filter((x) => x.status === 503).length;
+    for (let i = 0; i < 400 && lrs.posts.filter((x) => x.status === 503).length === refusals; ++i) await sleep(50);
+    lrs.unavailable = false;
     await page.goto('about:blank');
-    for (let i = 0; i < 100 && !lms.statements.some((s) => s.verb.id.endsWith('/terminated')); ++i) await sleep(100);
+    for (let i = 0; i < 100 && !received('terminated'); ++i) await sleep(100);
+    const closing = lrs.posts[lrs.posts.length - 1];
+    if (!closing || !closing.verbs || !closing.verbs[closing.verbs.length - 1].endsWith('/terminated'))
+      fail('no closing request ending in terminated');
+    if (closing.count < 3) fail('the closing request carried ' + closing.count + ' statements, not the queued ones');
     const verbs = checkStatements(registration, activityId);
-    console.log('web smoke: the LRS received ' + verbs.length + ' statements, valid cmi5: ' + verbs.join(' '));
+    console.log('web smoke: the LRS received ' + verbs.length + ' statements, valid cmi5 (' + (closing.count - 1) +
+                ' queued while the LRS answered 503, sent as the page closed): ' + verbs.join(' '));
 
     // A new page load (the plain library, no LMS) finds the result in IndexedDB.
     await page.goto(origin + '/index.html');
@@ -253,7 +236,7 @@ async function main() {
     if (errors.length) fail('page errors: ' + errors.join(' | '));
   } finally {
     await browser.close();
-    server.close();
+    lrs.server.close();
   }
 }
 

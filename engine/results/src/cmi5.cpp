@@ -2,12 +2,12 @@
 // Sections: helpers / launch / statements / course structure.
 #include "frontline/results/cmi5.hpp"
 
+#include "frontline/results/text_escape.hpp"
 #include "frontline/results/uuid.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <map>
 
@@ -24,30 +24,6 @@ constexpr const char* category_moveon = "https://w3id.org/xapi/cmi5/context/cate
 constexpr const char* ext_session = "https://w3id.org/xapi/cmi5/context/extensions/sessionid";
 constexpr const char* ext_mastery = "https://w3id.org/xapi/cmi5/context/extensions/masteryscore";
 constexpr const char* adl_verbs = "http://adlnet.gov/expapi/verbs/";
-
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-/// application/x-www-form-urlencoded decoding: %XX and '+' for a space.
-std::string percent_decode(const std::string& text) {
-    std::string out;
-    for (size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '+') {
-            out += ' ';
-        } else if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
-                   hex_value(text[i + 2]) >= 0) {
-            out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
-            i += 2;
-        } else {
-            out += text[i];
-        }
-    }
-    return out;
-}
 
 json verb(const std::string& name) { return {{"id", std::string(adl_verbs) + name}, {"display", {{"en-US", name}}}}; }
 
@@ -76,40 +52,6 @@ json statement(const Session& s, const std::string& verb_name, const std::string
             {"object", au_activity(s)}, {"context", cmi5_context(s, move_on)},  {"timestamp", timestamp}};
 }
 
-std::string xml_escape(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
-std::string iri_segment(const std::string& text) {
-    std::string out;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            static const char* digits = "0123456789ABCDEF";
-            out += '%';
-            out += digits[c >> 4];
-            out += digits[c & 15];
-        }
-    }
-    return out;
-}
-
-std::string trim_slash(std::string s) {
-    while (!s.empty() && s.back() == '/') s.pop_back();
-    return s;
-}
-
 }  // namespace
 
 // --- launch ----------------------------------------------------------------------
@@ -125,8 +67,8 @@ std::optional<LaunchParameters> parse_launch_query(const std::string& query, std
         const std::string pair = q.substr(start, end - start);
         if (!pair.empty()) {
             const size_t eq = pair.find('=');
-            values[percent_decode(pair.substr(0, eq))] =
-                eq == std::string::npos ? "" : percent_decode(pair.substr(eq + 1));
+            values[percent_decoded(pair.substr(0, eq))] =
+                eq == std::string::npos ? "" : percent_decoded(pair.substr(eq + 1));
         }
         start = end + 1;
     }
@@ -221,19 +163,13 @@ bool passes(const Session& s, const AttemptSummary& a) {
     return a.score->technical_met && a.score->personal_met;
 }
 
-std::vector<std::string> attempt_statements(Session& s, const AttemptDetail& attempt, const XapiOptions& options) {
+std::vector<std::string> answered_statements(Session& s, const AttemptDetail& attempt, const XapiOptions& options) {
     std::vector<std::string> out;
     const json actor = json::parse(s.launch.actor);
-    json needs = json::object();
-    std::string duration = "PT0S";
     for (const XapiStatement& x : xapi_statements(attempt, options)) {
         json st = json::parse(x.json);
-        const std::string verb_id = st["verb"]["id"].get<std::string>();
-        if (verb_id == std::string(adl_verbs) + "completed") {
-            needs = st["result"]["extensions"];
-            duration = st["result"]["duration"].get<std::string>();
-        }
-        if (verb_id != std::string(adl_verbs) + "answered") continue;
+        if (st["verb"]["id"] != std::string(adl_verbs) + "answered" || s.answered_made.count(x.id)) continue;
+        s.answered_made.insert(x.id);
         // A cmi5 "allowed" statement: the launch's actor and registration, the session id,
         // grouped under the AU; never the cmi5 category (that marks cmi5-defined ones).
         st["id"] = new_id();
@@ -242,6 +178,19 @@ std::vector<std::string> attempt_statements(Session& s, const AttemptDetail& att
         st["context"]["extensions"][ext_session] = s.session_id;
         st["context"]["contextActivities"]["grouping"] = json::array({au_activity(s)});
         out.push_back(st.dump());
+    }
+    return out;
+}
+
+std::vector<std::string> attempt_statements(Session& s, const AttemptDetail& attempt, const XapiOptions& options) {
+    std::vector<std::string> out = answered_statements(s, attempt, options);
+    json needs = json::object();
+    std::string duration = "PT0S";
+    for (const XapiStatement& x : xapi_statements(attempt, options)) {
+        if (x.id != attempt.completed_statement_id) continue;
+        const json st = json::parse(x.json);
+        needs = st["result"]["extensions"];
+        duration = st["result"]["duration"].get<std::string>();
     }
     const AttemptSummary& a = attempt.summary;
     if (!a.finished() || s.data.launch_mode != "Normal") return out;
@@ -263,19 +212,35 @@ std::vector<std::string> attempt_statements(Session& s, const AttemptDetail& att
     return out;
 }
 
+ClosingBatch closing_batch(const std::vector<std::string>& queued, const std::string& terminated, size_t limit) {
+    ClosingBatch b;
+    b.body = "[";
+    // "[" + statements and commas + terminated + "]"
+    size_t size = 2 + terminated.size();
+    for (const std::string& st : queued) {
+        if (size + st.size() + 1 > limit) break;
+        size += st.size() + 1;
+        b.body += st + ",";
+        ++b.sent;
+    }
+    b.body += terminated + "]";
+    b.left = queued.size() - b.sent;
+    return b;
+}
+
 // --- course structure --------------------------------------------------------------
 
 std::string course_structure_xml(const std::string& course_title, const std::vector<AssignableUnit>& units,
                                  const XapiOptions& options) {
-    const std::string base = trim_slash(options.iri_base);
-    const std::string lang = xml_escape(options.language);
+    const std::string base = without_trailing_slashes(options.iri_base);
+    const std::string lang = html_escaped(options.language);
     const auto langstring = [&](const std::string& tag, const std::string& text) {
-        return "<" + tag + "><langstring lang=\"" + lang + "\">" + xml_escape(text) + "</langstring></" + tag + ">";
+        return "<" + tag + "><langstring lang=\"" + lang + "\">" + html_escaped(text) + "</langstring></" + tag + ">";
     };
     std::string xml =
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         "<courseStructure xmlns=\"https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd\">\n";
-    xml += "  <course id=\"" + xml_escape(base + "/courses/" + iri_segment(course_title)) + "\">\n";
+    xml += "  <course id=\"" + html_escaped(base + "/courses/" + percent_encoded(course_title)) + "\">\n";
     xml += "    " + langstring("title", course_title) + "\n";
     xml += "    " +
            langstring("description",
@@ -284,11 +249,11 @@ std::string course_structure_xml(const std::string& course_title, const std::vec
            "\n";
     xml += "  </course>\n";
     for (const AssignableUnit& u : units) {
-        xml += "  <au id=\"" + xml_escape(base + "/scenarios/" + iri_segment(u.id)) +
+        xml += "  <au id=\"" + html_escaped(base + "/scenarios/" + percent_encoded(u.id)) +
                "\" moveOn=\"CompletedAndPassed\" launchMethod=\"AnyWindow\">\n";
         xml += "    " + langstring("title", u.title) + "\n";
         xml += "    " + langstring("description", u.description.empty() ? u.title : u.description) + "\n";
-        xml += "    <url>" + xml_escape("index.html?scenario=" + iri_segment(u.scenario_file)) + "</url>\n";
+        xml += "    <url>" + html_escaped("index.html?scenario=" + percent_encoded(u.scenario_file)) + "</url>\n";
         xml += "  </au>\n";
     }
     xml += "</courseStructure>\n";

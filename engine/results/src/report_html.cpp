@@ -6,6 +6,8 @@
 // sections (summary, replay gain, skills, scenarios, workshop); the page.
 #include "frontline/results/report_html.hpp"
 
+#include "frontline/results/text_escape.hpp"
+
 #include "frontline/scoring.hpp"
 
 #include <algorithm>
@@ -19,22 +21,6 @@
 namespace frontline::results {
 
 // --- Text helpers -----------------------------------------------------------------------
-
-std::string html_escaped(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 namespace {
 

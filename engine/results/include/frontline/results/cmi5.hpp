@@ -8,6 +8,7 @@
 #include "frontline/results/records.hpp"
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,10 @@ struct Session {
     /// passed: what this session has sent so far (a retry in the same launch sends less).
     bool completed_sent = false;
     bool passed_sent = false;
+    /// The choices whose answered statement was made already (by the xAPI export's
+    /// statement id, which is fixed per choice): sent as each choice is made, so the
+    /// end of the call does not send them again.
+    std::set<std::string> answered_made;
 };
 
 /// The cmi5-defined statements (cmi5 section 9.3), each one line of JSON with a fresh
@@ -70,13 +75,29 @@ bool passes(const Session& s, const AttemptSummary& finished);
 /// The scaled score cmi5 reports: the mean of the two needs' percentages, 0..1.
 double scaled_score(const AttemptSummary& finished);
 
+/// The "answered" statements of the attempt's choices that this session has not made
+/// yet (re-issued for the launch's actor and registration, grouped under the AU), in
+/// the order answered: called after each saved choice, it gives that choice's one.
+std::vector<std::string> answered_statements(Session& s, const AttemptDetail& attempt,
+                                             const XapiOptions& options = {});
+
 /// The statements of a finished attempt, in the order to send: the per-choice
-/// "answered" statements Frontline makes (re-issued for the launch's actor and
-/// registration), then completed and passed or failed (about the AU, with both needs
+/// "answered" statements not made yet (answered_statements), then completed and passed or failed (about the AU, with both needs
 /// in result.extensions). In Browse or Review launch mode only the answered ones:
 /// cmi5 forbids completed/passed/failed outside Normal mode. A later attempt in the same
 /// session adds no second completed, and nothing of passed/failed once passed was sent.
 std::vector<std::string> attempt_statements(Session& s, const AttemptDetail& attempt, const XapiOptions& options = {});
+
+/// The body of the one request a closing page may still make (a keepalive fetch,
+/// whose body browsers limit to 64 KiB): a JSON array of the queued statements, oldest
+/// first, as many as fit with `terminated` (always last).
+struct ClosingBatch {
+    std::string body;
+    size_t sent = 0;  ///< queued statements in the body
+    size_t left = 0;  ///< queued statements that did not fit (the newest)
+};
+ClosingBatch closing_batch(const std::vector<std::string>& queued, const std::string& terminated,
+                           size_t limit = 64 * 1024);
 
 /// One AU of a course structure: a scenario, launched as index.html?scenario=<file>.
 struct AssignableUnit {

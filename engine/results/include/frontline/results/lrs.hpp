@@ -36,7 +36,8 @@ struct SendReport {
     std::string error;     ///< why it stopped, when !ok
 };
 
-/// Posts every not-yet-accepted statement of the finished attempts in batches,
+/// Posts every not-yet-accepted statement of the finished attempts in batches
+/// (libcurl behind the StatementOutbox of lrs_outbox.hpp, as the browser build sends),
 /// retrying connection errors, 429 and 5xx with exponential backoff. A 4xx other
 /// than 429 stops at once (the statements are wrong or the credentials are):
 /// nothing is marked accepted that the LRS did not accept.

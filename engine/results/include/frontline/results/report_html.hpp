@@ -3,17 +3,13 @@
 #pragma once
 
 #include "frontline/results/report.hpp"
+#include "frontline/results/text_escape.hpp"  // html_escaped
 
 #include <iosfwd>
-#include <string>
-#include <string_view>
 
 namespace frontline::results {
 
 /// Writes the whole page. Text from the store and the scenarios is escaped.
 void write_report_html(std::ostream& out, const Report& report);
-
-/// Text made safe for HTML element content and attribute values.
-std::string html_escaped(std::string_view text);
 
 }  // namespace frontline::results
