@@ -112,8 +112,10 @@ public:
     void acknowledge_ending() { just_ended_.reset(); }
 
     /// Hot seat: the team on the seat makes visible choice `number` (1-based).
+    /// `votes`: the team's phone votes per visible option, kept with the step; `number`
+    /// must then be their majority (tie rule in tally()).
     /// Returns the step to save, or nullopt when it is not allowed now.
-    std::optional<results::WorkshopStep> choose(int number);
+    std::optional<results::WorkshopStep> choose(int number, const std::vector<int>& votes = {});
     /// Class vote: votes per visible option; the majority proceeds (tie rule in tally()).
     std::optional<results::WorkshopStep> vote(const std::vector<int>& votes);
     /// Applies a saved step (restore, and after choose/vote). False if it does not fit.
