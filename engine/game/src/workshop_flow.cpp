@@ -44,6 +44,7 @@ void open_workshop(GameState& g, const results::WorkshopRecord& record, std::opt
 void start_phones(GameState& g, std::optional<int> port = std::nullopt) {
     PhoneLink link;
 #ifndef FRONTLINE_HAS_PHONES
+    (void)port;
     link.error = "this build has no phone vote";
     g.phones = std::move(link);
 #else
