@@ -231,8 +231,9 @@ SCENARIO("two teams in hot seat with phones: each phone picks its team, the team
     const uint64_t turn = st.at("turn");
     const std::vector<int> shown = g.workshop->call().presented();
 
+    REQUIRE(shown.size() >= 3);
     REQUIRE(a1.vote(turn, 2) == 200);
-    REQUIRE(a2.vote(turn, 2) == 200);
+    REQUIRE(a2.vote(turn, 3) == 200);  // a tie: the option listed first goes ahead
     auto [status, why] = b1.vote_answer(turn, 1);
     CHECK(status == 409);
     CHECK(why.at("error") == "wrong-team");
@@ -249,14 +250,25 @@ SCENARIO("two teams in hot seat with phones: each phone picks its team, the team
     REQUIRE(g.workshop->record().steps.size() == 1);
     const results::WorkshopStep& step = g.workshop->record().steps[0];
     std::vector<int> expected(shown.size(), 0);
-    expected[1] = 2;
+    expected[1] = 1;
+    expected[2] = 1;
     CHECK(step.team == 0);
     CHECK(step.votes == expected);
+    CHECK(step.tie_broken);
     CHECK(g.workshop->call().path().at(0) == shown[1]);
     auto saved = g.results.store->workshop(*g.results.workshop);
     REQUIRE(saved);
     REQUIRE(saved->steps.size() == 1);
     CHECK(saved->steps[0].votes == expected);
+    THEN("the summary shows where Team A's phones split") {
+        const WorkshopSummary sum = g.workshop->summary();
+        REQUIRE(sum.splits.size() == 1);
+        CHECK(sum.splits[0].team == 0);
+        CHECK(sum.splits[0].votes == expected);
+        click(*game, "summary");
+        REQUIRE(g.screen == Screen::workshop_summary);
+        CHECK(game->has("splits"));
+    }
 
     WHEN("Team A's call ends and Team B takes the seat") {
         for (int i = 0; i < 30 && g.workshop->play().team == 0; ++i) {

@@ -180,7 +180,7 @@ WorkshopSummary Workshop::summary() const {
             int total = 0;
             for (int v : s.votes) total += v;
             if (top < total) {
-                SplitVote split{s.round, s.node, s.votes, {}, 0, s.tie_broken};
+                SplitVote split{s.round, s.node, s.votes, {}, 0, s.tie_broken, s.team};
                 for (int c : visible) split.options.push_back(node.choice(c).say);
                 auto it = std::find(visible.begin(), visible.end(), s.choice_index);
                 split.winner = static_cast<int>(it - visible.begin()) + 1;

@@ -56,7 +56,7 @@ struct PlayResult {
     AttemptScore score;
 };
 
-/// A class vote that was not unanimous.
+/// A vote that was not unanimous: the class's, or in hot seat a team's phones.
 struct SplitVote {
     int round = 0;
     std::string node;
@@ -64,6 +64,7 @@ struct SplitVote {
     std::vector<std::string> options;  ///< the words of each visible option, in vote order
     int winner = 0;  ///< 1-based
     bool tie_broken = false;
+    int team = -1;  ///< the team whose phones voted (hot seat); -1 = the class
 };
 
 /// A choice made in the workshop that cost the personal need.

@@ -544,8 +544,9 @@ Intent draw_workshop_summary(const GameState& g, UiState& ui) {
                     r.score.technical_percent);
     }
     remember(ui, "results grid");
-    if (w.style() == WorkshopStyle::class_vote) {
-        heading("Where the class split");
+    // Hot seat has splits only where a team voted from its phones.
+    if (w.style() == WorkshopStyle::class_vote || !sum.splits.empty()) {
+        heading(w.style() == WorkshopStyle::class_vote ? "Where the class split" : "Where a team's phones split");
         if (sum.splits.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "Every vote was unanimous.");
         for (const SplitVote& s : sum.splits) {
             // Where it happened, as the room heard it: the customer's line there, not a node id.
@@ -555,7 +556,8 @@ Intent draw_workshop_summary(const GameState& g, UiState& ui) {
                 if (n >= 0 && !sc->node(n).customer.empty())
                     where = "\xE2\x80\x9C" + shorten_text(sc->node(n).customer.back().text, 60) + "\xE2\x80\x9D";
             }
-            std::string line = w.record().queue[static_cast<size_t>(s.round)].title + ", " + where + ":";
+            std::string line = (s.team >= 0 ? team_name(w, s.team) + ", " : std::string()) +
+                               w.record().queue[static_cast<size_t>(s.round)].title + ", " + where + ":";
             for (size_t k = 0; k < s.votes.size(); ++k)
                 line += (k ? " / " : " ") + std::to_string(s.votes[k]) + " for \"" + s.options[k] + "\"";
             if (s.tie_broken) line += " (tie: the first listed went ahead)";
