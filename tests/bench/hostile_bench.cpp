@@ -1,8 +1,9 @@
 // Budgets on hostile input: writes a generated set of hostile files (scenarios, a
 // walkthrough, Twine stories) to a temporary folder, then checks, lints or imports each
-// in a child process and reports its wall time and peak RSS. Target: every file the size
-// limits let in is checked or imported in under 2 s and 256 MB (Release), or refused with
-// a diagnostic within that.
+// in a child process and reports its CPU time, wall time and peak RSS. Target: every file
+// the size limits let in is checked or imported in under 2 s and 256 MB (Release), or
+// refused with a diagnostic within that; CPU time is what is judged, so a busy machine
+// does not fail the bench.
 //   frontline_hostile_bench [--keep] [--only NAME] [--limit-mb N] [--timeout S]
 // Each child runs under an address-space limit (default 4096 MB) and a CPU timeout
 // (default 120 s), so a file that blows the budget is reported, not left to swap the machine.
@@ -224,7 +225,9 @@ int main(int argc, char** argv) {
     fs::create_directories(dir);
     std::printf("hostile set in %s (child limits: %ld MB address space, %ld s CPU)\n", dir.c_str(), limit_mb,
                 timeout_s);
-    std::printf("%-28s %-11s %9s %9s %8s  %s\n", "file", "pass", "KiB", "seconds", "peak MB", "result");
+    // The budget is judged on CPU time (user + system), which other work on the machine
+    // does not inflate; wall time is shown beside it.
+    std::printf("%-28s %-11s %9s %8s %8s %8s  %s\n", "file", "pass", "KiB", "cpu s", "wall s", "peak MB", "result");
     int over = 0;
     for (const auto& f : hostile_set()) {
         if (!only.empty() && f.name.find(only) == std::string::npos) continue;
@@ -255,15 +258,17 @@ int main(int argc, char** argv) {
         wait4(child, &status, 0, &usage);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         const double peak_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;
+        const double cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                                   static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
         if (WIFSIGNALED(status)) result = std::string("died: ") + strsignal(WTERMSIG(status));
         else if (WEXITSTATUS(status) != 0) result = "exit " + std::to_string(WEXITSTATUS(status));
-        const bool within = WIFEXITED(status) && WEXITSTATUS(status) == 0 && seconds < 2.0 && peak_mb < 256.0;
+        const bool within = WIFEXITED(status) && WEXITSTATUS(status) == 0 && cpu_seconds < 2.0 && peak_mb < 256.0;
         if (!within) ++over;
-        std::printf("%-28s %-11s %9ju %9.2f %8.1f  %s%s\n", f.name.c_str(), kind_name(f.kind),
-                    static_cast<uintmax_t>(fs::file_size(path) / 1024), seconds, peak_mb,
+        std::printf("%-28s %-11s %9ju %8.2f %8.2f %8.1f  %s%s\n", f.name.c_str(), kind_name(f.kind),
+                    static_cast<uintmax_t>(fs::file_size(path) / 1024), cpu_seconds, seconds, peak_mb,
                     within ? "" : "OVER BUDGET: ", result.c_str());
     }
     if (!keep) fs::remove_all(dir);
-    std::printf("%d over the budget of 2 s and 256 MB\n", over);
+    std::printf("%d over the budget of 2 s of CPU and 256 MB\n", over);
     return over == 0 ? 0 : 1;
 }

@@ -155,3 +155,67 @@ SCENARIO("merging a catalogue with a new template", "[po][i18n]") {
         CHECK(merged.entries[3].context == "c");
     }
 }
+
+SCENARIO("gettext plural rules are evaluated", "[po][plural]") {
+    GIVEN("the rules of a few languages") {
+        THEN("each picks the form gettext would") {
+            CHECK(evaluate_plural_rule("(n > 1)", 0) == 0UL);
+            CHECK(evaluate_plural_rule("(n > 1)", 2) == 1UL);
+            CHECK(evaluate_plural_rule("(n != 1)", 0) == 1UL);
+            CHECK(evaluate_plural_rule("0", 7) == 0UL);
+            const std::string ru = plural_rule_of(std::string("Plural-Forms: ") + plural_forms_for("ru") + "\n");
+            CHECK(evaluate_plural_rule(ru, 1) == 0UL);
+            CHECK(evaluate_plural_rule(ru, 3) == 1UL);
+            CHECK(evaluate_plural_rule(ru, 11) == 2UL);
+            CHECK(evaluate_plural_rule(ru, 22) == 1UL);
+            CHECK(evaluate_plural_rule(ru, 25) == 2UL);
+        }
+    }
+    GIVEN("expressions that are not plural rules") {
+        THEN("they are refused, not guessed") {
+            CHECK_FALSE(evaluate_plural_rule("n >", 1));
+            CHECK_FALSE(evaluate_plural_rule("n % 0", 1));
+            CHECK_FALSE(evaluate_plural_rule("(n", 1));
+            CHECK_FALSE(evaluate_plural_rule(std::string(200, '('), 1));
+            CHECK_FALSE(evaluate_plural_rule("m == 1", 1));
+        }
+    }
+}
+
+SCENARIO("interface catalogues merge by English text", "[po][i18n]") {
+    std::vector<PoError> errors;
+    auto pot = parse_po(
+        "msgid \"\"\nmsgstr \"\"\n\n#: a.cpp\nmsgid \"Settings\"\nmsgstr \"\"\n\n"
+        "#: a.cpp\n#, c-format\nmsgid \"%d call\"\nmsgid_plural \"%d calls\"\nmsgstr[0] \"\"\nmsgstr[1] \"\"\n",
+        errors);
+    auto old = parse_po(
+        "msgid \"\"\nmsgstr \"Language: fr\\nPlural-Forms: nplurals=2; plural=(n > 1);\\n\"\n\n"
+        "msgid \"Settings\"\nmsgstr \"Réglages\"\n\nmsgid \"Gone\"\nmsgstr \"Parti\"\n",
+        errors);
+    REQUIRE(pot);
+    REQUIRE(old);
+    WHEN("a catalogue is brought up to date") {
+        PoFile merged = merge_interface_po(*old, *pot, "fr");
+        THEN("kept translations stay, new strings are empty, gone ones are obsolete") {
+            REQUIRE(merged.entries.size() == 3);
+            CHECK(merged.entries[0].translation() == "Réglages");
+            CHECK(merged.entries[1].plural == "%d calls");
+            CHECK(merged.entries[1].translation().empty());
+            CHECK(merged.entries[2].obsolete);
+            CHECK(merged.header == old->header);
+            InterfaceStatus st = interface_status(merged, *pot);
+            CHECK(st.total == 2);
+            CHECK(st.translated == 1);
+            CHECK(st.missing == 1);
+        }
+    }
+    WHEN("there is no catalogue yet") {
+        PoFile fresh = merge_interface_po({}, *pot, "fr");
+        THEN("its header has French plural forms") {
+            CHECK(fresh.header.find("Plural-Forms: nplurals=2; plural=(n > 1);") != std::string::npos);
+            Catalogue c(fresh);
+            CHECK(c.plural_index(1) == 0);
+            CHECK(c.plural_index(2) == 1);
+        }
+    }
+}

@@ -14,6 +14,8 @@ set(expected
   share/frontline/scenarios/i18n/fr/no-exceptions.po
   share/frontline/scenarios/i18n/fr/cold-meal.po
   share/frontline/assets/icons/frontline.png
+  share/frontline/assets/i18n/frontline.pot
+  share/frontline/assets/i18n/fr.po
   share/frontline/assets/phone/index.html
   share/frontline/assets/phone/phone.css
   share/frontline/assets/phone/phone.js
@@ -37,6 +39,12 @@ foreach(f ${expected})
 endforeach()
 if(missing)
   message(FATAL_ERROR "not installed:\n${missing}")
+endif()
+# The installed program finds the interface's translations in its own share folder.
+execute_process(COMMAND ${PREFIX}/bin/frontline i18n status --interface --lang fr
+                RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT code EQUAL 0 OR NOT out MATCHES "share/frontline/assets/i18n/fr.po: [0-9]+ of [0-9]+ interface texts in fr, 0 missing")
+  message(FATAL_ERROR "the installed frontline does not find its interface translation:\n${out}${err}")
 endif()
 # Nothing of the build's own tools or tests belongs in an install.
 file(GLOB_RECURSE bins RELATIVE ${PREFIX} ${PREFIX}/bin/*)

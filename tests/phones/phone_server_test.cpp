@@ -470,3 +470,35 @@ SCENARIO("the join address", "[phones][server]") {
     REQUIRE(join_url("192.168.1.20", 8080, "ACE34") == "http://192.168.1.20:8080/#ACE34");
     for (const std::string& a : lan_addresses()) REQUIRE(a.rfind("127.", 0) != 0);
 }
+
+SCENARIO("raw request bytes meet the same parser, limits and routes as a socket", "[phones][server]") {
+    auto server = start();
+    const std::string code = server->with_room([](VoteRoom& r) {
+        r.open(PhoneTurn{"Call", "A line.", {"First", "Second"}});
+        return r.code();
+    });
+    auto status_of = [&](const std::string& raw) {
+        const std::string reply = server->answer_raw_request_for_testing(raw);
+        return reply.size() >= 12 ? std::stoi(reply.substr(9, 3)) : 0;  // "HTTP/1.1 200"
+    };
+    const std::string join_body = json{{"code", code}}.dump();
+    REQUIRE(status_of("POST /api/join HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
+                      std::to_string(join_body.size()) + "\r\n\r\n" + join_body) == 200);
+    // No path from a request reaches the file system.
+    REQUIRE(status_of("GET /../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n") == 404);
+    REQUIRE(status_of("GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n") == 404);
+    // A body over the limit is refused before it is read.
+    REQUIRE(status_of("POST /api/join HTTP/1.1\r\nHost: x\r\nContent-Length: 999999\r\n\r\n{") == 413);
+    // Broken JSON and a chunked body that ends early are client errors, never 5xx.
+    const int broken = status_of(
+        "POST /api/vote HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+        "12\r\n\r\n{\"token\":[1,");
+    REQUIRE(broken >= 400);
+    REQUIRE(broken < 500);
+    const std::string chunked = server->answer_raw_request_for_testing(
+        "POST /api/vote HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{\"tok\r\n");
+    REQUIRE(chunked.rfind("HTTP/1.1 5", 0) != 0);
+    // Garbage is answered 400 or the connection is closed without an answer.
+    const std::string garbage = server->answer_raw_request_for_testing(std::string("\x00\xff\r\n\r\n", 6));
+    REQUIRE((garbage.empty() || garbage.rfind("HTTP/1.1 4", 0) == 0));
+}

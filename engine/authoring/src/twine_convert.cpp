@@ -145,19 +145,6 @@ std::string unknown_markup(const std::string& text, size_t& at) {
     return "";
 }
 
-SourcePos offset_pos(const TwinePassage& p, size_t at) {
-    SourcePos pos{p.text_line, 1};
-    for (size_t i = 0; i < at && i < p.text.size(); ++i) {
-        if (p.text[i] == '\n') {
-            ++pos.line;
-            pos.column = 1;
-        } else {
-            ++pos.column;
-        }
-    }
-    return pos;
-}
-
 /// The links that become choices: every link but those to the web.
 std::vector<TwineLink> choice_links(const TwinePassage& p) {
     std::vector<TwineLink> links = twine_links(p);
@@ -234,7 +221,7 @@ std::optional<Converted> convert(const TwineStory& story, DiagnosticList& diags)
         size_t markup_at = 0;
         if (std::string markup = unknown_markup(p->text, markup_at); !markup.empty())
             diags.warning(
-                codes::twine_markup_kept, offset_pos(*p, markup_at),
+                codes::twine_markup_kept, passage_position(*p, markup_at),
                 "passage '" + p->name + "' uses " + markup + ", which Frontline does not run; it is kept as text");
         std::string text = customer_text(p->text);
         const std::string& id = id_of[p->name];

@@ -183,12 +183,21 @@ StateGraph explore_states_from(const Scenario& s, const CallState& start, size_t
             } else {
                 make_key(next, layout, key);
                 const bool memory_full = bytes + g.bytes_per_state > memory_limit;
+                if (memory_full && g.states.size() < state_limit && table.find(key.data()) < 0) {
+                    // Out of memory budget: every caller refuses an incomplete graph, and
+                    // walking the states already queued would only spend the time the
+                    // budget is there to save (a 4,000-variable file took 2.6 s doing it).
+                    g.complete = false;
+                    g.memory_limited = true;
+                    while (g.edge_begin.size() <= g.states.size())
+                        g.edge_begin.push_back(static_cast<uint32_t>(g.edges.size()));
+                    return g;
+                }
                 if (g.states.size() >= state_limit || memory_full) {
                     // Past the limit only already-known states may be linked.
                     int index = table.find(key.data());
                     if (index < 0) {
                         g.complete = false;
-                        g.memory_limited = g.memory_limited || (memory_full && g.states.size() < state_limit);
                         continue;
                     }
                     e.to = index;

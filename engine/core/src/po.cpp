@@ -2,6 +2,7 @@
 // "#~" entries), a writer in the form msgfmt and msgmerge expect, and the lookup tables.
 #include "frontline/po.hpp"
 
+#include <algorithm>
 #include <set>
 
 namespace frontline {
@@ -314,7 +315,152 @@ Catalogue::Catalogue(const PoFile& po) {
         if (e.obsolete || e.fuzzy() || e.translation().empty()) continue;
         if (e.has_context) by_context_[e.context] = {e.id, e.translation()};
         else by_english_[e.id] = e.translation();
+        if (!e.has_context && !e.plural.empty() &&
+            std::none_of(e.translations.begin(), e.translations.end(), [](const std::string& t) { return t.empty(); }))
+            by_plural_[e.id] = e.translations;
     }
+    plural_rule_ = plural_rule_of(po.header);
+    if (!plural_rule_.empty() && !evaluate_plural_rule(plural_rule_, 1)) {
+        plural_rule_broken_ = true;
+        plural_rule_.clear();
+    }
+}
+
+unsigned long Catalogue::plural_index(unsigned long n) const {
+    if (!plural_rule_.empty())
+        if (auto i = evaluate_plural_rule(plural_rule_, n)) return *i;
+    return n == 1 ? 0 : 1;
+}
+
+std::string_view Catalogue::ui_n(std::string_view singular, std::string_view plural, unsigned long n) const {
+    auto it = by_plural_.find(std::string(singular));
+    if (it != by_plural_.end()) {
+        const unsigned long i = plural_index(n);
+        if (i < it->second.size()) return it->second[i];
+    }
+    return n == 1 ? singular : plural;
+}
+
+std::string plural_rule_of(std::string_view header) {
+    size_t at = header.find("Plural-Forms:");
+    if (at == std::string_view::npos) return "";
+    std::string_view line = header.substr(at);
+    line = line.substr(0, line.find('\n'));
+    size_t p = line.find("plural=");
+    if (p == std::string_view::npos) return "";
+    line.remove_prefix(p + 7);
+    line = line.substr(0, line.find(';'));
+    return std::string(trim(line));
+}
+
+namespace {
+
+/// A recursive-descent reader of gettext's plural expressions (a subset of C).
+class PluralExpression {
+public:
+    PluralExpression(std::string_view text, unsigned long n) : text_(text), n_(n) {}
+    std::optional<unsigned long> evaluate() {
+        auto v = conditional();
+        skip_space();
+        if (!v || pos_ != text_.size()) return std::nullopt;
+        return v;
+    }
+
+private:
+    std::string_view text_;
+    unsigned long n_;
+    size_t pos_ = 0;
+    int depth_ = 0;
+
+    void skip_space() {
+        while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t')) ++pos_;
+    }
+    bool take(std::string_view op) {
+        skip_space();
+        if (text_.substr(pos_, op.size()) != op) return false;
+        // "<" must not take the first half of "<=", "!" not of "!=".
+        if (op.size() == 1 && pos_ + 1 < text_.size() && text_[pos_ + 1] == '=' &&
+            (op == "<" || op == ">" || op == "!" || op == "="))
+            return false;
+        pos_ += op.size();
+        return true;
+    }
+    std::optional<unsigned long> conditional() {
+        if (++depth_ > 64) return std::nullopt;  // hostile nesting
+        auto c = binary(0);
+        if (c && take("?")) {
+            auto a = conditional();
+            if (!a || !take(":")) return std::nullopt;
+            auto b = conditional();
+            if (!b) return std::nullopt;
+            c = *c ? *a : *b;
+        }
+        --depth_;
+        return c;
+    }
+    // Precedence levels, loosest first.
+    std::optional<unsigned long> binary(int level) {
+        static constexpr std::string_view levels[][4] = {
+            {"||"}, {"&&"}, {"==", "!="}, {"<=", ">=", "<", ">"}, {"+", "-"}, {"*", "/", "%"}};
+        if (level == 6) return unary();
+        auto left = binary(level + 1);
+        while (left) {
+            std::string_view matched;
+            for (std::string_view op : levels[level])
+                if (!op.empty() && take(op)) {
+                    matched = op;
+                    break;
+                }
+            if (matched.empty()) break;
+            auto right = binary(level + 1);
+            if (!right) return std::nullopt;
+            const unsigned long a = *left, b = *right;
+            if (matched == "||") left = (a || b) ? 1 : 0;
+            else if (matched == "&&") left = (a && b) ? 1 : 0;
+            else if (matched == "==") left = a == b;
+            else if (matched == "!=") left = a != b;
+            else if (matched == "<=") left = a <= b;
+            else if (matched == ">=") left = a >= b;
+            else if (matched == "<") left = a < b;
+            else if (matched == ">") left = a > b;
+            else if (matched == "+") left = a + b;
+            else if (matched == "-") left = a - b;
+            else if (matched == "*") left = a * b;
+            else if (b == 0) return std::nullopt;
+            else if (matched == "/") left = a / b;
+            else left = a % b;
+        }
+        return left;
+    }
+    std::optional<unsigned long> unary() {
+        if (take("!")) {
+            auto v = unary();
+            if (!v) return std::nullopt;
+            return *v ? 0UL : 1UL;
+        }
+        if (take("(")) {
+            auto v = conditional();
+            if (!v || !take(")")) return std::nullopt;
+            return v;
+        }
+        skip_space();
+        if (pos_ < text_.size() && text_[pos_] == 'n') {
+            ++pos_;
+            return n_;
+        }
+        if (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9') {
+            unsigned long v = 0;
+            while (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9') v = v * 10 + (text_[pos_++] - '0');
+            return v;
+        }
+        return std::nullopt;
+    }
+};
+
+}  // namespace
+
+std::optional<unsigned long> evaluate_plural_rule(std::string_view expression, unsigned long n) {
+    return PluralExpression(expression, n).evaluate();
 }
 
 Catalogue::Lookup Catalogue::line(std::string_view id, std::string_view source) const {

@@ -1,6 +1,7 @@
 // Templates, catalogue paths and applying a translation to a scenario.
 #include "frontline/translation.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
@@ -104,6 +105,77 @@ PoFile merge_po(const PoFile& existing, const PoFile& template_po, const std::st
         out.entries.push_back(std::move(gone));
     }
     return out;
+}
+
+namespace {
+
+/// An interface entry's key: gettext keys entries by (msgctxt, msgid).
+std::string interface_key(const PoEntry& e) { return e.has_context ? e.context + '\x04' + e.id : e.id; }
+
+}  // namespace
+
+std::string plural_forms_for(const std::string& language) {
+    const std::string base = language.substr(0, language.find_first_of("_@"));
+    if (language == "pt_BR" || base == "fr") return "nplurals=2; plural=(n > 1);";
+    if (base == "ja" || base == "ko" || base == "zh" || base == "vi" || base == "th" || base == "id")
+        return "nplurals=1; plural=0;";
+    if (base == "ru" || base == "uk" || base == "sr" || base == "hr" || base == "bs")
+        return "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : "
+               "2);";
+    if (base == "pl") return "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);";
+    if (base == "cs" || base == "sk") return "nplurals=3; plural=(n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2;";
+    return "nplurals=2; plural=(n != 1);";
+}
+
+PoFile merge_interface_po(const PoFile& existing, const PoFile& template_po, const std::string& language) {
+    PoFile out;
+    out.header = existing.header.empty()
+                     ? po_header("frontline", language) + "Plural-Forms: " + plural_forms_for(language) + "\n"
+                     : existing.header;
+    std::unordered_map<std::string, const PoEntry*> old;
+    for (const auto& e : existing.entries)
+        if (!e.obsolete) old.emplace(interface_key(e), &e);
+    std::unordered_map<std::string, bool> used;
+    for (const auto& t : template_po.entries) {
+        PoEntry e = t;
+        e.translations.clear();
+        const std::string key = interface_key(t);
+        if (auto it = old.find(key); it != old.end()) {
+            const PoEntry& before = *it->second;
+            used[key] = true;
+            e.comments = before.comments;
+            e.translations = before.translations;
+            if (before.fuzzy()) e.flags.push_back("fuzzy");
+        }
+        out.entries.push_back(std::move(e));
+    }
+    for (const auto& e : existing.entries) {
+        if (e.obsolete || used.count(interface_key(e)) || e.translation().empty()) continue;
+        PoEntry gone = e;
+        gone.obsolete = true;
+        gone.references.clear();
+        out.entries.push_back(std::move(gone));
+    }
+    return out;
+}
+
+InterfaceStatus interface_status(const PoFile& catalogue, const PoFile& template_po) {
+    std::unordered_map<std::string, const PoEntry*> have;
+    for (const auto& e : catalogue.entries)
+        if (!e.obsolete) have.emplace(interface_key(e), &e);
+    InterfaceStatus st;
+    for (const auto& t : template_po.entries) {
+        ++st.total;
+        auto it = have.find(interface_key(t));
+        const bool done = it != have.end() &&
+                          std::none_of(it->second->translations.begin(), it->second->translations.end(),
+                                       [](const std::string& s) { return s.empty(); }) &&
+                          !it->second->translations.empty();
+        if (!done) ++st.missing;
+        else if (it->second->fuzzy()) ++st.fuzzy;
+        else ++st.translated;
+    }
+    return st;
 }
 
 }  // namespace frontline

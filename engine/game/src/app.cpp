@@ -184,6 +184,7 @@ bool App::frame(const std::filesystem::path* capture) {
     ImGui_ImplSDLRenderer_NewFrame();
 
     ImGui::NewFrame();
+    ui_.text_capture = text_capture_;
     Intent asked = draw_game(game_, ui_);
     ImGui::Render();
 

@@ -74,6 +74,9 @@ public:
     int frames_drawn() const { return frames_drawn_; }
     /// Milliseconds from create() to the first frame presented.
     double first_frame_ms() const { return first_frame_ms_; }
+    /// While set, each frame writes every text it draws (labels, buttons, wrapped text,
+    /// through ImGui's log) to `into`: what tests read to see what the trainee sees.
+    void capture_text(std::string* into) { text_capture_ = into; }
     void resize(int width, int height);
     /// Turns rasterising every frame on or off (see PlatformConfig::rasterize).
     void set_rasterize(bool on) { config_.rasterize = on; }
@@ -124,6 +127,7 @@ private:
     double created_at_ = 0;
     double first_frame_ms_ = -1;
     int frames_drawn_ = 0;
+    std::string* text_capture_ = nullptr;
     Intent last_intent_;
     int pending_ = 0;        ///< frames still to draw while ImGui settles after input
     double last_tick_ = -1;  ///< browser loop: when the wake-up timer last fired

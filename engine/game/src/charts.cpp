@@ -1,5 +1,6 @@
 #include "charts.hpp"
 
+#include "i18n.hpp"
 #include "portrait.hpp"
 #include "theme.hpp"
 
@@ -13,8 +14,29 @@ namespace {
 
 ImU32 with_alpha(ImU32 c, int alpha) { return (c & ~IM_COL32_A_MASK) | (static_cast<ImU32>(alpha) << IM_COL32_A_SHIFT); }
 
-void centered_text(ImDrawList* dl, ImFont* font, ImVec2 center, ImU32 col, const char* text) {
-    float fs = font->FontSize;
+/// The size at which `text` (or, with `per_word`, its longest word) fits `room`, from the
+/// font's own size down to 60% of it: a long word in another language ("exemplaire")
+/// shrinks rather than being cut in two.
+float fitted_size(ImFont* font, const char* text, float room, bool per_word) {
+    float widest = 0;
+    if (per_word) {
+        const char* start = text;
+        for (const char* c = text;; ++c) {
+            if (*c == ' ' || *c == '\0') {
+                widest = std::max(widest, font->CalcTextSizeA(font->FontSize, 1e6f, 0, start, c).x);
+                if (*c == '\0') break;
+                start = c + 1;
+            }
+        }
+    } else {
+        widest = font->CalcTextSizeA(font->FontSize, 1e6f, 0, text).x;
+    }
+    if (widest <= room || widest <= 0) return font->FontSize;
+    return font->FontSize * std::max(0.6f, room / widest);
+}
+
+void centered_text(ImDrawList* dl, ImFont* font, ImVec2 center, ImU32 col, const char* text, float room) {
+    float fs = fitted_size(font, text, room, false);
     ImVec2 sz = font->CalcTextSizeA(fs, 1e6f, 0, text);
     dl->AddText(font, fs, ImVec2(center.x - sz.x * 0.5f, center.y - sz.y * 0.5f), col, text);
 }
@@ -51,18 +73,20 @@ void draw_quadrant_chart(const std::vector<PathPoint>& path, int pass_technical,
     auto corner_text = [&](const char* text, bool right, bool top) {
         // Wrapped to the quadrant's width: high pass marks make narrow quadrants.
         float room = std::max((right ? b.x - pass.x : pass.x - a.x) - m * 2, small->FontSize * 3);
-        ImVec2 sz = small->CalcTextSizeA(small->FontSize, 1e6f, room, text);
+        const float fs = fitted_size(small, text, room, true);
+        ImVec2 sz = small->CalcTextSizeA(fs, 1e6f, room, text);
         ImVec2 at(right ? b.x - m - sz.x : a.x + m, top ? a.y + m : b.y - m - sz.y);
-        dl->AddText(small, small->FontSize, at, p.text_dim, text, nullptr, room);
+        dl->AddText(small, fs, at, p.text_dim, text, nullptr, room);
     };
-    corner_text("Best in class", true, true);
-    corner_text("Kept the customer", false, true);
-    corner_text("Fixed it, lost them", true, false);
-    corner_text("Mere mortal", false, false);
+    corner_text(quadrant_text(Quadrant::best_in_class), true, true);
+    corner_text(quadrant_text(Quadrant::kept_the_customer), false, true);
+    corner_text(quadrant_text(Quadrant::fixed_it_lost_them), true, false);
+    corner_text(quadrant_text(Quadrant::mere_mortal), false, false);
 
-    dl->AddText(small, small->FontSize, ImVec2(a.x, o.y + label_h * 0.15f), p.text, "\xE2\x86\x91 Personal need met");
-    centered_text(dl, small, ImVec2((a.x + b.x) * 0.5f, b.y + label_h * 0.55f), p.text,
-                  "Technical need met \xE2\x86\x92");
+    const char* personal_axis = tr("↑ Personal need met");
+    dl->AddText(small, fitted_size(small, personal_axis, w, false), ImVec2(a.x, o.y + label_h * 0.15f), p.text,
+                personal_axis);
+    centered_text(dl, small, ImVec2((a.x + b.x) * 0.5f, b.y + label_h * 0.55f), p.text, tr("Technical need met →"), w);
 
     if (path.empty()) return;
     const float dot = std::max(4.0f, size * 0.012f);
@@ -159,7 +183,12 @@ void draw_mood_curve(const std::vector<int>& mood, float width, float height) {
     ImFont* small = fonts().small;
     ImVec2 o = ImGui::GetCursorScreenPos();
     ImGui::Dummy(ImVec2(width, height));
-    const float left = small->CalcTextSizeA(small->FontSize, 1e6f, 0, "Delighted").x + 10;
+    float left = 0;  // room for the longest emotion's name, in this language
+    for (int band = 0; band < emotion_count; ++band) {
+        const std::string_view name = emotion_name(static_cast<Emotion>(band));
+        left = std::max(left, small->CalcTextSizeA(small->FontSize, 1e6f, 0, name.data(), name.data() + name.size()).x);
+    }
+    left += 10;
     ImVec2 a(o.x + left, o.y), b(o.x + width, o.y + height);
     // Emotion bands, faint, labelled at the left.
     for (int band = 0; band < emotion_count; ++band) {

@@ -1,4 +1,5 @@
 #include "game_state.hpp"
+#include "i18n.hpp"
 #include "sound.hpp"
 
 #include "frontline/results/data_path.hpp"
@@ -113,6 +114,9 @@ GameState make_game_state(const GameOptions& options) {
                 g.languages.push_back(lang);
         }
     }
+    g.asset_dirs = options.asset_dirs;
+    for (const std::string& lang : interface_languages(g.asset_dirs))
+        if (std::find(g.languages.begin(), g.languages.end(), lang) == g.languages.end()) g.languages.push_back(lang);
     std::sort(g.languages.begin(), g.languages.end());
     g.watch = options.watch;
     g.phone_options.pages = find_asset(options.asset_dirs, std::filesystem::path("phone") / "index.html").parent_path();
@@ -344,6 +348,7 @@ void handle(GameState& g, const intent::ChangeSettings& v) {
     if (s != g.settings) {
         g.settings = s;
         g.settings_changed = true;
+        apply_interface_language(g);
         if (!g.call) apply_language(g);
     }
 }
@@ -419,12 +424,15 @@ void keep_map_open(GameState& g, Screen was) {
 
 namespace {
 /// `s` in `language` from its catalogue beside `path`; a broken catalogue is a notice.
-void translate_into(GameState& g, const std::filesystem::path& path, const std::string& language, Scenario& s) {
-    if (language.empty()) return;
+/// False when the scenario has no catalogue for `language` (it stays as written).
+bool translate_into(GameState& g, const std::filesystem::path& path, const std::string& language, Scenario& s) {
+    if (language.empty()) return true;
     std::vector<std::string> errors;
-    auto catalogue = load_scenario_catalogue(path, s.id, language, errors);
+    bool found = false;
+    auto catalogue = load_scenario_catalogue(path, s.id, language, errors, &found);
     for (auto& m : errors) g.notices.push_back(std::move(m));
     if (catalogue) translate_scenario(s, *catalogue);
+    return found;
 }
 }  // namespace
 
@@ -434,10 +442,20 @@ void apply_language(GameState& g) {
         if (!e.ok()) continue;
         if (!e.source) e.source = *e.loaded.scenario;
         Scenario s = *e.source;
-        translate_into(g, e.path, g.settings.language, s);
+        e.untranslated = !translate_into(g, e.path, g.settings.language, s);
         *e.loaded.scenario = std::move(s);
     }
     g.applied_language = g.settings.language;
+}
+
+void apply_interface_language(GameState& g) {
+    if (g.interface_language == g.settings.language && interface_language() == g.settings.language) return;
+    std::vector<std::string> errors;
+    Catalogue c = load_interface_catalogue(g.asset_dirs, g.settings.language, errors);
+    for (auto& m : errors)
+        if (std::find(g.notices.begin(), g.notices.end(), m) == g.notices.end()) g.notices.push_back(std::move(m));
+    set_interface_catalogue(g.settings.language, std::move(c));
+    g.interface_language = g.settings.language;
 }
 
 void reload_current(GameState& g) {

@@ -47,6 +47,8 @@ struct LibraryEntry {
     LoadedScenario loaded;
     /// The scenario as written, kept while `loaded` holds a translation of it.
     std::optional<Scenario> source;
+    /// The library is in a language this scenario has no translation into (it is played as written).
+    bool untranslated = false;
     bool ok() const { return loaded.scenario.has_value() && loaded.bounds.has_value(); }
     const Scenario& scenario() const { return *loaded.scenario; }
     /// Title for the card: the scenario's own, or the file name when it failed to load.
@@ -168,7 +170,10 @@ struct GameState {
     std::vector<std::string> notices;  ///< warnings the trainer should see (settings, font)
     /// Languages some scenario of the library has a catalogue for (its i18n/LANG folders).
     std::vector<std::string> languages;
-    std::string applied_language;  ///< what the library's scenarios are in now ("" = as written)
+    std::string applied_language;    ///< what the library's scenarios are in now ("" = as written)
+    std::string interface_language;  ///< what the interface is in now ("" = English)
+    /// The game's asset folders (the interface's translations are their i18n/LL.po).
+    std::vector<std::filesystem::path> asset_dirs;
 
     ResultsLink results;  ///< the store, the trainee, the attempt being recorded
     std::optional<Workshop> workshop;  ///< a facilitator's workshop in progress (or just finished)
@@ -219,6 +224,9 @@ GameState make_game_state(const GameOptions& options);
 /// while a call is in progress, since the call reads its scenario: BackToLibrary and
 /// OpenScenario apply it then.
 void apply_language(GameState& g);
+/// Puts the game's own interface into settings.language at once (even mid-call: only
+/// the scenario's text waits for the call to end); English when there is no catalogue.
+void apply_interface_language(GameState& g);
 
 /// Applies one intent. Impossible ones (choice 7 of 3) change nothing. Every intent
 /// has its own handle() overload and apply() visits without a fallback, so a new

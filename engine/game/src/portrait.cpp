@@ -1,5 +1,6 @@
 #include "portrait.hpp"
 
+#include "i18n.hpp"
 #include "theme.hpp"
 
 #include <algorithm>
@@ -19,13 +20,13 @@ Emotion emotion_of(int mood) {
 
 std::string_view emotion_name(Emotion e) {
     switch (e) {
-    case Emotion::furious: return "Furious";
-    case Emotion::annoyed: return "Annoyed";
-    case Emotion::neutral: return "Neutral";
-    case Emotion::pleased: return "Pleased";
-    case Emotion::delighted: return "Delighted";
+        case Emotion::furious: return tr("Furious");
+        case Emotion::annoyed: return tr("Annoyed");
+        case Emotion::neutral: return tr("Neutral");
+        case Emotion::pleased: return tr("Pleased");
+        case Emotion::delighted: return tr("Delighted");
     }
-    return "Neutral";
+    return tr("Neutral");
 }
 
 ImU32 emotion_color(Emotion e) {

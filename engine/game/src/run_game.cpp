@@ -33,6 +33,7 @@ int run_game(const GameOptions& options) {
     if (options.language) state.settings.language = *options.language;
     state.notices = loaded.warnings;
     apply_language(state);  // the settings' language, once they are known
+    apply_interface_language(state);
     std::string error;
     auto app = App::create(std::move(state), config, error);
     if (!app) {

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "i18n.hpp"
 #include "theme.hpp"
 
 #include <imgui_internal.h>
@@ -217,8 +218,10 @@ void heading(std::string_view text) {
     ImGui::PopFont();
 }
 
+float label_width(const char* label) { return ImGui::CalcTextSize(label, nullptr, true).x; }
+
 void same_line_if_fits(const char* label) {
-    float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
+    float w = label_width(label) + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
     ImGui::SameLine();
     if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
 }
@@ -254,12 +257,16 @@ std::string friendly_time(std::string_view iso_utc) {
     const std::time_t at = timegm(&utc);
     if (at == static_cast<std::time_t>(-1) || !localtime_r(&at, &local)) return std::string(iso_utc);
 #endif
-    char buf[64];
-    // %d rather than %e, which Windows' C library lacks; "Sun 09 Nov" loses its zero below.
-    std::strftime(buf, sizeof buf, "%a %d %b, %H:%M", &local);
-    std::string out = buf;
-    if (out.size() > 4 && out[4] == '0') out.erase(4, 1);
-    return out;
+    // Day and month names from the interface's language, not the C library's locale.
+    static constexpr const char* days[] = {tr_mark("Sun"), tr_mark("Mon"), tr_mark("Tue"), tr_mark("Wed"),
+                                           tr_mark("Thu"), tr_mark("Fri"), tr_mark("Sat")};
+    static constexpr const char* months[] = {tr_mark("Jan"), tr_mark("Feb"), tr_mark("Mar"), tr_mark("Apr"),
+                                             tr_mark("May"), tr_mark("Jun"), tr_mark("Jul"), tr_mark("Aug"),
+                                             tr_mark("Sep"), tr_mark("Oct"), tr_mark("Nov"), tr_mark("Dec")};
+    if (local.tm_wday < 0 || local.tm_wday > 6 || local.tm_mon < 0 || local.tm_mon > 11) return std::string(iso_utc);
+    // TRANSLATORS: a date and time: weekday, day of the month, month, hours, minutes ("Sun 9 Nov, 04:44").
+    return fmt(tr("%s %d %s, %02d:%02d"), tr(days[local.tm_wday]), local.tm_mday, tr(months[local.tm_mon]),
+               local.tm_hour, local.tm_min);
 }
 
 std::string skill_label(std::string_view id) {

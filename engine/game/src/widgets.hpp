@@ -66,6 +66,8 @@ struct UiState {
     /// Where each named clickable was drawn this frame ("choice 2", "retry"...),
     /// so tests and the screenshot tour can click them like a trainee would.
     std::map<std::string, WidgetRect> widgets;
+    /// Set by tests: the frame writes every text it draws in the main window here.
+    std::string* text_capture = nullptr;
 };
 
 /// Tab and Shift+Tab move a focus ring through the screen's buttons in the order they
@@ -102,6 +104,13 @@ float wrapped_button_height(std::string_view label, float width, bool has_hint);
 
 /// A plain button, optionally in the accent colour. Returns true when clicked.
 bool action_button(const char* label, bool primary = false, float width = 0);
+inline bool action_button(const std::string& label, bool primary = false, float width = 0) {
+    return action_button(label.c_str(), primary, width);
+}
+
+/// Width of a label as drawn (what follows "##" is the widget's ID, not shown).
+float label_width(const char* label);
+inline float label_width(const std::string& label) { return label_width(label.c_str()); }
 
 /// A horizontal meter: label, bar filled to `percent`, and the value in words.
 void meter(const char* label, double percent, ImU32 color, const char* value_text = nullptr);
@@ -118,6 +127,7 @@ std::string skill_label(std::string_view id);
 /// Puts the next button (labelled `label`) beside the last one when it fits, else
 /// on a new line: rows of buttons that wrap instead of running off screen.
 void same_line_if_fits(const char* label);
+inline void same_line_if_fits(const std::string& label) { same_line_if_fits(label.c_str()); }
 
 /// The first `max_chars` characters of `text` (UTF-8 aware), with "..." when cut.
 std::string shorten_text(std::string_view text, size_t max_chars);

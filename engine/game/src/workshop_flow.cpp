@@ -1,6 +1,7 @@
 // Workshop intents: start, resume, decide, pause, reveal, move on. Each decision
 // is saved to the results store before the screen moves on (when results are on).
 #include "game_state.hpp"
+#include "i18n.hpp"
 
 namespace frontline::game {
 
@@ -22,7 +23,7 @@ void open_workshop(GameState& g, const results::WorkshopRecord& record, std::opt
     std::string error;
     auto w = Workshop::restore(record, workshop_scenarios(g, record), error);
     if (!w) {
-        g.workshop_error = "This workshop cannot go on: " + error + ".";
+        g.workshop_error = fmt(tr("This workshop cannot go on: %s."), error.c_str());
         return;
     }
     g.workshop_error.clear();

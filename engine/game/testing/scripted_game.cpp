@@ -34,12 +34,21 @@ std::unique_ptr<ScriptedGame> ScriptedGame::start(const GameOptions& options, in
     state.settings = settings;
     if (options.language) state.settings.language = *options.language;
     apply_language(state);  // as run_game does once the settings are read
+    apply_interface_language(state);
     s->app_ = App::create(std::move(state), config, error);
     if (!s->app_) return nullptr;
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     s->frames(2);  // ImGui lays windows out over the first frames
     return s;
+}
+
+std::string ScriptedGame::frame_text() {
+    std::string text;
+    app_->capture_text(&text);
+    frames(1);
+    app_->capture_text(nullptr);
+    return text;
 }
 
 void ScriptedGame::frames(int n, double step) {
@@ -292,6 +301,40 @@ bool chat_screenshot(const GameOptions& options, const std::filesystem::path& pn
     return game->screenshot(png);
 }
 
+/// The French tour for docs/translating.md: the library, a call two turns in, its
+/// debrief and the settings, interface and scenario in French (cold-meal has a catalogue).
+bool french_screenshots(const GameOptions& options, const std::filesystem::path& dir) {
+    Settings fr;
+    fr.language = "fr";
+    std::string error;
+    auto game = ScriptedGame::start(options, 1280, 720, error, fr);
+    if (!game) return false;
+    int index = -1;
+    for (size_t i = 0; i < game->game().library.size(); ++i)
+        if (game->game().library[i].ok() && game->game().library[i].scenario().id == "cold-meal")
+            index = static_cast<int>(i);
+    if (index < 0) return false;
+    bool ok = game->screenshot(dir / "fr-library.png");
+    std::vector<int> path = planned_path(game->game().library[static_cast<size_t>(index)].scenario(), Need::personal);
+    for (int i = 0; i < 40 && !game->has("card " + std::to_string(index)); ++i) game->scroll("card 0", -3.0f);
+    game->click("card " + std::to_string(index));
+    game->click("start");
+    const size_t shown_turns = std::min<size_t>(2, path.empty() ? 0 : path.size() - 1);
+    for (size_t i = 0; i < path.size() && game->game().screen == Screen::call; ++i) {
+        if (i == shown_turns) {
+            game->frames(20);
+            ok = game->screenshot(dir / "fr-call.png") && ok;
+        }
+        game->read_answers();
+        game->click("choice " + std::to_string(visible_number(game->game().call->runner, path[i])));
+    }
+    if (game->game().screen != Screen::debrief) return false;
+    ok = game->screenshot(dir / "fr-debrief.png") && ok;
+    game->press(SDL_SCANCODE_F2);
+    game->frames(2);
+    return game->screenshot(dir / "fr-settings.png") && ok;
+}
+
 }  // namespace
 
 int take_screenshots(const GameOptions& options, const std::filesystem::path& dir) {
@@ -303,6 +346,7 @@ int take_screenshots(const GameOptions& options, const std::filesystem::path& di
     SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_OVERRIDE);
     GameOptions o = options;
     o.open_directly.reset();
+    o.asset_dirs.clear();  // the English tour as it always was: no sounds, no interface catalogue
     // One shuffled order for every run, so the pictures regenerate the same.
     if (!o.no_shuffle && !o.choice_seed) o.choice_seed = 2026;
     std::string error;
@@ -353,8 +397,13 @@ int take_screenshots(const GameOptions& options, const std::filesystem::path& di
     ok = progress_screenshot(o, dir / "progress.png") && ok;
     ok = workshop_screenshot(o, dir / "workshop.png", index) && ok;
     ok = chat_screenshot(o, dir / "chat.png") && ok;
+    if (!options.asset_dirs.empty()) {  // the interface's translations are in the assets
+        GameOptions with_assets = o;
+        with_assets.asset_dirs = options.asset_dirs;
+        ok = french_screenshots(with_assets, dir) && ok;
+    }
     if (ok)
-        std::printf("wrote library, call, author map, debrief, progress, workshop and chat screenshots to %s\n",
+        std::printf("wrote library, call, author map, debrief, progress, workshop, chat and French screenshots to %s\n",
                     dir.string().c_str());
     return ok ? 0 : 1;
 }

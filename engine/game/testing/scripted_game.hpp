@@ -48,6 +48,8 @@ public:
     /// for benchmarks of the idle game. Returns the frames it drew.
     int run_loop(double seconds);
     bool has(const std::string& widget) const;
+    /// Draws one frame and returns every text on it, as drawn (one line per row of text).
+    std::string frame_text();
     bool screenshot(const std::filesystem::path& png);
     void resize(int width, int height);
 

@@ -11,5 +11,6 @@ int main(int argc, char** argv) {
     }
     frontline::GameOptions options;
     options.scenario_paths = {argv[1]};
+    options.asset_dirs = {FRONTLINE_SOURCE_ASSETS};  // the interface's translations (i18n/)
     return frontline::game::take_screenshots(options, argv[2]);
 }

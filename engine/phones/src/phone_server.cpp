@@ -170,8 +170,54 @@ json view_json(const PhoneView& v, const std::vector<std::string>& teams) {
 
 }  // namespace
 
+namespace {
+
+/// A connection whose bytes come from memory, for the raw-request test interface:
+/// httplib's parser and the routes see exactly what a socket would have given them.
+class MemoryConnection final : public httplib::Stream {
+public:
+    explicit MemoryConnection(std::string_view request) : in_(request) {}
+    bool is_readable() const override { return at_ < in_.size(); }
+    bool is_writable() const override { return true; }
+    ssize_t read(char* ptr, size_t size) override {
+        const size_t n = std::min(size, in_.size() - at_);
+        std::memcpy(ptr, in_.data() + at_, n);
+        at_ += n;
+        return static_cast<ssize_t>(n);
+    }
+    ssize_t write(const char* ptr, size_t size) override {
+        out.append(ptr, size);
+        return static_cast<ssize_t>(size);
+    }
+    void get_remote_ip_and_port(std::string& ip, int& port) const override {
+        ip = "127.0.0.1";
+        port = 40000;
+    }
+    void get_local_ip_and_port(std::string& ip, int& port) const override {
+        ip = "127.0.0.1";
+        port = 8080;
+    }
+    socket_t socket() const override { return INVALID_SOCKET; }
+    std::string out;
+
+private:
+    std::string_view in_;
+    size_t at_ = 0;
+};
+
+/// httplib keeps its per-connection entry point protected; this opens it to the
+/// raw-request test interface and to nothing else.
+class RoutedServer : public httplib::Server {
+public:
+    bool answer(httplib::Stream& connection, bool& closed) {
+        return process_request(connection, /*close_connection=*/false, closed, nullptr);
+    }
+};
+
+}  // namespace
+
 struct PhoneServer::Impl {
-    httplib::Server http;
+    RoutedServer http;
     std::map<std::string, Page, std::less<>> pages;
     std::thread listener;
     std::chrono::steady_clock::time_point epoch = std::chrono::steady_clock::now();
@@ -464,6 +510,15 @@ void PhoneServer::stop() {
 }
 
 PhoneServer::~PhoneServer() { stop(); }
+
+std::string PhoneServer::answer_raw_request_for_testing(std::string_view bytes) {
+    MemoryConnection connection(bytes);
+    bool closed = false;
+    // Pipelined requests, as on a kept-alive socket; a bounded number, like the server's keep-alive count.
+    for (int i = 0; i < 16 && connection.is_readable() && !closed; ++i)
+        if (!impl_->http.answer(connection, closed)) break;
+    return std::move(connection.out);
+}
 
 // --- addresses ---------------------------------------------------------------
 

@@ -43,6 +43,9 @@ std::optional<TwineStory> parse_twee(std::string_view text, DiagnosticList& diag
 /// Parses a Twine 2 archive or published HTML story (the first <tw-storydata>).
 std::optional<TwineStory> parse_twine_html(std::string_view html, DiagnosticList& diags);
 
+/// The file position of byte `offset` of a passage's text.
+SourcePos passage_position(const TwinePassage& passage, size_t offset);
+
 /// The links of a passage, in order, with file positions.
 std::vector<TwineLink> twine_links(const TwinePassage& passage);
 

@@ -80,6 +80,14 @@ public:
     /// An interface string: its translation, or `english` itself.
     const std::string& ui(const std::string& english) const;
     std::string_view ui(std::string_view english) const;
+    /// An interface string with a count: the catalogue's form for `n` (chosen by its
+    /// Plural-Forms header), or the English `singular` (n == 1) or `plural`.
+    std::string_view ui_n(std::string_view singular, std::string_view plural, unsigned long n) const;
+    /// Which msgstr[i] the catalogue's Plural-Forms header picks for `n` (0 for n == 1
+    /// and 1 otherwise when the header has no usable rule).
+    unsigned long plural_index(unsigned long n) const;
+    /// The header's `plural=` expression could not be read (English rules are used).
+    bool plural_rule_broken() const { return plural_rule_broken_; }
 
     bool empty() const { return by_context_.empty() && by_english_.empty(); }
     size_t size() const { return by_context_.size() + by_english_.size(); }
@@ -90,6 +98,16 @@ private:
     };
     std::unordered_map<std::string, Translation> by_context_;
     std::unordered_map<std::string, std::string> by_english_;
+    std::unordered_map<std::string, std::vector<std::string>> by_plural_;  ///< msgid -> msgstr[0..]
+    std::string plural_rule_;  ///< the header's `plural=` C expression ("" = English rule)
+    bool plural_rule_broken_ = false;
 };
+
+/// Evaluates a gettext `plural=` expression (C syntax over `n`: ?:, ||, &&, comparisons,
+/// + - * / %, parentheses) for `n`; nullopt when it is not such an expression.
+std::optional<unsigned long> evaluate_plural_rule(std::string_view expression, unsigned long n);
+
+/// The `plural=...` expression of a header's `Plural-Forms:` line, or "" when it has none.
+std::string plural_rule_of(std::string_view header);
 
 }  // namespace frontline

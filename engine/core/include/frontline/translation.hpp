@@ -51,4 +51,22 @@ std::optional<Catalogue> load_scenario_catalogue(const std::filesystem::path& sc
 /// The header of `existing` is kept (or a new one for `language` when it has none).
 PoFile merge_po(const PoFile& existing, const PoFile& template_po, const std::string& language);
 
+/// The game interface's catalogue brought up to date with its template (made by
+/// xgettext from the sources), by msgid, since interface strings have no line ids: a
+/// translation whose English is in the template is kept; the others become obsolete;
+/// new strings are untranslated. Comments, references and flags (c-format) come from
+/// the template, the translator's comments and `fuzzy` from `existing`. A new
+/// catalogue's header gets the language's Plural-Forms (see plural_forms_for).
+PoFile merge_interface_po(const PoFile& existing, const PoFile& template_po, const std::string& language);
+
+/// The Plural-Forms header value for a language: `nplurals=2; plural=(n > 1);` for
+/// French and Brazilian Portuguese, ... ; the English rule for languages not listed.
+std::string plural_forms_for(const std::string& language);
+
+/// How much of an interface catalogue is usable against its template.
+struct InterfaceStatus {
+    size_t total = 0, translated = 0, fuzzy = 0, missing = 0;
+};
+InterfaceStatus interface_status(const PoFile& catalogue, const PoFile& template_po);
+
 }  // namespace frontline

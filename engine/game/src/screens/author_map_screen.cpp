@@ -165,7 +165,8 @@ void draw_canvas(UiState& ui, const AuthorMap& m, const Scenario& s, const resul
         if (answers) {
             if (const int stopped = stopped_at(*answers, s, b); stopped > 0) {
                 // A flag under the box: calls abandoned while waiting here.
-                const std::string flag = std::to_string(stopped) + " stopped";
+                const std::string flag =
+                    fmt(tr_n("%d stopped", "%d stopped", static_cast<unsigned long>(stopped)), stopped);
                 const ImVec2 flag_size = ImGui::CalcTextSize(flag.c_str());
                 const ImVec2 at(lo.x + (box_w - flag_size.x) * 0.5f, hi.y + 1);
                 dl->AddRectFilled(ImVec2(at.x - 3, at.y), ImVec2(at.x + flag_size.x + 3, at.y + flag_size.y), p.bad, 3);
@@ -173,7 +174,9 @@ void draw_canvas(UiState& ui, const AuthorMap& m, const Scenario& s, const resul
                 remember(ui, "map stopped " + name);
             }
         }
-        if (hovered) ImGui::SetTooltip("%s%s", name.c_str(), b.target.is_ending() ? "  (ending)" : "  (click: playtest from here)");
+        if (hovered)
+            ImGui::SetTooltip("%s  %s", name.c_str(),
+                              b.target.is_ending() ? tr("(ending)") : tr("(click: playtest from here)"));
     }
     ImGui::PopFont();
     // Room for the whole layout, so a big scenario scrolls instead of overlapping.
@@ -188,8 +191,8 @@ Intent draw_playtest_form(const Scenario& s, UiState& ui, const AuthorMap& m) {
     const MapBox& b = m.boxes[static_cast<size_t>(ui.map_selected)];
     const Node& node = s.node(b.target.index);
     PlaytestStart& d = ui.playtest_draft;
-    heading("Playtest from " + node.id);
-    if (!node.customer.empty()) text_wrapped_colored(p.text_dim, "\xE2\x80\x9C" + node.customer.front().text + "\xE2\x80\x9D");
+    heading(fmt(tr("Playtest from %s"), node.id.c_str()));
+    if (!node.customer.empty()) text_wrapped_colored(p.text_dim, fmt(tr("“%s”"), node.customer.front().text.c_str()));
     ImGui::Spacing();
     const float field_w = ImGui::GetFontSize() * 5;
     if (d.vars.size() != s.vars.size()) d = default_playtest(s, b.target.index);
@@ -206,7 +209,7 @@ Intent draw_playtest_form(const Scenario& s, UiState& ui, const AuthorMap& m) {
                                ImGuiInputTextFlags_AutoSelectAll);
             remember(ui, "var " + v.name);
             ImGui::SameLine();
-            ImGui::TextUnformatted((v.name + "  (integer)").c_str());
+            ImGui::TextUnformatted(fmt(tr("%s  (integer)"), v.name.c_str()).c_str());
         }
     }
     ImGui::SetNextItemWidth(field_w);
@@ -214,13 +217,14 @@ Intent draw_playtest_form(const Scenario& s, UiState& ui, const AuthorMap& m) {
     remember(ui, "mood");
     d.mood = std::clamp(d.mood, 0, 100);
     ImGui::SameLine();
-    ImGui::TextUnformatted("Mood (0-100)");
+    ImGui::TextUnformatted(tr("Mood (0-100)"));
     ImGui::Spacing();
-    if (action_button("Start playtest (P)", true)) keep_first(out, intent::StartPlaytest{d});
+    if (action_button(tr_label("Start playtest (P)"), true)) keep_first(out, intent::StartPlaytest{d});
     remember(ui, "start playtest");
     if (key_pressed(SDL_SCANCODE_P)) keep_first(out, intent::StartPlaytest{d});
     ImGui::PushFont(fonts().small);
-    text_wrapped_colored(p.text_dim, "A playtest is not recorded: it is the author's experiment, not a trainee's result.");
+    text_wrapped_colored(p.text_dim,
+                         tr("A playtest is not recorded: it is the author's experiment, not a trainee's result."));
     ImGui::PopFont();
     return out;
 }
@@ -236,13 +240,13 @@ Intent draw_author_map(const GameState& g, UiState& ui) {
     ui.map_current = current_box(m, s, call_runner(g));
     if (ui.map_selected >= static_cast<int>(m.boxes.size())) ui.map_selected = -1;
 
-    if (action_button("Back (M / Esc)", true)) keep_first(out, intent::CloseMap{});
+    if (action_button(tr_label("Back (M / Esc)"), true)) keep_first(out, intent::CloseMap{});
     remember(ui, "back");
     if (key_pressed(SDL_SCANCODE_ESCAPE) || key_pressed(SDL_SCANCODE_M)) keep_first(out, intent::CloseMap{});
     if (g.results.map_answers) {
         // Intent-free: a view toggle, like scrolling, changes nothing the game keeps.
         ImGui::SameLine();
-        ImGui::Checkbox("Answer shares (S)", &ui.map_shares);
+        ImGui::Checkbox(tr_label("Answer shares (S)").c_str(), &ui.map_shares);
         remember(ui, "answer shares");
         if (key_pressed(SDL_SCANCODE_S)) ui.map_shares = !ui.map_shares;
     }
@@ -253,11 +257,11 @@ Intent draw_author_map(const GameState& g, UiState& ui) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour), "%s", text);
     };
-    legend("best path", p.accent);
-    legend("you are here", p.warn);
+    legend(tr("best path"), p.accent);
+    legend(tr("you are here"), p.warn);
     for (Outcome o : {Outcome::delighted, Outcome::satisfied, Outcome::neutral, Outcome::lost, Outcome::complaint})
-        legend(std::string(outcome_name(o)).c_str(), outcome_color(o));
-    legend("columns: turns from the start; click a node to playtest", p.text_dim);
+        legend(outcome_text(o), outcome_color(o));
+    legend(tr("columns: turns from the start; click a node to playtest"), p.text_dim);
     ImGui::PopFont();
     remember(ui, "map legend");
 

@@ -32,25 +32,26 @@ Intent draw_briefing(const GameState& g, UiState& ui) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s", s.setting.c_str());
 
     // Mode and start.
-    if (action_button("Coach (C)", g.mode == Mode::coach)) keep_first(out, intent::SetMode{Mode::coach});
+    if (action_button(tr_label("Coach (C)"), g.mode == Mode::coach)) keep_first(out, intent::SetMode{Mode::coach});
     remember(ui, "coach");
-    same_line_if_fits("Assessment (A)");
-    if (action_button("Assessment (A)", g.mode == Mode::assessment)) keep_first(out, intent::SetMode{Mode::assessment});
+    same_line_if_fits(tr("Assessment (A)"));
+    if (action_button(tr_label("Assessment (A)"), g.mode == Mode::assessment))
+        keep_first(out, intent::SetMode{Mode::assessment});
     remember(ui, "assessment");
     ImGui::SameLine(0, ImGui::GetFontSize() * 2);
-    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("Take the call (Enter)").x + ImGui::GetFontSize())
+    if (ImGui::GetContentRegionAvail().x < label_width(tr("Take the call (Enter)")) + ImGui::GetFontSize())
         ImGui::NewLine();
-    if (action_button("Take the call (Enter)", true)) keep_first(out, intent::StartCall{g.mode});
+    if (action_button(tr_label("Take the call (Enter)"), true)) keep_first(out, intent::StartCall{g.mode});
     remember(ui, "start");
     if (!g.single_scenario) {
-        same_line_if_fits("Back (Esc)");
-        if (action_button("Back (Esc)")) keep_first(out, intent::BackToLibrary{});
+        same_line_if_fits(tr("Back (Esc)"));
+        if (action_button(tr_label("Back (Esc)"))) keep_first(out, intent::BackToLibrary{});
         remember(ui, "back");
         if (key_pressed(SDL_SCANCODE_ESCAPE)) keep_first(out, intent::BackToLibrary{});
     }
     if (author_map_allowed(g)) {  // never offered to a trainee in assessment mode
-        same_line_if_fits("Author map (M)");
-        if (action_button("Author map (M)")) keep_first(out, intent::OpenMap{});
+        same_line_if_fits(tr("Author map (M)"));
+        if (action_button(tr_label("Author map (M)"))) keep_first(out, intent::OpenMap{});
         remember(ui, "author map");
         if (key_pressed(SDL_SCANCODE_M)) keep_first(out, intent::OpenMap{});
     }
@@ -60,11 +61,18 @@ Intent draw_briefing(const GameState& g, UiState& ui) {
         keep_first(out, intent::StartCall{g.mode});
     ImGui::PushFont(fonts().small);
     text_wrapped_colored(p.text_dim, g.mode == Mode::coach
-                                         ? "Coach: live meters for the technical need, the personal need and mood, "
-                                           "and feedback after every choice."
-                                         : "Assessment: no meters and no feedback until the debrief, like a real "
-                                           "call.");
+                                         ? tr("Coach: live meters for the technical need, the personal need and "
+                                              "mood, and feedback after every choice.")
+                                         : tr("Assessment: no meters and no feedback until the debrief, like a "
+                                              "real call."));
     ImGui::PopFont();
+    if (library_entry(g, g.current).untranslated) {
+        // The language setting reaches this call's text only where it has a translation.
+        ImGui::PushFont(fonts().small);
+        text_wrapped_colored(p.warn, fmt(tr("This call has no translation into %s: it is played as written."),
+                                         language_name(g.applied_language).c_str()));
+        ImGui::PopFont();
+    }
     ImGui::Separator();
 
     // Who, and the situation.
@@ -80,27 +88,25 @@ Intent draw_briefing(const GameState& g, UiState& ui) {
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted(s.customer.name.c_str());
     ImGui::PopFont();
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(emotion_color(emotion_of(s.customer.mood))), "Seems %s",
-                       std::string(emotion_name(emotion_of(s.customer.mood))).c_str());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(emotion_color(emotion_of(s.customer.mood))), "%s",
+                       fmt(tr("Seems %s"), std::string(emotion_name(emotion_of(s.customer.mood))).c_str()).c_str());
     ImGui::EndChild();
     ImGui::SameLine();
 
     ImGui::BeginChild("situation", ImVec2(0, 0), false);
-    label("THE SITUATION");
+    label(tr("THE SITUATION"));
     text_wrapped_colored(p.text, s.summary);
     ImGui::Spacing();
     if (!s.customer.persona.empty()) {
-        label("WHO YOU ARE TALKING TO");
+        label(tr("WHO YOU ARE TALKING TO"));
         text_wrapped_colored(p.text, s.customer.persona);
         ImGui::Spacing();
     }
     if (s.patience) {
-        char buf[240];
-        std::snprintf(buf, sizeof buf,
-                      "%s is short on time: after %.0f seconds of silence, every second you keep them waiting "
-                      "costs mood.",
-                      s.customer.name.c_str(), s.patience->grace);
-        label("TIME");
+        const std::string buf = fmt(tr("%s is short on time: after %.0f seconds of silence, every second you keep them "
+                                       "waiting costs mood."),
+                                    s.customer.name.c_str(), s.patience->grace);
+        label(tr("TIME"));
         text_wrapped_colored(p.warn, buf);
     }
     ImGui::EndChild();

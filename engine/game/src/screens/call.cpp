@@ -27,8 +27,10 @@ void draw_patience(const GameState& g, const Scenario& s) {
     // Calm by design: a bar that empties over the grace period, then a quiet
     // line of text. No flashing, no countdown numbers to panic over.
     double left = std::clamp(1.0 - silence / grace, 0.0, 1.0);
-    const char* words = left > 0.5 ? "Take your time" : left > 0 ? "They are waiting" : "Silence is costing mood";
-    meter("Patience", left * 100, left > 0 ? p.accent : p.warn, words);
+    const char* words = left > 0.5 ? tr("Take your time")
+                        : left > 0 ? tr("They are waiting")
+                                   : tr("Silence is costing mood");
+    meter(tr("Patience"), left * 100, left > 0 ? p.accent : p.warn, words);
 }
 
 void draw_left_column(const GameState& g, UiState& ui, float width) {
@@ -50,9 +52,10 @@ void draw_left_column(const GameState& g, UiState& ui, float width) {
     float below = fonts().heading->FontSize + fonts().small->FontSize + line * 2 + meter_h * static_cast<float>(meters);
     float portrait = std::clamp(ImGui::GetContentRegionAvail().y - below, ImGui::GetFontSize() * 3, width);
     ImGui::PushFont(fonts().small);
-    static constexpr std::array channel_labels = {"ON THE PHONE", "AT THE DESK", "WEB CHAT"};
+    static constexpr std::array channel_labels = {tr_mark("ON THE PHONE"), tr_mark("AT THE DESK"), tr_mark("WEB CHAT")};
     static_assert(channel_labels.size() == channel_count);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s", channel_labels[static_cast<size_t>(s.channel)]);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s",
+                       tr(channel_labels[static_cast<size_t>(s.channel)]));
     ImGui::PopFont();
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - portrait) * 0.5f);
     draw_portrait(ui.shown_mood, s.customer.name, s.customer.portrait, portrait);
@@ -70,11 +73,11 @@ void draw_left_column(const GameState& g, UiState& ui, float width) {
     if (g.mode == Mode::coach) {
         char buf[64];
         std::snprintf(buf, sizeof buf, "%.0f%%", technical_percent_now(g));
-        meter("Technical need", technical_percent_now(g), p.technical, buf);
+        meter(tr("Technical need"), technical_percent_now(g), p.technical, buf);
         std::snprintf(buf, sizeof buf, "%.0f%%", personal_percent_now(g));
-        meter("Personal need", personal_percent_now(g), p.personal, buf);
+        meter(tr("Personal need"), personal_percent_now(g), p.personal, buf);
         std::snprintf(buf, sizeof buf, "%d / 100", st.mood);
-        meter("Mood", st.mood, emotion_color(e), buf);
+        meter(tr("Mood"), st.mood, emotion_color(e), buf);
         remember(ui, "meters");
     }
     if (s.patience) {
@@ -148,8 +151,8 @@ void chat_status(std::string_view text, float width) {
 void typing_indicator(std::string_view name, double now) {
     const int dots = 1 + static_cast<int>(now * 3.0) % 3;
     ImGui::PushFont(fonts().small);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette().text_dim), "%.*s is typing%.*s", static_cast<int>(name.size()),
-                       name.data(), dots, "...");
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette().text_dim), "%s%.*s",
+                       fmt(tr("%s is typing"), std::string(name).c_str()).c_str(), dots, "...");
     ImGui::PopFont();
 }
 
@@ -169,15 +172,15 @@ void draw_compact_header(const GameState& g, UiState& ui) {
     ImGui::PopFont();
     std::string line;
     if (g.mode == Mode::coach) {
-        char buf[96];
-        std::snprintf(buf, sizeof buf, "Technical %.0f%%  \xC2\xB7  Personal %.0f%%  \xC2\xB7  Mood %d", technical_percent_now(g),
-                      personal_percent_now(g), st.mood);
-        line = buf;
+        line = fmt(tr("Technical %.0f%%  ·  Personal %.0f%%  ·  Mood %d"), technical_percent_now(g),
+                   personal_percent_now(g), st.mood);
         remember(ui, "meters");
     }
     if (s.patience) {
         const double left = std::clamp(1.0 - g.call->runner.silence() / std::max(1.0, s.patience->grace), 0.0, 1.0);
-        line += std::string(line.empty() ? "" : "  \xC2\xB7  ") + (left > 0.5 ? "Take your time" : left > 0 ? "They are waiting" : "Silence is costing mood");
+        line += std::string(line.empty() ? "" : "  \xC2\xB7  ") + (left > 0.5 ? tr("Take your time")
+                                                                   : left > 0 ? tr("They are waiting")
+                                                                              : tr("Silence is costing mood"));
         remember(ui, "patience");
     }
     if (!line.empty()) {
@@ -217,7 +220,9 @@ void draw_conversation(const GameState& g, UiState& ui, float height) {
             for (size_t m = 0; m < shown; ++m) {
                 const std::string_view text = messages[m];
                 if (text.size() >= 2 && text.front() == '(' && text.back() == ')') chat_status(text, width);
-                else bubble(dl, m == 0 || you ? std::string_view(you ? "You" : s.customer.name) : std::string_view{}, text, you, width);
+                else
+                    bubble(dl, m == 0 || you ? std::string_view(you ? tr("You") : s.customer.name) : std::string_view{},
+                           text, you, width);
             }
             if (shown < messages.size()) {
                 typing_indicator(s.customer.name, ui.now);
@@ -229,18 +234,18 @@ void draw_conversation(const GameState& g, UiState& ui, float height) {
         const bool you = e.kind == TranscriptEntry::Kind::choice;
         const bool aside = e.kind == TranscriptEntry::Kind::dead_air || e.kind == TranscriptEntry::Kind::walkout;
         if (aside) {
-            char buf[96];
+            std::string buf;
             if (e.kind == TranscriptEntry::Kind::walkout)
-                std::snprintf(buf, sizeof buf, "%s has had enough and leaves.", s.customer.name.c_str());
-            else
-                std::snprintf(buf, sizeof buf, "(%.0f seconds of silence%s)", e.seconds,
-                              g.mode == Mode::coach && e.mood ? (", mood " + signed_number(e.mood)).c_str() : "");
+                buf = fmt(tr("%s has had enough and leaves."), s.customer.name.c_str());
+            else if (g.mode == Mode::coach && e.mood)
+                buf = fmt(tr("(%.0f seconds of silence, mood %s)"), e.seconds, signed_number(e.mood).c_str());
+            else buf = fmt(tr("(%.0f seconds of silence)"), e.seconds);
             ImGui::PushFont(fonts().small);
             text_wrapped_colored(p.text_dim, e.text.empty() || e.kind == TranscriptEntry::Kind::dead_air ? buf : e.text);
             ImGui::PopFont();
             continue;
         }
-        bubble(dl, you ? "You" : s.customer.name, e.text, you, width);
+        bubble(dl, you ? tr("You") : s.customer.name, e.text, you, width);
     }
     if (transcript.size() != ui.transcript_seen || arriving) {
         ImGui::SetScrollHereY(1.0f);
@@ -250,8 +255,8 @@ void draw_conversation(const GameState& g, UiState& ui, float height) {
 }
 
 std::string effects_line(int technical, int personal, int mood) {
-    return "Technical " + signed_number(technical) + "   \xC2\xB7   Personal " + signed_number(personal) +
-           "   \xC2\xB7   Mood " + signed_number(mood);
+    return fmt(tr("Technical %s   ·   Personal %s   ·   Mood %s"), signed_number(technical).c_str(),
+               signed_number(personal).c_str(), signed_number(mood).c_str());
 }
 
 }  // namespace
@@ -311,10 +316,11 @@ Intent draw_call(const GameState& g, UiState& ui) {
         ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(p.selection));
         ImGui::BeginChild("feedback", ImVec2(0, feedback_h), true, ImGuiWindowFlags_NoScrollbar);
         ImGui::PushFont(fonts().small);
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.accent), "COACH  \xE2\x80\x94  %s",
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.accent), "%s  \xE2\x80\x94  %s", tr("COACH"),
                            effects_line(fb->technical, fb->personal, fb->mood).c_str());
         ImGui::PopFont();
-        text_wrapped_colored(p.text, fb->feedback.empty() ? "(no feedback written for this choice)" : fb->feedback);
+        text_wrapped_colored(
+            p.text, fb->feedback.empty() ? std::string(tr("(no feedback written for this choice)")) : fb->feedback);
         ImGui::EndChild();
         ImGui::PopStyleColor();
         remember(ui, "feedback");
@@ -329,12 +335,14 @@ Intent draw_call(const GameState& g, UiState& ui) {
     const bool ready = answers_ready(ui, turn) && !ui.confirm_leave;
     if (ui.confirm_leave) {
         // Esc asked to leave: say what leaving does, and make staying as easy as going.
-        text_wrapped_colored(p.warn, "Leave this call? What you have said so far is kept as unfinished; you can resume it from the library.");
-        if (action_button("Leave (Enter)", true) || key_pressed(SDL_SCANCODE_RETURN) || key_pressed(SDL_SCANCODE_KP_ENTER))
+        text_wrapped_colored(p.warn, tr("Leave this call? What you have said so far is kept as unfinished; you can "
+                                        "resume it from the library."));
+        if (action_button(tr_label("Leave (Enter)"), true) || key_pressed(SDL_SCANCODE_RETURN) ||
+            key_pressed(SDL_SCANCODE_KP_ENTER))
             keep_first(out, intent::BackToLibrary{});
         remember(ui, "confirm leave");
         ImGui::SameLine();
-        if (action_button("Stay (Esc)") || key_pressed(SDL_SCANCODE_ESCAPE)) ui.confirm_leave = false;
+        if (action_button(tr_label("Stay (Esc)")) || key_pressed(SDL_SCANCODE_ESCAPE)) ui.confirm_leave = false;
         remember(ui, "stay");
     } else if (key_pressed(SDL_SCANCODE_ESCAPE)) {
         ui.confirm_leave = true;
@@ -349,7 +357,7 @@ Intent draw_call(const GameState& g, UiState& ui) {
     ImGui::BeginChild("choices", ImVec2(0, 0), false);
     if (!compact) {
         ImGui::PushFont(fonts().small);
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "WHAT DO YOU SAY?  (keys 1-%d)",
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), tr("WHAT DO YOU SAY?  (keys 1-%d)"),
                            std::min(9, static_cast<int>(visible.size())));
         ImGui::PopFont();
     }

@@ -45,11 +45,14 @@ void section(const char* title) {
 void effects(int technical, int personal, int mood) {
     const Palette& p = palette();
     ImGui::PushFont(fonts().small);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.technical), "Technical %s", signed_number(technical).c_str());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.technical), "%s",
+                       fmt(tr("Technical %s"), signed_number(technical).c_str()).c_str());
     ImGui::SameLine();
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.personal), "  Personal %s", signed_number(personal).c_str());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.personal), "  %s",
+                       fmt(tr("Personal %s"), signed_number(personal).c_str()).c_str());
     ImGui::SameLine();
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.mood), "  Mood %s", signed_number(mood).c_str());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.mood), "  %s",
+                       fmt(tr("Mood %s"), signed_number(mood).c_str()).c_str());
     ImGui::PopFont();
 }
 
@@ -64,13 +67,17 @@ void draw_others(const GameState& g, UiState& ui, const TurnReview& t) {
     ImGui::PushFont(fonts().small);
     if (at == points.end() || !at->shown) {
         const int have = at == points.end() ? 0 : at->answers;
-        text_wrapped_colored(p.text_dim, "How others answered here: shown from " + std::to_string(results::min_group_size) +
-                                             " answers by other trainees (" + std::to_string(have) + " so far).");
+        text_wrapped_colored(p.text_dim, fmt(tr("How others answered here: shown from %d answers by other trainees (%d "
+                                                "so far)."),
+                                             results::min_group_size, have));
         ImGui::PopFont();
         remember(ui, "others " + std::to_string(t.turn));
         return;
     }
-    text_wrapped_colored(p.text_dim, "How " + std::to_string(at->answers) + " answers by other trainees went here:");
+    text_wrapped_colored(
+        p.text_dim, fmt(tr_n("How %d answer by another trainee went here:",
+                             "How %d answers by other trainees went here:", static_cast<unsigned long>(at->answers)),
+                        at->answers));
     ImGui::BeginGroup();
     const float bar_w = ImGui::GetFontSize() * 5;
     for (const results::AnswerShare& a : at->options) {
@@ -91,7 +98,7 @@ void draw_others(const GameState& g, UiState& ui, const TurnReview& t) {
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(mine ? p.accent : p.text), "%s", pct);
         ImGui::SameLine();
         std::string say = a.say.size() > 70 ? a.say.substr(0, 67) + "..." : a.say;
-        text_wrapped_colored(mine ? p.accent : p.text_dim, (mine ? "You: " : "") + say);
+        text_wrapped_colored(mine ? p.accent : p.text_dim, (mine ? std::string(tr("You: ")) : std::string()) + say);
     }
     ImGui::EndGroup();
     ImGui::PopFont();
@@ -104,23 +111,23 @@ void draw_turn(const GameState& g, UiState& ui, const TurnReview& t, Intent& out
     ImGui::PushID(t.turn);
     ImGui::Separator();
     ImGui::PushFont(fonts().small);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "TURN %d", t.turn);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s", fmt(tr("TURN %d"), t.turn).c_str());
     ImGui::PopFont();
     if (!t.customer.empty()) text_wrapped_colored(p.text_dim, s.customer.name + ": " + t.customer);
-    text_wrapped_colored(p.text, "You: " + t.say);
+    text_wrapped_colored(p.text, tr("You: ") + t.say);
     effects(t.technical, t.personal, t.mood);
     if (t.dead_air_mood != 0) {
         ImGui::PushFont(fonts().small);
-        text_wrapped_colored(p.warn, "Silence before this answer cost " + std::to_string(-t.dead_air_mood) + " mood.");
+        text_wrapped_colored(p.warn, fmt(tr("Silence before this answer cost %d mood."), -t.dead_air_mood));
         ImGui::PopFont();
     }
     if (!t.feedback.empty()) text_wrapped_colored(p.accent, t.feedback);
     draw_others(g, ui, t);
     if (!t.not_taken.empty()) {
-        std::string label = "Paths not taken (" + std::to_string(t.not_taken.size()) + ")";
+        std::string label = fmt(tr("Paths not taken (%d)"), static_cast<int>(t.not_taken.size()));
         if (ImGui::TreeNode("alternatives", "%s", label.c_str())) {
             for (const Alternative& a : t.not_taken) {
-                text_wrapped_colored(p.text, "\xE2\x80\x9C" + a.say + "\xE2\x80\x9D");
+                text_wrapped_colored(p.text, fmt(tr("“%s”"), a.say.c_str()));
                 effects(a.technical, a.personal, a.mood);
                 // The coach's words on a path not taken are the lesson: full size, full contrast.
                 if (!a.feedback.empty()) text_wrapped_colored(p.accent, a.feedback);
@@ -131,7 +138,7 @@ void draw_turn(const GameState& g, UiState& ui, const TurnReview& t, Intent& out
         remember(ui, "alternatives " + std::to_string(t.turn));
     }
     // Retry from here = replay the choices before this turn, then play on.
-    if (action_button("Retry from this turn")) keep_first(out, intent::RetryFromTurn{t.turn - 1});
+    if (action_button(tr_label("Retry from this turn"))) keep_first(out, intent::RetryFromTurn{t.turn - 1});
     remember(ui, "retry from " + std::to_string(t.turn));
     ImGui::PopID();
 }
@@ -149,21 +156,24 @@ Intent draw_debrief(const GameState& g, UiState& ui) {
     // Header: outcome, quadrant, the buttons.
     ImGui::PushFont(fonts().heading);
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(outcome_color(d.outcome)), "%s",
-                       capitalised(outcome_name(d.outcome)).c_str());
+                       capitalised(outcome_text(d.outcome)).c_str());
     ImGui::SameLine();
     ImGui::TextUnformatted("\xE2\x80\x94");
     ImGui::SameLine();
-    ImGui::TextUnformatted(std::string(quadrant_title(sc.quadrant)).c_str());
+    ImGui::TextUnformatted(quadrant_text(sc.quadrant));
     ImGui::PopFont();
     remember(ui, "quadrant");
-    char buf[200];
-    std::snprintf(buf, sizeof buf, "Technical %.0f%%   \xC2\xB7   Personal %.0f%%   \xC2\xB7   Mood at the end %d   \xC2\xB7   %s mode",
-                  sc.technical_percent, sc.personal_percent, sc.mood, g.mode == Mode::coach ? "Coach" : "Assessment");
+    std::string buf =
+        fmt(g.mode == Mode::coach
+                ? tr("Technical %.0f%%   ·   Personal %.0f%%   ·   Mood at the end %d   ·   Coach mode")
+                : tr("Technical %.0f%%   ·   Personal %.0f%%   ·   Mood at the end %d   ·   Assessment mode"),
+            sc.technical_percent, sc.personal_percent, sc.mood);
     text_wrapped_colored(p.text_dim, buf);
     if (in_playtest(g)) {
         const std::string& node = s.node(g.call->playtest->start.node).id;
-        text_wrapped_colored(p.accent, "A playtest from '" + node + "': the percentages are of the best that can be done from there. "
-                                       "Nothing was recorded; Retry plays the same playtest again.");
+        text_wrapped_colored(p.accent, fmt(tr("A playtest from '%s': the percentages are of the best that can be done "
+                                              "from there. Nothing was recorded; Retry plays the same playtest again."),
+                                           node.c_str()));
         remember(ui, "playtest note");
     }
     // Where a need could not be fully met, say so: a low percentage there is not a failing.
@@ -171,8 +181,12 @@ Intent draw_debrief(const GameState& g, UiState& ui) {
         if (in_playtest(g)) break;  // a playtest is scored from where it started
         const double most = most_possible_percent(current_bounds(g), need);
         if (most >= 99.5) continue;
-        std::snprintf(buf, sizeof buf, "The %s need could not be fully met on this call: the most anyone could do here was %.0f%%.",
-                      need == Need::technical ? "technical" : "personal", most);
+        buf =
+            fmt(need == Need::technical ? tr("The technical need could not be fully met on this call: the most anyone "
+                                             "could do here was %.0f%%.")
+                                        : tr("The personal need could not be fully met on this call: the most anyone "
+                                             "could do here was %.0f%%."),
+                most);
         text_wrapped_colored(need == Need::technical ? p.technical : p.personal, buf);
         remember(ui, need == Need::technical ? "most technical" : "most personal");
     }
@@ -181,29 +195,29 @@ Intent draw_debrief(const GameState& g, UiState& ui) {
     if (!outcome_fits(d.outcome, sc.quadrant)) {
         // The scenario's ending and the score disagree (lint reports it as FL074): say so,
         // rather than let the debrief contradict itself in silence.
-        text_wrapped_colored(p.warn, "This ending says the customer is " + std::string(outcome_name(d.outcome)) +
-                                         ", but the call scored " + std::string(quadrant_title(sc.quadrant)) +
-                                         ": the scenario needs a fix (frontline lint reports it as " +
-                                         std::string(codes::outcome_contradicts_quadrant.id) + ").");
+        text_wrapped_colored(p.warn, fmt(tr("This ending says the customer is %s, but the call scored %s: the scenario "
+                                            "needs a fix (frontline lint reports it as %s)."),
+                                         outcome_text(d.outcome), quadrant_text(sc.quadrant),
+                                         std::string(codes::outcome_contradicts_quadrant.id).c_str()));
         remember(ui, "ending mismatch");
     }
 
-    if (action_button("Retry (R)", true)) keep_first(out, intent::Retry{});
+    if (action_button(tr_label("Retry (R)"), true)) keep_first(out, intent::Retry{});
     remember(ui, "retry");
     int next = next_scenario_index(g);
     if (next >= 0) {
         ImGui::SameLine();
-        if (action_button("Next scenario (N)")) keep_first(out, intent::NextScenario{});
+        if (action_button(tr_label("Next scenario (N)"))) keep_first(out, intent::NextScenario{});
         remember(ui, "next");
         if (key_pressed(SDL_SCANCODE_N)) keep_first(out, intent::NextScenario{});
     }
     ImGui::SameLine();
-    if (action_button("Library (Esc)")) keep_first(out, intent::BackToLibrary{});
+    if (action_button(tr_label("Library (Esc)"))) keep_first(out, intent::BackToLibrary{});
     remember(ui, "library");
     if (author_map_allowed(g)) {  // author tools, coach mode: never a trainee's assessment
         ImGui::SameLine();
         // The author map from here shows how every trainee answered (S) and where calls stopped.
-        if (action_button("Author map (M)")) keep_first(out, intent::OpenMap{});
+        if (action_button(tr_label("Author map (M)"))) keep_first(out, intent::OpenMap{});
         remember(ui, "author map");
         if (key_pressed(SDL_SCANCODE_M)) keep_first(out, intent::OpenMap{});
     }
@@ -225,7 +239,7 @@ Intent draw_debrief(const GameState& g, UiState& ui) {
     draw_quadrant_chart(d.path, s.pass.technical, s.pass.personal, std::max(quad, ImGui::GetFontSize() * 8));
     remember(ui, "quadrant chart");
     ImGui::PushFont(fonts().small);
-    text_wrapped_colored(p.text_dim, std::string(quadrant_lesson(sc.quadrant)));
+    text_wrapped_colored(p.text_dim, std::string(quadrant_lesson_text(sc.quadrant)));
     ImGui::PopFont();
     ImGui::EndChild();
     ImGui::SameLine();
@@ -237,14 +251,14 @@ Intent draw_debrief(const GameState& g, UiState& ui) {
         ImGui::SetScrollY(0);
     }
     keyboard_scroll();
-    section("MOOD OVER THE CALL");
+    section(tr("MOOD OVER THE CALL"));
     draw_mood_curve(d.mood_curve, ImGui::GetContentRegionAvail().x, mood_h);
     remember(ui, "mood curve");
-    section("WHAT THE CUSTOMER NEEDED");
-    text_wrapped_colored(p.technical, "Technical: " + s.needs.technical);
-    text_wrapped_colored(p.personal, "Personal: " + s.needs.personal);
+    section(tr("WHAT THE CUSTOMER NEEDED"));
+    text_wrapped_colored(p.technical, fmt(tr("Technical: %s"), s.needs.technical.c_str()));
+    text_wrapped_colored(p.personal, fmt(tr("Personal: %s"), s.needs.personal.c_str()));
     if (!s.debrief.empty()) {
-        section("LEARNING POINTS");
+        section(tr("LEARNING POINTS"));
         for (const std::string& point : s.debrief) {
             ImGui::Bullet();
             ImGui::SameLine();
@@ -254,12 +268,12 @@ Intent draw_debrief(const GameState& g, UiState& ui) {
     if (!sc.skills.empty()) {
         std::string skills;
         for (const std::string& k : sc.skills) skills += (skills.empty() ? "" : ", ") + skill_label(k);
-        section("SKILLS YOU PRACTISED");
+        section(tr("SKILLS YOU PRACTISED"));
         text_wrapped_colored(p.text, skills);
     }
-    section("TURN BY TURN");
+    section(tr("TURN BY TURN"));
     for (const TurnReview& t : d.turns) draw_turn(g, ui, t, out);
-    if (d.walked_out) text_wrapped_colored(p.bad, s.customer.name + " walked out.");
+    if (d.walked_out) text_wrapped_colored(p.bad, fmt(tr("%s walked out."), s.customer.name.c_str()));
     ImGui::EndChild();
     remember(ui, "review");
     return out;

@@ -3,6 +3,8 @@
 #include "screens.hpp"
 #include "theme.hpp"
 
+#include <imgui_internal.h>
+
 #include <SDL_scancode.h>
 
 #include <algorithm>
@@ -13,17 +15,17 @@ namespace {
 
 const char* screen_title(Screen s) {
     switch (s) {
-    case Screen::library: return "Library";
-    case Screen::briefing: return "Briefing";
-    case Screen::call: return "The call";
-    case Screen::debrief: return "Debrief";
-    case Screen::settings: return "Settings";
-    case Screen::diagnostics: return "Problems loading a scenario";
-    case Screen::progress: return "Progress";
-    case Screen::workshop_setup: return "Workshop: set up";
-    case Screen::workshop: return "Workshop";
-    case Screen::workshop_summary: return "Workshop: scoreboard and summary";
-    case Screen::author_map: return "Author map";
+        case Screen::library: return tr("Library");
+        case Screen::briefing: return tr("Briefing");
+        case Screen::call: return tr("The call");
+        case Screen::debrief: return tr("Debrief");
+        case Screen::settings: return tr("Settings");
+        case Screen::diagnostics: return tr("Problems loading a scenario");
+        case Screen::progress: return tr("Progress");
+        case Screen::workshop_setup: return tr("Workshop: set up");
+        case Screen::workshop: return tr("Workshop");
+        case Screen::workshop_summary: return tr("Workshop: scoreboard and summary");
+        case Screen::author_map: return tr("Author map");
     }
     return "";
 }
@@ -47,7 +49,7 @@ void draw_reload_overlay(const GameState& g, UiState& ui) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
                      ImGuiWindowFlags_NoInputs);
-    text_wrapped_colored(p.bad, "The saved file does not load; still playing the last good version.");
+    text_wrapped_colored(p.bad, tr("The saved file does not load; still playing the last good version."));
     remember(ui, "reload diagnostics");
     // No scrolling without inputs: the first few, then a count (`frontline check` lists all).
     constexpr int shown = 6;
@@ -58,7 +60,9 @@ void draw_reload_overlay(const GameState& g, UiState& ui) {
         remember(ui, "reload diagnostic " + std::to_string(++n));
     }
     const int more = static_cast<int>(g.reload_diagnostics.items().size()) - n;
-    if (more > 0) text_wrapped_colored(p.text_dim, "and " + std::to_string(more) + " more");
+    if (more > 0)
+        text_wrapped_colored(p.text_dim,
+                             fmt(tr_n("and %d more", "and %d more", static_cast<unsigned long>(more)), more));
     ImGui::End();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(2);
@@ -97,6 +101,9 @@ Intent draw_game(const GameState& g, UiState& ui) {
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar |
                      ImGuiWindowFlags_NoBackground |  // SDL_RenderClear paints it, far cheaper in software
                      ImGuiWindowFlags_NoScrollWithMouse);
+    // ImGui's log to a buffer: what the trainee reads, for tests. It has to start inside
+    // the window, since ending a top-level window stops the log. 0: it opens no tree node.
+    if (ui.text_capture) ImGui::LogToBuffer(0);
     Intent out;
 
     // Top bar.
@@ -106,21 +113,21 @@ Intent draw_game(const GameState& g, UiState& ui) {
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     std::string where = screen_title(g.screen);
-    if (in_playtest(g) && (g.screen == Screen::call || g.screen == Screen::debrief)) where += " (playtest)";
+    if (in_playtest(g) && (g.screen == Screen::call || g.screen == Screen::debrief)) where += tr(" (playtest)");
     if (g.current >= 0 && shows_scenario_title(g.screen)) {
         std::string full = where + "  \xE2\x80\xA2  " + library_entry(g, g.current).display_title();
         // Room left of the buttons on the right; at 200 % on a small window the title goes.
-        float buttons = ImGui::CalcTextSize("Settings (F2)Leave the call").x + ImGui::GetFontSize() * 3;
+        float buttons = label_width(tr("Settings (F2)")) + label_width(tr("Leave the call")) + ImGui::GetFontSize() * 3;
         if (ImGui::CalcTextSize(full.c_str()).x < ImGui::GetContentRegionAvail().x - buttons) where = full;
     }
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s", where.c_str());
     if (g.screen != Screen::settings) {
-        const char* label = "Settings (F2)";
-        float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
+        const std::string label = tr_label("Settings (F2)");
+        float w = label_width(label) + ImGui::GetStyle().FramePadding.x * 2;
         if (g.screen == Screen::call) {
             // Leaving is a global action, kept where it never scrolls away.
-            const char* leave = "Leave the call";
-            float lw = ImGui::CalcTextSize(leave).x + ImGui::GetStyle().FramePadding.x * 2;
+            const std::string leave = tr_label("Leave the call");
+            float lw = label_width(leave) + ImGui::GetStyle().FramePadding.x * 2;
             ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w - lw - ImGui::GetStyle().ItemSpacing.x);
             if (action_button(leave)) keep_first(out, intent::BackToLibrary{});
             remember(ui, "leave");
@@ -142,10 +149,10 @@ Intent draw_game(const GameState& g, UiState& ui) {
         s.ui_scale_percent = std::max(min_ui_scale_percent, s.ui_scale_percent - 25);
     if (s != g.settings) keep_first(out, intent::ChangeSettings{s});
 
-    for (const std::string& n : g.notices) text_wrapped_colored(p.warn, "Note: " + n);
+    for (const std::string& n : g.notices) text_wrapped_colored(p.warn, fmt(tr("Note: %s"), n.c_str()));
     if (!g.results.off_reason.empty()) {
         // Said on every screen: a trainer must know nothing is being kept.
-        text_wrapped_colored(p.bad, "Results off: " + g.results.off_reason);
+        text_wrapped_colored(p.bad, fmt(tr("Results off: %s"), g.results.off_reason.c_str()));
         remember(ui, "results off");
     }
 
@@ -164,6 +171,10 @@ Intent draw_game(const GameState& g, UiState& ui) {
     case Screen::author_map: screen = draw_author_map(g, ui); break;
     }
     keep_first(out, std::move(screen));
+    if (ui.text_capture) {
+        *ui.text_capture = ImGui::GetCurrentContext()->LogBuffer.c_str();
+        ImGui::LogFinish();
+    }
     ImGui::End();
     draw_reload_overlay(g, ui);
     return out;

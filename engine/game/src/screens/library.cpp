@@ -14,7 +14,7 @@ namespace {
 /// "Difficulty" and five dots, filled up to `d`: readable at a glance across a room.
 void difficulty(int d) {
     const Palette& p = palette();
-    ImGui::TextUnformatted("Difficulty");
+    ImGui::TextUnformatted(tr("Difficulty"));
     ImGui::SameLine();
     ImVec2 at = ImGui::GetCursorScreenPos();
     const float r = ImGui::GetFontSize() * 0.22f, step = r * 3.0f;
@@ -29,11 +29,9 @@ void difficulty(int d) {
 }
 
 std::string result_line(const std::optional<BestResult>& r) {
-    if (!r) return "Not played yet";
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "Best: %s \xE2\x80\x94 technical %.0f%%, personal %.0f%%",
-                  std::string(quadrant_title(r->quadrant)).c_str(), r->technical_percent, r->personal_percent);
-    return buf;
+    if (!r) return tr("Not played yet");
+    return fmt(tr("Best: %s — technical %.0f%%, personal %.0f%%"), quadrant_text(r->quadrant), r->technical_percent,
+               r->personal_percent);
 }
 
 /// One card. Returns true when clicked. Contents are drawn over an invisible
@@ -76,9 +74,13 @@ bool draw_card(const GameState& g, int index, float width, float height, bool fo
                            result_line(best).c_str());
     } else {
         int errors = e.loaded.diagnostics.error_count();
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.bad), "Could not be loaded: %d problem%s", errors,
-                           errors == 1 ? "" : "s");
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "Open it to see where (file:line:col).");
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.bad), "%s",
+                           fmt(tr_n("Could not be loaded: %d problem", "Could not be loaded: %d problems",
+                                    static_cast<unsigned long>(errors)),
+                               errors)
+                               .c_str());
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s",
+                           tr("Open it to see where (file:line:col)."));
     }
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
@@ -99,19 +101,19 @@ Intent draw_trainee_bar(const GameState& g, UiState& ui) {
     const ResultsLink& r = g.results;
     ImGui::AlignTextToFramePadding();
     if (r.trainee.empty()) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.warn), "Who is playing?");
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.warn), "%s", tr("Who is playing?"));
     } else {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "Playing as");
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s", tr("Playing as"));
         ImGui::SameLine();
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.good), "%s", r.trainee.c_str());
     }
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
-    bool entered = ImGui::InputTextWithHint("##trainee", "your name", ui.trainee_name, sizeof ui.trainee_name,
+    bool entered = ImGui::InputTextWithHint("##trainee", tr("your name"), ui.trainee_name, sizeof ui.trainee_name,
                                             ImGuiInputTextFlags_EnterReturnsTrue);
     remember(ui, "trainee name");
     ImGui::SameLine();
-    if (action_button("Use this name") || entered) {
+    if (action_button(tr_label("Use this name")) || entered) {
         std::string name = ui.trainee_name;
         if (name.find_first_not_of(" \t") != std::string::npos) keep_first(out, intent::SelectTrainee{name});
         ui.trainee_name[0] = '\0';
@@ -119,7 +121,7 @@ Intent draw_trainee_bar(const GameState& g, UiState& ui) {
     remember(ui, "use trainee");
     if (!r.trainee.empty()) {
         ImGui::SameLine();
-        if (action_button("My progress", true)) keep_first(out, intent::OpenProgress{});
+        if (action_button(tr_label("My progress"), true)) keep_first(out, intent::OpenProgress{});
         remember(ui, "progress");
     }
     // Recent names: one click on a shared laptop, no typing, no passwords.
@@ -128,7 +130,7 @@ Intent draw_trainee_bar(const GameState& g, UiState& ui) {
         if (name == r.trainee) continue;
         if (++shown > 6) break;
         if (shown == 1) {
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "Recent:");
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s", tr("Recent:"));
         }
         float w = ImGui::CalcTextSize(name.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
         ImGui::SameLine();
@@ -140,20 +142,21 @@ Intent draw_trainee_bar(const GameState& g, UiState& ui) {
     }
     for (const results::AttemptSummary& a : r.unfinished) {
         bool resumable = resumable_index(g, a) >= 0;
-        char buf[256];
-        std::snprintf(buf, sizeof buf, "Unfinished: %s, %d choice%s made, started %s%s", a.scenario_title.c_str(),
-                      a.choices, a.choices == 1 ? "" : "s", friendly_time(a.started_at).c_str(),
-                      resumable ? "" : " (the scenario has changed since: it can only be discarded)");
+        std::string buf =
+            fmt(tr_n("Unfinished: %s, %d choice made, started %s", "Unfinished: %s, %d choices made, started %s",
+                     static_cast<unsigned long>(a.choices)),
+                a.scenario_title.c_str(), a.choices, friendly_time(a.started_at).c_str());
+        if (!resumable) buf += tr(" (the scenario has changed since: it can only be discarded)");
         ImGui::AlignTextToFramePadding();
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.warn), "%s", buf);
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.warn), "%s", buf.c_str());
         ImGui::PushID(static_cast<int>(a.id));
         if (resumable) {
             ImGui::SameLine();
-            if (action_button("Resume", true)) keep_first(out, intent::ResumeAttempt{a.id});
+            if (action_button(tr_label("Resume"), true)) keep_first(out, intent::ResumeAttempt{a.id});
             remember(ui, "resume " + std::to_string(a.id));
         }
         ImGui::SameLine();
-        if (action_button("Discard")) keep_first(out, intent::DiscardAttempt{a.id});
+        if (action_button(tr_label("Discard"))) keep_first(out, intent::DiscardAttempt{a.id});
         remember(ui, "discard " + std::to_string(a.id));
         ImGui::PopID();
     }
@@ -164,23 +167,28 @@ Intent draw_trainee_bar(const GameState& g, UiState& ui) {
 Intent draw_library(const GameState& g, UiState& ui) {
     const Palette& p = palette();
     Intent out;
-    heading("Choose a call to take");
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize("Run a workshop").x -
+    heading(tr("Choose a call to take"));
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - label_width(tr("Run a workshop")) -
                     ImGui::GetStyle().FramePadding.x * 2);
-    if (action_button("Run a workshop")) keep_first(out, intent::OpenWorkshopSetup{});
+    if (action_button(tr_label("Run a workshop"))) keep_first(out, intent::OpenWorkshopSetup{});
     remember(ui, "workshop");
     for (const results::WorkshopRecord& w : g.results.unfinished_workshops) {
         ImGui::AlignTextToFramePadding();
         std::string teams;
         for (const results::WorkshopTeam& t : w.teams) teams += (teams.empty() ? "" : ", ") + t.name;
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.warn), "Unfinished workshop started %s (%s), %zu decision%s made",
-                           friendly_time(w.started_at).c_str(), teams.c_str(), w.steps.size(), w.steps.size() == 1 ? "" : "s");
+        ImGui::TextColored(
+            ImGui::ColorConvertU32ToFloat4(p.warn), "%s",
+            fmt(tr_n("Unfinished workshop started %s (%s), %lu decision made",
+                     "Unfinished workshop started %s (%s), %lu decisions made",
+                     static_cast<unsigned long>(w.steps.size())),
+                friendly_time(w.started_at).c_str(), teams.c_str(), static_cast<unsigned long>(w.steps.size()))
+                .c_str());
         ImGui::PushID(static_cast<int>(w.id));
         ImGui::SameLine();
-        if (action_button("Resume workshop", true)) keep_first(out, intent::ResumeWorkshop{w.id});
+        if (action_button(tr_label("Resume workshop"), true)) keep_first(out, intent::ResumeWorkshop{w.id});
         remember(ui, "resume workshop " + std::to_string(w.id));
         ImGui::SameLine();
-        if (action_button("Close it")) keep_first(out, intent::CloseWorkshop{w.id});
+        if (action_button(tr_label("Close it"))) keep_first(out, intent::CloseWorkshop{w.id});
         remember(ui, "close workshop " + std::to_string(w.id));
         ImGui::PopID();
     }
@@ -192,9 +200,9 @@ Intent draw_library(const GameState& g, UiState& ui) {
     std::vector<std::string> filters = {""};
     filters.insert(filters.end(), skills.begin(), skills.end());
     ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "Practise (F):");
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s", tr("Practise (F):"));
     for (size_t i = 0; i < filters.size(); ++i) {
-        const std::string label = filters[i].empty() ? std::string("All skills") : skill_label(filters[i]);
+        const std::string label = filters[i].empty() ? std::string(tr("All skills")) : skill_label(filters[i]);
         float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
         ImGui::SameLine();
         if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();  // wrap the chips, never clip one
@@ -212,12 +220,12 @@ Intent draw_library(const GameState& g, UiState& ui) {
 
     std::vector<int> shown = visible_library(g);
     if (g.library.empty()) {
-        text_wrapped_colored(p.text_dim, "No scenarios found. Put .yaml scenarios in the scenarios folder, or run "
-                                         "`frontline play --gui FILE`.");
+        text_wrapped_colored(p.text_dim, tr("No scenarios found. Put .yaml scenarios in the scenarios folder, or "
+                                            "run `frontline play --gui FILE`."));
         return out;
     }
     if (shown.empty()) {
-        text_wrapped_colored(p.text_dim, "No scenario practises this skill yet.");
+        text_wrapped_colored(p.text_dim, tr("No scenario practises this skill yet."));
         return out;
     }
     ui.library_cursor = std::clamp(ui.library_cursor, 0, static_cast<int>(shown.size()) - 1);

@@ -37,7 +37,7 @@ void section(const char* title) {
 
 void draw_quadrant_column(const ProgressModel& m, float width) {
     const Palette& p = palette();
-    section("Where your calls land");
+    section(tr("Where your calls land"));
     std::vector<PathPoint> dots;
     std::vector<ImU32> colors;
     for (const results::AttemptSummary& a : m.attempts) {
@@ -56,14 +56,14 @@ void draw_quadrant_column(const ProgressModel& m, float width) {
         float r = ImGui::GetFontSize() * 0.3f;
         dl->AddCircleFilled(ImVec2(at.x + r, at.y + ImGui::GetTextLineHeight() * 0.5f), r, quadrant_color(q.quadrant), 16);
         ImGui::SetCursorScreenPos(ImVec2(at.x + r * 3, at.y));
-        ImGui::Text("%s: %d", std::string(quadrant_title(q.quadrant)).c_str(), q.attempts);
+        ImGui::Text("%s: %d", quadrant_text(q.quadrant), q.attempts);
     }
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "Ringed: your latest call.");
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s", tr("Ringed: your latest call."));
 }
 
 void draw_over_time(const ProgressModel& m, float width) {
     const Palette& p = palette();
-    section("Both needs, call by call");
+    section(tr("Both needs, call by call"));
     std::vector<PathPoint> points;
     for (const results::AttemptSummary& a : m.attempts)
         points.push_back({a.score->technical_percent, a.score->personal_percent});
@@ -79,27 +79,30 @@ void draw_over_time(const ProgressModel& m, float width) {
         ImGui::SameLine();
     };
     swatch(p.technical, true);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.technical), "Technical need");
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.technical), "%s", tr("Technical need"));
     ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
     swatch(p.personal, false);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.personal), "Personal need");
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.personal), "%s", tr("Personal need"));
     ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "%zu finished call%s", m.attempts.size(),
-                       m.attempts.size() == 1 ? "" : "s");
+    ImGui::TextColored(
+        ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s",
+        fmt(tr_n("%lu finished call", "%lu finished calls", static_cast<unsigned long>(m.attempts.size())),
+            static_cast<unsigned long>(m.attempts.size()))
+            .c_str());
 }
 
 void draw_bests(const ProgressModel& m, UiState& ui) {
     const Palette& p = palette();
-    section("Best result per call");
+    section(tr("Best result per call"));
     if (m.best.empty()) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "No finished calls yet.");
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s", tr("No finished calls yet."));
         return;
     }
     if (ImGui::BeginTable("bests", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("Call", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-        ImGui::TableSetupColumn("Quadrant", ImGuiTableColumnFlags_WidthStretch, 2.2f);
-        ImGui::TableSetupColumn("Technical / personal", ImGuiTableColumnFlags_WidthStretch, 2.2f);
-        ImGui::TableSetupColumn("Calls", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+        ImGui::TableSetupColumn(tr("Call"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+        ImGui::TableSetupColumn(tr("Quadrant"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
+        ImGui::TableSetupColumn(tr("Technical / personal"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
+        ImGui::TableSetupColumn(tr("Calls"), ImGuiTableColumnFlags_WidthStretch, 0.8f);
         ImGui::TableHeadersRow();
         for (const results::ScenarioBest& b : m.best) {
             const results::StoredScore& s = *b.best.score;
@@ -108,7 +111,7 @@ void draw_bests(const ProgressModel& m, UiState& ui) {
             ImGui::TextUnformatted(b.scenario_title.c_str());
             ImGui::TableNextColumn();
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(quadrant_color(s.quadrant)), "%s",
-                               std::string(quadrant_title(s.quadrant)).c_str());
+                               quadrant_text(s.quadrant));
             ImGui::TableNextColumn();
             ImGui::Text("%.0f%% / %.0f%%", s.technical_percent, s.personal_percent);
             ImGui::TableNextColumn();
@@ -122,24 +125,28 @@ void draw_bests(const ProgressModel& m, UiState& ui) {
 /// Replay gain: on each scenario played more than once, the first call against the best.
 void draw_gain(const ProgressModel& m, UiState& ui) {
     const Palette& p = palette();
-    section("Replay gain: first call against your best");
+    section(tr("Replay gain: first call against your best"));
     std::vector<const results::ReplayGain*> replayed;
     for (const results::ReplayGain& g : m.gain.pairs)
         if (g.calls >= 2) replayed.push_back(&g);
     if (replayed.empty()) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "Retry a call to see how much you gain.");
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s",
+                           tr("Retry a call to see how much you gain."));
         remember(ui, "replay gain");
         return;
     }
     if (m.gain.median_personal_gain && replayed.size() >= 2)  // a median of one call says nothing new
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim),
-                           "Median gain: personal %+.0f, technical %+.0f points; the best came at call %.1f (median).",
-                           *m.gain.median_personal_gain, *m.gain.median_technical_gain, *m.gain.median_attempts_to_best);
+        ImGui::TextColored(
+            ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s",
+            fmt(tr("Median gain: personal %+.0f, technical %+.0f points; the best came at call %.1f "
+                   "(median)."),
+                *m.gain.median_personal_gain, *m.gain.median_technical_gain, *m.gain.median_attempts_to_best)
+                .c_str());
     if (ImGui::BeginTable("gain", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("Call", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-        ImGui::TableSetupColumn("Personal: first / best", ImGuiTableColumnFlags_WidthStretch, 2.2f);
-        ImGui::TableSetupColumn("Technical: first / best", ImGuiTableColumnFlags_WidthStretch, 2.2f);
-        ImGui::TableSetupColumn("Best at call", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(tr("Call"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+        ImGui::TableSetupColumn(tr("Personal: first / best"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
+        ImGui::TableSetupColumn(tr("Technical: first / best"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
+        ImGui::TableSetupColumn(tr("Best at call"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableHeadersRow();
         for (const results::ReplayGain* g : replayed) {
             ImGui::TableNextRow();
@@ -152,7 +159,7 @@ void draw_gain(const ProgressModel& m, UiState& ui) {
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.technical), "%.0f%% -> %.0f%% (%+.0f)", g->first_technical,
                                g->best_technical, g->technical_gain());
             ImGui::TableNextColumn();
-            ImGui::Text("%d of %d", g->attempts_to_best, g->calls);
+            ImGui::TextUnformatted(fmt(tr("%d of %d"), g->attempts_to_best, g->calls).c_str());
         }
         ImGui::EndTable();
     }
@@ -161,18 +168,19 @@ void draw_gain(const ProgressModel& m, UiState& ui) {
 
 void draw_skills(const ProgressModel& m, UiState& ui) {
     const Palette& p = palette();
-    section("Best-in-class behaviours you practise");
+    section(tr("Best-in-class behaviours you practise"));
     const auto& known = known_skills();
     int most = 1;
     for (const results::SkillCount& k : m.skills) most = std::max(most, k.choices);
     for (const results::SkillCount& k : m.skills) {
         if (std::find(known.begin(), known.end(), k.skill) == known.end()) continue;  // the six first and only
-        char value[64];
-        std::snprintf(value, sizeof value, "%d choice%s in %d call%s", k.choices, k.choices == 1 ? "" : "s", k.attempts,
-                      k.attempts == 1 ? "" : "s");
+        // Two counts, two plurals: "3 choices" + " in 1 call".
+        const std::string value =
+            fmt(tr_n("%d choice", "%d choices", static_cast<unsigned long>(k.choices)), k.choices) +
+            fmt(tr_n(" in %d call", " in %d calls", static_cast<unsigned long>(k.attempts)), k.attempts);
         std::string label = skill_label(k.skill);
         if (!label.empty()) label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
-        meter(label.c_str(), 100.0 * k.choices / most, k.choices > 0 ? p.accent : p.chart_grid, value);
+        meter(label.c_str(), 100.0 * k.choices / most, k.choices > 0 ? p.accent : p.chart_grid, value.c_str());
     }
     remember(ui, "skill profile");
 }
@@ -182,10 +190,10 @@ void draw_skills(const ProgressModel& m, UiState& ui) {
 Intent draw_progress(const GameState& g, UiState& ui) {
     const ProgressModel& m = g.results.progress;
     Intent out;
-    heading(m.trainee.empty() ? std::string("Progress") : m.trainee + "'s progress");
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize("Library (Esc)").x -
+    heading(m.trainee.empty() ? std::string(tr("Progress")) : fmt(tr("%s's progress"), m.trainee.c_str()));
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - label_width(tr("Library (Esc)")) -
                     ImGui::GetStyle().FramePadding.x * 2);
-    if (action_button("Library (Esc)")) keep_first(out, intent::BackToLibrary{});
+    if (action_button(tr_label("Library (Esc)"))) keep_first(out, intent::BackToLibrary{});
     remember(ui, "library");
     if (key_pressed(SDL_SCANCODE_ESCAPE)) keep_first(out, intent::BackToLibrary{});
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "game_state.hpp"
+#include "i18n.hpp"
 #include "widgets.hpp"
 
 namespace frontline::game {

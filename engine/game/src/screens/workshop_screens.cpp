@@ -23,7 +23,7 @@ ImVec4 hex_color(const std::string& hex) {
 }
 
 std::string team_name(const Workshop& w, int team) {
-    return team < 0 ? std::string("The class") : w.record().teams[static_cast<size_t>(team)].name;
+    return team < 0 ? std::string(tr("The class")) : w.record().teams[static_cast<size_t>(team)].name;
 }
 
 ImVec4 team_color(const Workshop& w, int team) {
@@ -32,10 +32,10 @@ ImVec4 team_color(const Workshop& w, int team) {
 
 void draw_scoreboard(const Workshop& w, UiState& ui) {
     if (ImGui::BeginTable("scoreboard", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("Team", ImGuiTableColumnFlags_WidthStretch, 2.2f);
-        ImGui::TableSetupColumn("Personal", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-        ImGui::TableSetupColumn("Technical", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-        ImGui::TableSetupColumn("Calls", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+        ImGui::TableSetupColumn(tr("Team"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
+        ImGui::TableSetupColumn(tr("Personal"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+        ImGui::TableSetupColumn(tr("Technical"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+        ImGui::TableSetupColumn(tr("Calls"), ImGuiTableColumnFlags_WidthStretch, 0.9f);
         ImGui::TableHeadersRow();
         for (const TeamStanding& s : w.scoreboard()) {
             ImGui::TableNextRow();
@@ -44,7 +44,7 @@ void draw_scoreboard(const Workshop& w, UiState& ui) {
             ImGui::TableNextColumn();
             if (s.calls == 0) {
                 // Nothing played is not 0%: say so, and leave the needs blank.
-                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette().text_dim), "no calls yet");
+                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette().text_dim), "%s", tr("no calls yet"));
                 ImGui::TableNextColumn();
             } else {
                 ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette().personal), "%.0f%%", s.personal_percent);
@@ -66,28 +66,30 @@ void draw_scoreboard(const Workshop& w, UiState& ui) {
 Intent draw_workshop_setup(const GameState& g, UiState& ui) {
     const Palette& p = palette();
     Intent out;
-    heading("Set up a workshop");
+    heading(tr("Set up a workshop"));
     if (key_pressed(SDL_SCANCODE_ESCAPE)) keep_first(out, intent::BackToLibrary{});
     // The buttons first: they never scroll away, whatever the scale.
     Settings s = g.settings;
-    if (action_button(s.high_contrast ? "High contrast: on" : "High contrast: off", s.high_contrast)) {
+    if (action_button(s.high_contrast ? tr_label("High contrast: on") : tr_label("High contrast: off"),
+                      s.high_contrast)) {
         s.high_contrast = !s.high_contrast;
         keep_first(out, intent::ChangeSettings{s});
     }
     remember(ui, "high contrast");
     ImGui::SameLine();
     if (ui.workshop_queue.empty()) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "Pick at least one scenario to start.");
-    } else if (action_button("Start the workshop", true)) {
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s",
+                           tr("Pick at least one scenario to start."));
+    } else if (action_button(tr_label("Start the workshop"), true)) {
         results::WorkshopRecord r;
         r.title = "Workshop";
         r.style = ui.workshop_vote ? "class-vote" : "hot-seat";
         r.decision_seconds = ui.workshop_seconds;
         if (ui.workshop_vote) {
-            r.teams.push_back({"The class", team_colors()[0]});  // one group decides together
+            r.teams.push_back({tr("The class"), team_colors()[0]});  // one group decides together
         } else {
             for (int t = 0; t < ui.workshop_teams; ++t)
-                r.teams.push_back({ui.team_names[t][0] ? ui.team_names[t] : "Team " + std::string(1, static_cast<char>('A' + t)),
+                r.teams.push_back({ui.team_names[t][0] ? std::string(ui.team_names[t]) : fmt(tr("Team %c"), 'A' + t),
                                    team_colors()[static_cast<size_t>(t)]});
         }
         for (int i : ui.workshop_queue) {
@@ -97,8 +99,8 @@ Intent draw_workshop_setup(const GameState& g, UiState& ui) {
         keep_first(out, intent::StartWorkshop{r, ui.workshop_phones});
     }
     remember(ui, "start workshop");
-    ImGui::SameLine();
-    if (action_button("Back (Esc)")) keep_first(out, intent::BackToLibrary{});
+    same_line_if_fits(tr("Back (Esc)"));
+    if (action_button(tr_label("Back (Esc)"))) keep_first(out, intent::BackToLibrary{});
     remember(ui, "library");
     ImGui::Separator();
     ImGui::BeginChild("setup", ImVec2(0, 0), false);
@@ -108,12 +110,13 @@ Intent draw_workshop_setup(const GameState& g, UiState& ui) {
             std::snprintf(ui.team_names[t], 33, "%s", g.settings.team_names[static_cast<size_t>(t)].c_str());
     if (ui.workshop_vote) {
         // The class votes as one group: there are no teams to name.
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "Class vote: the whole room decides each turn together.");
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s",
+                           tr("Class vote: the whole room decides each turn together."));
     }
     for (int t = 0; t < ui.workshop_teams && !ui.workshop_vote; ++t) {
         if (t == 0) {
             ImGui::AlignTextToFramePadding();
-            ImGui::Text("Teams: %d", ui.workshop_teams);
+            ImGui::TextUnformatted(fmt(tr("Teams: %d"), ui.workshop_teams).c_str());
             ImGui::SameLine();
             if (action_button(" - ") && ui.workshop_teams > 2) --ui.workshop_teams;
             remember(ui, "fewer teams");
@@ -122,7 +125,7 @@ Intent draw_workshop_setup(const GameState& g, UiState& ui) {
             remember(ui, "more teams");
         }
         char* name = ui.team_names[t];
-        if (name[0] == '\0') std::snprintf(name, 33, "Team %c", 'A' + t);
+        if (name[0] == '\0') std::snprintf(name, 33, "%s", fmt(tr("Team %c"), 'A' + t).c_str());
         ImGui::PushID(t);
         ImGui::ColorButton("##c", hex_color(team_colors()[static_cast<size_t>(t)]), ImGuiColorEditFlags_NoTooltip,
                            ImVec2(ImGui::GetFontSize() * 1.4f, ImGui::GetFrameHeight()));
@@ -134,37 +137,36 @@ Intent draw_workshop_setup(const GameState& g, UiState& ui) {
     }
     ImGui::Spacing();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Style:");
-    ImGui::SameLine();
-    if (action_button("Hot seat: teams take turns", !ui.workshop_vote)) ui.workshop_vote = false;
+    ImGui::TextUnformatted(tr("Style:"));
+    same_line_if_fits(tr("Hot seat: teams take turns"));
+    if (action_button(tr_label("Hot seat: teams take turns"), !ui.workshop_vote)) ui.workshop_vote = false;
     remember(ui, "hot seat");
-    ImGui::SameLine();
-    if (action_button("Class vote: the room decides", ui.workshop_vote)) ui.workshop_vote = true;
+    same_line_if_fits(tr("Class vote: the room decides"));
+    if (action_button(tr_label("Class vote: the room decides"), ui.workshop_vote)) ui.workshop_vote = true;
     remember(ui, "class vote");
     // Class vote: the room votes from its phones. Hot seat: each phone picks its team,
     // and the team on the seat votes from its phones.
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(ui.workshop_vote ? "Votes:" : "Choices:");
-    ImGui::SameLine();
-    if (action_button(ui.workshop_vote ? "Typed by the facilitator" : "Clicked by the facilitator",
-                      !ui.workshop_phones))
-        ui.workshop_phones = false;
+    ImGui::TextUnformatted(ui.workshop_vote ? tr("Votes:") : "Choices:");
+    same_line_if_fits(ui.workshop_vote ? tr("Typed by the facilitator") : "Clicked by the facilitator");
+    const std::string typed = ui.workshop_vote ? tr_label("Typed by the facilitator") : "Clicked by the facilitator";
+    if (action_button(typed.c_str(), !ui.workshop_phones)) ui.workshop_phones = false;
     remember(ui, "typed votes");
-    same_line_if_fits("Phones: each team votes from its phones");
-    if (action_button(
-            ui.workshop_vote ? "Phones: the room votes from its phones" : "Phones: each team votes from its phones",
-            ui.workshop_phones))
-        ui.workshop_phones = true;
+    same_line_if_fits(ui.workshop_vote ? tr("Phones: the room votes from its phones")
+                                       : "Phones: each team votes from its phones");
+    const std::string from_phones = ui.workshop_vote ? tr_label("Phones: the room votes from its phones")
+                                                     : "Phones: each team votes from its phones";
+    if (action_button(from_phones.c_str(), ui.workshop_phones)) ui.workshop_phones = true;
     remember(ui, "phones");
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Decision timer:");
+    ImGui::TextUnformatted(tr("Decision timer:"));
     for (int secs : {60, 90, 120, 180}) {
         ImGui::SameLine();
-        std::string label = std::to_string(secs) + " s";
+        std::string label = fmt(tr("%d s"), secs) + "###" + std::to_string(secs);
         if (action_button(label.c_str(), ui.workshop_seconds == secs)) ui.workshop_seconds = secs;
     }
     ImGui::Spacing();
-    ImGui::TextUnformatted("Queue (click in the order to play):");
+    ImGui::TextUnformatted(tr("Queue (click in the order to play):"));
     for (int i = 0; i < static_cast<int>(g.library.size()); ++i) {
         const LibraryEntry& e = library_entry(g, i);
         if (!e.ok()) continue;
@@ -195,7 +197,7 @@ void draw_phone_list(const PhoneLink& link, UiState& ui, Intent& out) {
     const bool open = ImGui::TreeNodeEx(header.c_str(), ImGuiTreeNodeFlags_FramePadding);
     remember(ui, "phone list");
     if (!open) return;
-    if (action_button("New code")) keep_first(out, intent::PhoneNewCode{});
+    if (action_button(tr_label("New code"))) keep_first(out, intent::PhoneNewCode{});
     remember(ui, "new code");
     same_line_if_fits(link.show_nicknames ? "Nicknames: shown" : "Nicknames: hidden");
     if (action_button(link.show_nicknames ? "Nicknames: shown" : "Nicknames: hidden", link.show_nicknames))
@@ -232,20 +234,20 @@ void draw_phone_list(const PhoneLink& link, UiState& ui, Intent& out) {
 void draw_phone_vote(const PhoneLink& link, UiState& ui, Intent& out) {
     const Palette& p = palette();
     if (!link.server || link.state == phones::VoteState::waiting) return;
-    const char* state = link.state == phones::VoteState::open     ? "open"
-                        : link.state == phones::VoteState::locked ? "locked"
-                                                                  : "revealed";
+    const char* state = link.state == phones::VoteState::open     ? tr("voting")
+                        : link.state == phones::VoteState::locked ? tr("locked")
+                                                                  : tr("revealed");
     ImGui::AlignTextToFramePadding();
     ImGui::Text("Phones (%s): %d voted", state, link.voters);
     remember(ui, "phone vote");
     if (link.state != phones::VoteState::revealed) ImGui::SameLine();
     if (link.state == phones::VoteState::open || link.state == phones::VoteState::locked) {
-        if (action_button(link.state == phones::VoteState::locked ? "Unlock" : "Lock",
+        if (action_button(link.state == phones::VoteState::locked ? tr_label("Unlock") : tr_label("Lock"),
                           link.state == phones::VoteState::locked))
             keep_first(out, intent::PhoneLock{});
         remember(ui, "lock phones");
-        same_line_if_fits("Reveal count");
-        if (action_button("Reveal count")) keep_first(out, intent::PhoneReveal{});
+        same_line_if_fits(tr("Reveal count"));
+        if (action_button(tr_label("Reveal count"))) keep_first(out, intent::PhoneReveal{});
         remember(ui, "reveal phones");
     } else if (link.state == phones::VoteState::revealed) {
         std::string split;
@@ -256,7 +258,9 @@ void draw_phone_vote(const PhoneLink& link, UiState& ui, Intent& out) {
         const std::optional<VoteOutcome> result = tally(link.counts);
         if (result) {
             std::string label =
-                "Use the phones: option " + std::to_string(result->winner) + (result->tie_broken ? " (tie)" : "");
+                fmt(result->tie_broken ? tr("Use the phones: option %d (tie)") : tr("Use the phones: option %d"),
+                    result->winner) +
+                "###use phones";
             if (action_button(label.c_str(), true)) {
                 if (link.turn_team >= 0) keep_first(out, intent::WorkshopChoose{result->winner, link.counts});
                 else keep_first(out, intent::WorkshopVote{link.counts});
@@ -274,7 +278,7 @@ void draw_phone_vote(const PhoneLink& link, UiState& ui, Intent& out) {
 void draw_phones(const PhoneLink& link, UiState& ui, Intent& out) {
     const Palette& p = palette();
     if (!link.server) {
-        text_wrapped_colored(p.warn, "Phones are off: " + link.error + ". Type the room's votes instead.");
+        text_wrapped_colored(p.warn, fmt(tr("Phones are off: %s. Type the room's votes instead."), link.error.c_str()));
         remember(ui, "phones off");
         return;
     }
@@ -303,7 +307,10 @@ void draw_phones(const PhoneLink& link, UiState& ui, Intent& out) {
     ImGui::TextUnformatted(link.code.c_str());
     ImGui::PopFont();
     remember(ui, "room code");
-    ImGui::Text("%zu phone%s, %d voted", link.phones, link.phones == 1 ? "" : "s", link.voters);
+    ImGui::TextUnformatted(
+        fmt(tr_n("%lu phone, %d voted", "%lu phones, %d voted", static_cast<unsigned long>(link.phones)),
+            static_cast<unsigned long>(link.phones), link.voters)
+            .c_str());
     remember(ui, "phones joined");
     if (!link.team_names.empty() && link.team_phones.size() == link.team_names.size() + 1) {
         // Teams take turns: how many phones each team has (counts only, never who).
@@ -329,38 +336,38 @@ void draw_facilitator_panel(const Workshop& w, const PhoneLink* link, UiState& u
     ImGui::PushFont(fonts().heading);
     ImGui::TextColored(team_color(w, play.team), "%s", team_name(w, play.team).c_str());
     ImGui::PopFont();
-    char call[256];
-    std::snprintf(call, sizeof call, "Call %zu of %zu  \xE2\x80\xA2  %s", w.play_index() + 1, w.plays().size(),
-                  w.scenario().title.c_str());
+    const std::string call = fmt(tr("Call %lu of %lu  •  %s"), static_cast<unsigned long>(w.play_index() + 1),
+                                 static_cast<unsigned long>(w.plays().size()), w.scenario().title.c_str());
     if (link) {  // beside the team when it fits: the phones need the room below
         ImGui::SameLine();
-        const float width = ImGui::CalcTextSize(call).x + ImGui::GetStyle().ItemSpacing.x;
+        const float width = ImGui::CalcTextSize(call.c_str()).x + ImGui::GetStyle().ItemSpacing.x;
         if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
         else ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (ImGui::GetFontSize() * 0.25f));
     }
-    ImGui::TextUnformatted(call);
+    ImGui::TextUnformatted(call.c_str());
 
     const double left = w.remaining();
-    char timer[64];
-    std::snprintf(timer, sizeof timer, "%s %d:%02d", w.paused ? "Paused" : "Time to decide", static_cast<int>(left) / 60,
-                  static_cast<int>(left) % 60);
-    meter(timer, 100.0 * left / std::max(1.0, w.record().decision_seconds), w.time_up() ? p.warn : p.accent,
-          w.time_up() ? "time's up: decide now" : nullptr);
+    const std::string timer = fmt(w.paused ? tr("Paused %d:%02d") : tr("Time to decide %d:%02d"),
+                                  static_cast<int>(left) / 60, static_cast<int>(left) % 60);
+    meter(timer.c_str(), 100.0 * left / std::max(1.0, w.record().decision_seconds), w.time_up() ? p.warn : p.accent,
+          w.time_up() ? tr("time's up: decide now") : nullptr);
     remember(ui, "timer");
-    if (action_button(w.paused ? "Resume timer (P)" : "Pause (P)")) keep_first(out, intent::WorkshopPause{});
+    if (action_button(w.paused ? tr_label("Resume timer (P)") : tr_label("Pause (P)")))
+        keep_first(out, intent::WorkshopPause{});
     remember(ui, "pause");
     if (key_pressed(SDL_SCANCODE_P)) keep_first(out, intent::WorkshopPause{});
     // One row of buttons under the timer, wrapping only where it must, so none of them
     // ends up below the notes and off screen (paused or not).
-    same_line_if_fits(w.revealed ? "Hide (V)" : "Reveal (V)");
-    if (action_button(w.revealed ? "Hide (V)" : "Reveal (V)", w.revealed)) keep_first(out, intent::WorkshopReveal{});
+    same_line_if_fits(w.revealed ? tr("Hide (V)") : tr("Reveal (V)"));
+    if (action_button(w.revealed ? tr_label("Hide (V)") : tr_label("Reveal (V)"), w.revealed))
+        keep_first(out, intent::WorkshopReveal{});
     remember(ui, "reveal");
     if (key_pressed(SDL_SCANCODE_V)) keep_first(out, intent::WorkshopReveal{});
-    same_line_if_fits("Summary so far");
-    if (action_button("Summary so far")) keep_first(out, intent::WorkshopSummaryView{});
+    same_line_if_fits(tr("Summary so far"));
+    if (action_button(tr_label("Summary so far"))) keep_first(out, intent::WorkshopSummaryView{});
     remember(ui, "summary");
-    same_line_if_fits("Library");
-    if (action_button("Library")) keep_first(out, intent::BackToLibrary{});
+    same_line_if_fits(tr("Library"));
+    if (action_button(tr_label("Library"))) keep_first(out, intent::BackToLibrary{});
     remember(ui, "library");
     // The phones under the timer row: the timer and its buttons never fall below the fold.
     if (link) {
@@ -371,24 +378,26 @@ void draw_facilitator_panel(const Workshop& w, const PhoneLink* link, UiState& u
     // be long and scroll in this panel.
     ImGui::Spacing();
     ImGui::PushFont(fonts().heading);
-    ImGui::TextUnformatted("Scoreboard");
+    ImGui::TextUnformatted(tr("Scoreboard"));
     ImGui::PopFont();
     draw_scoreboard(w, ui);
     const Node* node = w.call().node();
     if (node && !node->notes.empty()) {
         ImGui::Spacing();
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "Discuss:");
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s", tr("Discuss:"));
         text_wrapped_colored(p.text, node->notes);
         remember(ui, "notes");
     }
     if (w.revealed) {
         char buf[32];
         std::snprintf(buf, sizeof buf, "%.0f%%", need_percent(w.bounds(), Need::technical, w.call().state().technical));
-        meter("Technical need", need_percent(w.bounds(), Need::technical, w.call().state().technical), p.technical, buf);
+        meter(tr("Technical need"), need_percent(w.bounds(), Need::technical, w.call().state().technical), p.technical,
+              buf);
         std::snprintf(buf, sizeof buf, "%.0f%%", need_percent(w.bounds(), Need::personal, w.call().state().personal));
-        meter("Personal need", need_percent(w.bounds(), Need::personal, w.call().state().personal), p.personal, buf);
+        meter(tr("Personal need"), need_percent(w.bounds(), Need::personal, w.call().state().personal), p.personal,
+              buf);
         std::snprintf(buf, sizeof buf, "%d / 100", w.call().state().mood);
-        meter("Mood", w.call().state().mood, p.mood, buf);
+        meter(tr("Mood"), w.call().state().mood, p.mood, buf);
         remember(ui, "revealed meters");
     }
 }
@@ -404,7 +413,7 @@ void draw_call_side(const Workshop& w, const PhoneLink* link, UiState& ui, Inten
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted(s.customer.name.c_str());
     ImGui::PopFont();
-    text_wrapped_colored(p.text, "\xE2\x80\x9C" + line + "\xE2\x80\x9D");
+    text_wrapped_colored(p.text, fmt(tr("“%s”"), line.c_str()));
     ImGui::Spacing();
     const Node* node = run.node();
     if (!node) return;
@@ -427,10 +436,13 @@ void draw_call_side(const Workshop& w, const PhoneLink* link, UiState& ui, Inten
         // The decision button first, so it never falls below the fold of a long list.
         const std::optional<VoteOutcome> result = tally(ui.votes);
         if (!result) {
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "Enter the room's votes: type a count or use - and +.");
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s",
+                               tr("Enter the room's votes: type a count or use - and +."));
         } else {
-            std::string label = "Go with option " + std::to_string(result->winner) +
-                                (result->tie_broken ? " (a tie: the first listed goes ahead)" : " (the majority)");
+            std::string label = fmt(result->tie_broken ? tr("Go with option %d (a tie: the first listed goes ahead)")
+                                                       : tr("Go with option %d (the majority)"),
+                                    result->winner) +
+                                "###go with";
             if (action_button(label.c_str(), true) && ready) keep_first(out, intent::WorkshopVote{ui.votes});
             remember(ui, "proceed");
         }
@@ -442,7 +454,8 @@ void draw_call_side(const Workshop& w, const PhoneLink* link, UiState& ui, Inten
         const Choice& c = node->choices[static_cast<size_t>(visible[k])];
         std::string label = c.say;
         if (w.revealed)  // the paths not taken, shown to the room
-            label += "   [technical " + signed_number(c.technical) + ", personal " + signed_number(c.personal) + "]";
+            label += fmt(tr("   [technical %s, personal %s]"), signed_number(c.technical).c_str(),
+                         signed_number(c.personal).c_str());
         const int number = static_cast<int>(k) + 1;
         ImGui::PushID(static_cast<int>(k));
         if (vote) {
@@ -478,7 +491,7 @@ Intent draw_workshop(const GameState& g, UiState& ui) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const float right = std::max(avail * 0.36f, ImGui::GetFontSize() * 16);
     if (const auto& ended = w.just_ended()) {
-        heading(team_name(w, ended->team) + ": the call is over");
+        heading(fmt(tr("%s: the call is over"), team_name(w, ended->team).c_str()));
         // How it ended for the customer, in the scenario's words, then the verdict.
         if (ended->score.ending >= 0) {
             const Scenario& ended_scenario = *w.scenario_of(ended->round);
@@ -486,11 +499,15 @@ Intent draw_workshop(const GameState& g, UiState& ui) {
             text_wrapped_colored(p.text, ending.text);
             remember(ui, "ending");
         }
-        ImGui::Text("Outcome: %s", std::string(quadrant_title(ended->score.quadrant)).c_str());
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.personal), "Personal need %.0f%%", ended->score.personal_percent);
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.technical), "Technical need %.0f%%", ended->score.technical_percent);
+        ImGui::TextUnformatted(fmt(tr("Outcome: %s"), quadrant_text(ended->score.quadrant)).c_str());
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.personal), "%s",
+                           fmt(tr("Personal need %.0f%%"), ended->score.personal_percent).c_str());
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.technical), "%s",
+                           fmt(tr("Technical need %.0f%%"), ended->score.technical_percent).c_str());
         remember(ui, "call ended");
-        std::string next = w.finished() ? "See the summary" : "Next: " + team_name(w, w.play().team);
+        std::string next = (w.finished() ? std::string(tr("See the summary"))
+                                         : fmt(tr("Next: %s"), team_name(w, w.play().team).c_str())) +
+                           "###continue";
         if (action_button(next.c_str(), true) || key_pressed(SDL_SCANCODE_RETURN)) keep_first(out, intent::WorkshopContinue{});
         remember(ui, "continue");
         ImGui::Spacing();
@@ -517,14 +534,14 @@ Intent draw_workshop_summary(const GameState& g, UiState& ui) {
     if (!g.workshop) return intent::BackToLibrary{};
     const Workshop& w = *g.workshop;
     const WorkshopSummary sum = w.summary();
-    heading(w.finished() ? "The workshop is over" : "The workshop so far");
+    heading(w.finished() ? tr("The workshop is over") : tr("The workshop so far"));
     if (!w.finished()) {
         ImGui::SameLine();
-        if (action_button("Back to the call")) keep_first(out, intent::WorkshopSummaryView{});
+        if (action_button(tr_label("Back to the call"))) keep_first(out, intent::WorkshopSummaryView{});
         remember(ui, "back to call");
     }
     ImGui::SameLine();
-    if (action_button("Library (Esc)")) keep_first(out, intent::BackToLibrary{});
+    if (action_button(tr_label("Library (Esc)"))) keep_first(out, intent::BackToLibrary{});
     remember(ui, "library");
     if (key_pressed(SDL_SCANCODE_ESCAPE)) keep_first(out, intent::BackToLibrary{});
     ImGui::BeginChild("summary", ImVec2(0, 0), false);
@@ -535,43 +552,47 @@ Intent draw_workshop_summary(const GameState& g, UiState& ui) {
     keyboard_scroll();
     draw_scoreboard(w, ui);
     ImGui::Spacing();
-    heading("Per team and scenario");
+    heading(tr("Per team and scenario"));
     for (const PlayResult& r : sum.results) {
         ImGui::TextColored(team_color(w, r.team), "%s", team_name(w, r.team).c_str());
         ImGui::SameLine();
-        ImGui::Text("%s: %s, personal %.0f%%, technical %.0f%%", w.record().queue[static_cast<size_t>(r.round)].title.c_str(),
-                    std::string(quadrant_title(r.score.quadrant)).c_str(), r.score.personal_percent,
-                    r.score.technical_percent);
+        ImGui::TextUnformatted(fmt(tr("%s: %s, personal %.0f%%, technical %.0f%%"),
+                                   w.record().queue[static_cast<size_t>(r.round)].title.c_str(),
+                                   quadrant_text(r.score.quadrant), r.score.personal_percent, r.score.technical_percent)
+                                   .c_str());
     }
     remember(ui, "results grid");
     // Hot seat has splits only where a team voted from its phones.
     if (w.style() == WorkshopStyle::class_vote || !sum.splits.empty()) {
-        heading(w.style() == WorkshopStyle::class_vote ? "Where the class split" : "Where a team's phones split");
-        if (sum.splits.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "Every vote was unanimous.");
+        heading(w.style() == WorkshopStyle::class_vote ? tr("Where the class split") : "Where a team's phones split");
+        if (sum.splits.empty())
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s", tr("Every vote was unanimous."));
         for (const SplitVote& s : sum.splits) {
             // Where it happened, as the room heard it: the customer's line there, not a node id.
             std::string where = s.node;
             if (const Scenario* sc = w.scenario_of(s.round)) {
                 const int n = sc->find_node(s.node);
                 if (n >= 0 && !sc->node(n).customer.empty())
-                    where = "\xE2\x80\x9C" + shorten_text(sc->node(n).customer.back().text, 60) + "\xE2\x80\x9D";
+                    where = fmt(tr("“%s”"), shorten_text(sc->node(n).customer.back().text, 60).c_str());
             }
             std::string line = (s.team >= 0 ? team_name(w, s.team) + ", " : std::string()) +
                                w.record().queue[static_cast<size_t>(s.round)].title + ", " + where + ":";
             for (size_t k = 0; k < s.votes.size(); ++k)
-                line += (k ? " / " : " ") + std::to_string(s.votes[k]) + " for \"" + s.options[k] + "\"";
-            if (s.tie_broken) line += " (tie: the first listed went ahead)";
+                line += (k ? " / " : " ") + fmt(tr("%d for “%s”"), s.votes[k], s.options[k].c_str());
+            if (s.tie_broken) line += tr(" (tie: the first listed went ahead)");
             text_wrapped_colored(p.text, line);
         }
         remember(ui, "splits");
     }
-    heading("Choices that most hurt the personal need");
-    if (sum.hurtful.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "None: well done, everyone.");
+    heading(tr("Choices that most hurt the personal need"));
+    if (sum.hurtful.empty())
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s", tr("None: well done, everyone."));
     for (size_t i = 0; i < sum.hurtful.size() && i < 5; ++i) {
         const HurtfulChoice& h = sum.hurtful[i];
         std::string who;
         for (int t : h.teams) who += (who.empty() ? "" : ", ") + team_name(w, t);
-        text_wrapped_colored(p.bad, "personal " + signed_number(h.personal) + "  \"" + h.say + "\"  (" + who + ")");
+        text_wrapped_colored(
+            p.bad, fmt(tr("personal %s  “%s”  (%s)"), signed_number(h.personal).c_str(), h.say.c_str(), who.c_str()));
     }
     remember(ui, "hurtful choices");
     ImGui::EndChild();

@@ -19,6 +19,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace frontline::phones {
@@ -68,6 +69,11 @@ public:
     /// Called on a server thread after a phone joined, voted or left (the game
     /// pushes an SDL event to wake its loop). Set before phones arrive.
     void set_on_change(std::function<void()> callback);
+
+    /// Test interface: answers raw HTTP request bytes (one or more pipelined requests)
+    /// through the same parser, limits and routes as a connection, and returns the raw
+    /// response bytes. The request fuzzer and the bad-request tests use it.
+    std::string answer_raw_request_for_testing(std::string_view bytes);
 
     /// Stops accepting, wakes every long poll and joins the threads. Idempotent.
     void stop();
