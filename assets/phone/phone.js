@@ -1,5 +1,6 @@
-// The phone's side of the class vote: join with the room code, then wait for
-// decisions (long poll), vote, and keep going through sleep and Wi-Fi drops.
+// The phone's side of the class vote: join with the room code, pick a team when
+// teams take turns, then wait for decisions (long poll), vote, and keep going
+// through sleep and Wi-Fi drops.
 // Every text from the server is set with textContent: nothing is parsed as HTML.
 "use strict";
 (function () {
@@ -16,11 +17,16 @@
   var waiter = null;      // the AbortController of the long poll in flight
   var failures = 0;
   var pollTimer = null;
+  var teams = [];         // the room's teams in order (empty: the whole room votes together)
+  var myTeam = -1;        // 0-based, as the room knows it
+  var picking = false;    // the team picker is on screen
 
   function hashCode() { return decodeURIComponent((location.hash || "").replace(/^#/, "")).replace(/[^A-Za-z0-9]/g, "").toUpperCase(); }
 
   function showJoin(message) {
     $("vote").hidden = true;
+    $("team").hidden = true;
+    picking = false;
     $("join").hidden = false;
     $("join-error").textContent = message || "";
     var code = hashCode() || store.get("code") || "";
@@ -64,6 +70,13 @@
         $("join").hidden = true;
         $("vote").hidden = false;
         connection("");
+        teams = r.data.teams || [];
+        myTeam = -1;
+        var before = Number(store.get("team"));
+        var sameTeams = store.get("teams") === JSON.stringify(teams);
+        store.set("teams", JSON.stringify(teams));
+        if (teams.length && sameTeams && before >= 0 && before < teams.length) pickTeam(before, true);
+        else if (teams.length) showTeams();
         poll();
         return true;
       }
@@ -92,9 +105,67 @@
     token = null;
     store.drop("token");
     store.drop("code");
+    store.drop("team");
     stopPoll();
     $("code").value = "";
     showJoin(message || "The facilitator removed this phone from the room.");
+  }
+
+  // Teams take turns: a large button per team; the pick is kept with the token.
+  function showTeams(message) {
+    picking = true;
+    $("vote").hidden = true;
+    $("join").hidden = true;
+    $("team").hidden = false;
+    $("team-error").textContent = message || "";
+    var list = $("teams");
+    list.textContent = "";
+    teams.forEach(function (name, i) {
+      var li = document.createElement("li");
+      var b = document.createElement("button");
+      b.type = "button";
+      b.dataset.team = String(i);
+      b.textContent = name;
+      if (i === myTeam) b.classList.add("chosen");
+      b.addEventListener("click", function () { pickTeam(i, false); });
+      li.appendChild(b);
+      list.appendChild(li);
+    });
+  }
+
+  function showVote() {
+    picking = false;
+    $("team").hidden = true;
+    $("vote").hidden = false;
+  }
+
+  function pickTeam(i, automatic) {
+    return request("POST", "api/team", { token: token, team: i }, 8000).then(function (r) {
+      if (r.status === 200) {
+        myTeam = i;
+        store.set("team", String(i));
+        showTeam();
+        showVote();
+        shown = { turn: -1, state: "" };  // the buttons' state depends on whose turn it is
+        pollSoon(0);
+      } else if (r.status === 401) {
+        rejoin("You are no longer in the room. Join again with the code on the projector.");
+      } else if (r.status === 403 && r.data.error === "removed") {
+        removed(r.data.message);
+      } else if (!automatic) {
+        showTeams(r.data.message || "Could not pick the team (" + r.status + ").");
+      } else {
+        showTeams();
+      }
+    }, function () {
+      if (!automatic) showTeams("No connection to the room. Try again.");
+      else showTeams();
+    });
+  }
+
+  function showTeam() {
+    $("my-team").hidden = !teams.length || myTeam < 0;
+    $("team-name").textContent = myTeam >= 0 && myTeam < teams.length ? teams[myTeam] : "";
   }
 
   function stopPoll() {
@@ -151,6 +222,13 @@
   function render(d) {
     version = d.version;
     if (typeof d.my_vote === "number") myVote = d.my_vote;
+    teams = d.teams || [];
+    if (typeof d.my_team === "number") myTeam = d.my_team;
+    showTeam();
+    if (teams.length && myTeam < 0 && !picking) showTeams();
+    // Teams take turns: another team's decision is shown, not voted on.
+    var otherTeam = teams.length && d.turn_team >= 0 && d.turn_team !== myTeam;
+    var onSeat = otherTeam ? teams[d.turn_team] || "another team" : "";
     $("call-title").textContent = d.title || "";
     $("line").textContent = d.line || "";
     $("line").hidden = !d.line;
@@ -162,7 +240,8 @@
       status("Waiting for the next decision…");
       return;
     }
-    if (shown.turn !== d.turn || shown.state !== d.state) {
+    var key = d.state + (otherTeam ? "/other" : "");
+    if (shown.turn !== d.turn || shown.state !== key) {
       list.textContent = "";
       d.options.forEach(function (text, i) {
         var li = document.createElement("li");
@@ -184,14 +263,19 @@
           b.appendChild(c);
           if (d.winner === i + 1) b.classList.add("winner");
         }
-        b.disabled = d.state !== "open";
+        b.disabled = d.state !== "open" || otherTeam;
         b.addEventListener("click", function () { vote(d.turn, i + 1); });
         li.appendChild(b);
         list.appendChild(li);
       });
-      shown = { turn: d.turn, state: d.state };
+      shown = { turn: d.turn, state: key };
     }
     mark();
+    if (otherTeam && d.state !== "revealed") {
+      status("It's " + onSeat + "'s turn. Your team votes on its own turn.", "other-team");
+      $("result").hidden = true;
+      return;
+    }
     if (d.state === "open") status(myVote ? "Counted ✓ You can change it until the vote is locked." : "Tap your answer.", myVote ? "counted" : "");
     else if (d.state === "locked") status(myVote ? "Votes are locked. Yours is counted ✓" : "Votes are locked.", "closed");
     if (d.state === "revealed") {
@@ -221,6 +305,15 @@
         rejoin("You are no longer in the room. Join again with the code on the projector.");
       } else if (r.status === 403 && r.data.error === "removed") {
         removed(r.data.message);
+      } else if (r.data.error === "no-team") {
+        myVote = before;
+        mark();
+        showTeams(r.data.message);
+      } else if (r.data.error === "wrong-team") {
+        myVote = before;  // not counted: it is another team's turn
+        mark();
+        status(r.data.message, "other-team");
+        pollSoon(0);
       } else {
         myVote = before;
         mark();
@@ -234,6 +327,8 @@
       retry();
     });
   }
+
+  $("change-team").addEventListener("click", function () { showTeams(); });
 
   $("join-form").addEventListener("submit", function (e) {
     e.preventDefault();

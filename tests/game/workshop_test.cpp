@@ -153,3 +153,44 @@ SCENARIO("a workshop saved step by step resumes exactly where it stopped") {
     CHECK_FALSE(store->record_workshop_step(*id, w->record().steps[0]).ok());
     std::filesystem::remove_all(dir);
 }
+
+SCENARIO("in hot seat, a team's phone votes are kept with its choice, which must be their majority") {
+    Library lib;
+    std::string error;
+    auto w = Workshop::restore(lib.setup("hot-seat", 2), lib.scenarios(), error);
+    REQUIRE(w);
+    const size_t options = w->call().presented().size();
+    REQUIRE(options >= 2);
+    std::vector<int> votes(options, 0);
+    votes[0] = 1;
+    votes[1] = 1;                                          // a tie: the first listed goes ahead
+    CHECK_FALSE(w->choose(2, votes));                      // not their majority
+    CHECK_FALSE(w->choose(1, std::vector<int>(options)));  // nobody voted
+    CHECK_FALSE(w->choose(1, {1}));                        // not one count per option
+    CHECK(w->record().steps.empty());
+    auto step = w->choose(1, votes);
+    REQUIRE(step);
+    CHECK(step->team == 0);
+    CHECK(step->votes == votes);
+    CHECK(step->tie_broken);
+}
+
+SCENARIO("a workshop keeps the port its phones joined on") {
+    const auto dir = std::filesystem::path(FRONTLINE_TEST_TMP) / "workshop-phone-port";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    Library lib;
+    auto store = results::ResultsStore::open(dir / "results.db");
+    REQUIRE(store.ok());
+    auto id = store->create_workshop(lib.setup("class-vote", 1));
+    REQUIRE(id.ok());
+    CHECK_FALSE(store->workshop(*id)->phone_port);  // typed votes
+    REQUIRE(store->set_workshop_phone_port(*id, 48123).ok());
+    CHECK(store->workshop(*id)->phone_port == 48123);
+    CHECK((*store->unfinished_workshops())[0].phone_port == 48123);
+    CHECK_FALSE(store->set_workshop_phone_port(*id, 70000).ok());
+    CHECK_FALSE(store->set_workshop_phone_port(*id + 1, 8080).ok());
+    REQUIRE(store->set_workshop_phone_port(*id, std::nullopt).ok());
+    CHECK_FALSE(store->workshop(*id)->phone_port);
+    std::filesystem::remove_all(dir);
+}

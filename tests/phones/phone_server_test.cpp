@@ -160,6 +160,69 @@ SCENARIO("phones join, vote, change their vote, are locked and see the reveal", 
     }
 }
 
+SCENARIO("teams take turns: phones pick their team, and another team's vote is refused and not counted",
+         "[phones][server][teams]") {
+    auto server = start();
+    const std::string code = server->with_room([](VoteRoom& r) {
+        r.set_teams({"Team A", "Team B"});
+        return r.code();
+    });
+    Phone a(server->port()), b(server->port()), undecided(server->port());
+    auto joined = a.post("/api/join", {{"code", code}, {"nickname", ""}});
+    REQUIRE(joined);
+    REQUIRE(joined->status == 200);
+    a.token = json::parse(joined->body).at("token");
+    THEN("joining returns the teams in order") {
+        REQUIRE(json::parse(joined->body).at("teams") == json::array({"Team A", "Team B"}));
+    }
+    REQUIRE(b.join(code) == 200);
+    REQUIRE(undecided.join(code) == 200);
+    auto pick = [](Phone& p, const json& team) {
+        auto r = p.post("/api/team", {{"token", p.token}, {"team", team}});
+        REQUIRE(r);
+        return r->status;
+    };
+    REQUIRE(pick(a, 0) == 200);
+    REQUIRE(pick(b, 1) == 200);
+    REQUIRE(pick(b, 7) == 400);    // no such team
+    REQUIRE(pick(b, "B") == 400);  // not a number
+    REQUIRE(pick(b, -1) == 400);
+    REQUIRE(server->with_room([](VoteRoom& r) { return r.phones_per_team(); }) == std::vector<size_t>{1, 1, 1});
+
+    const uint64_t turn = server->with_room([](VoteRoom& r) { return r.open(cold_meal(), 0); });
+    json st = b.state().second;
+    REQUIRE(st.at("teams") == json::array({"Team A", "Team B"}));
+    REQUIRE(st.at("my_team") == 1);
+    REQUIRE(st.at("turn_team") == 0);
+
+    REQUIRE(a.vote(turn, 2) == 200);
+    auto refused = b.post("/api/vote", {{"token", b.token}, {"turn", turn}, {"option", 1}});
+    REQUIRE(refused);
+    REQUIRE(refused->status == 409);
+    json why = json::parse(refused->body);
+    REQUIRE(why.at("error") == "wrong-team");
+    REQUIRE(why.at("counted") == false);
+    REQUIRE(why.at("message") == "It's Team A's turn: your team votes on its own turn.");
+    REQUIRE(undecided.vote(turn, 1) == 409);  // no team picked yet
+    REQUIRE(server->with_room([](VoteRoom& r) { return r.counts(); }) == std::vector<int>{0, 1, 0});
+
+    WHEN("a team changes") {
+        REQUIRE(pick(undecided, 0) == 200);
+        REQUIRE(undecided.vote(turn, 2) == 200);
+        THEN("it votes with its new team") {
+            REQUIRE(server->with_room([](VoteRoom& r) { return r.counts(); }) == std::vector<int>{0, 2, 0});
+        }
+    }
+    THEN("a room without teams says nothing of teams") {
+        auto plain = start();
+        const std::string plain_code = plain->with_room([](VoteRoom& r) { return r.code(); });
+        Phone p(plain->port());
+        REQUIRE(p.join(plain_code) == 200);
+        REQUIRE_FALSE(p.state().second.contains("teams"));
+        REQUIRE(pick(p, 0) == 400);
+    }
+}
+
 SCENARIO("the next turn reaches a waiting phone by itself, and a late phone gets the current one", "[phones][server]") {
     auto server = start();
     const std::string code = server->with_room([](VoteRoom& r) { return r.code(); });
@@ -428,7 +491,8 @@ SCENARIO("raw request bytes meet the same parser, limits and routes as a socket"
     REQUIRE(status_of("POST /api/join HTTP/1.1\r\nHost: x\r\nContent-Length: 999999\r\n\r\n{") == 413);
     // Broken JSON and a chunked body that ends early are client errors, never 5xx.
     const int broken = status_of(
-        "POST /api/vote HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 12\r\n\r\n{\"token\":[1,");
+        "POST /api/vote HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+        "12\r\n\r\n{\"token\":[1,");
     REQUIRE(broken >= 400);
     REQUIRE(broken < 500);
     const std::string chunked = server->answer_raw_request_for_testing(

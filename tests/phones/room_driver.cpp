@@ -1,7 +1,10 @@
 // A vote room on loopback driven line by line from stdin, for the browser test
 // (tests/phones/browser/phone_page_test.js) and the load generator. Prints
 // "listening PORT CODE", then one "ok ..." line per command:
-//   open N       a decision with N options (the customer's line has markup in it, to see it shown as text)
+//   open N [T]   a decision with N options (the customer's line has markup in it, to see it shown as text);
+//                T (0-based) when teams take turns: only team T's phones vote on it
+//   teams A B..  teams take turns, named A, B, ... (one word each)
+//   team-counts  phones per team, then those without a team, e.g. "ok 1 0 0"
 //   lock | unlock | reveal | wait
 //   counts       the votes per option, e.g. "ok 0 2 1"
 //   phones       how many phones joined
@@ -54,8 +57,8 @@ int main(int argc, char** argv) {
             continue;
         }
         if (cmd == "open") {
-            int n = 3;
-            in >> n;
+            int n = 3, team = -1;
+            in >> n >> team;
             PhoneTurn t{"The Cold Meal",
                         "Turn " + std::to_string(++turns) + ": my steak is <b>cold</b> & I have a show at 8!",
                         {}};
@@ -66,7 +69,13 @@ int main(int argc, char** argv) {
                                    "Twelve minutes.",
                                    "Here it is."};
             for (int i = 0; i < n && i < 6; ++i) t.options.push_back(words[i]);
-            reply << server->with_room([&](VoteRoom& r) { return r.open(t); });
+            reply << server->with_room([&](VoteRoom& r) { return r.open(t, team); });
+        } else if (cmd == "teams") {
+            std::vector<std::string> names;
+            for (std::string name; in >> name;) names.push_back(name);
+            server->with_room([&](VoteRoom& r) { r.set_teams(names); });
+        } else if (cmd == "team-counts") {
+            for (size_t c : server->with_room([](VoteRoom& r) { return r.phones_per_team(); })) reply << c << " ";
         } else if (cmd == "lock") {
             server->with_room([](VoteRoom& r) { r.lock(); });
         } else if (cmd == "unlock") {

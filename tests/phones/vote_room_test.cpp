@@ -228,3 +228,87 @@ SCENARIO("nicknames are cleaned and hidden unless the facilitator shows them", "
     REQUIRE(room.roster()[0].nickname ==
             "<script>alert(1)</script");  // kept as text; the page and projector never parse it
 }
+
+SCENARIO("teams take turns: each phone picks its team and only the team on the seat votes", "[phones][room][teams]") {
+    GIVEN("a room of two teams with four phones") {
+        VoteRoom room({}, 3);
+        room.set_teams({"Team A", "Team B"});
+        Joined a1 = room.join(room.code(), "", 0);
+        Joined a2 = room.join(room.code(), "", 0);
+        Joined b1 = room.join(room.code(), "", 0);
+        Joined late = room.join(room.code(), "", 0);
+        REQUIRE(room.pick_team(a1.token, 0, 1) == Refusal::none);
+        REQUIRE(room.pick_team(a2.token, 0, 1) == Refusal::none);
+        REQUIRE(room.pick_team(b1.token, 1, 1) == Refusal::none);
+        THEN("the projector sees counts per team, and those that have not picked") {
+            REQUIRE(room.phones_per_team() == std::vector<size_t>{2, 1, 1});
+            REQUIRE(room.view(b1.token)->my_team == 1);
+            REQUIRE(room.view(late.token)->my_team == -1);
+        }
+        THEN("a team that does not exist is refused") {
+            REQUIRE(room.pick_team(late.token, 2, 1) == Refusal::bad_team);
+            REQUIRE(room.pick_team(late.token, -1, 1) == Refusal::bad_team);
+            REQUIRE(room.pick_team("not a token", 0, 1) == Refusal::unknown_phone);
+        }
+        WHEN("Team A's decision opens") {
+            uint64_t turn = room.open(three_options(), 0);
+            REQUIRE(room.view(a1.token)->turn_team == 0);
+            THEN("Team A's phones vote, Team B's and a phone without a team are refused and not counted") {
+                REQUIRE(room.vote(a1.token, turn, 2, 2) == Refusal::none);
+                REQUIRE(room.vote(a2.token, turn, 3, 2) == Refusal::none);
+                REQUIRE(room.vote(b1.token, turn, 1, 2) == Refusal::wrong_team);
+                REQUIRE(room.vote(late.token, turn, 1, 2) == Refusal::no_team);
+                REQUIRE(room.counts() == std::vector<int>{0, 1, 1});
+                REQUIRE(room.voters() == 2);
+                AND_THEN("the tie rule decides between Team A's votes") {
+                    REQUIRE(room.outcome()->winner == 2);
+                    REQUIRE(room.outcome()->tie_broken);
+                }
+            }
+            THEN("a phone that moves to Team B loses its vote on Team A's turn") {
+                REQUIRE(room.vote(a1.token, turn, 1, 2) == Refusal::none);
+                REQUIRE(room.pick_team(a1.token, 1, 3) == Refusal::none);
+                REQUIRE(room.counts() == std::vector<int>{0, 0, 0});
+                REQUIRE(room.view(a1.token)->my_vote == 0);
+                REQUIRE(room.vote(a1.token, turn, 1, 3) == Refusal::wrong_team);
+                REQUIRE(room.phones_per_team() == std::vector<size_t>{1, 2, 1});
+            }
+            AND_WHEN("Team B's decision opens next") {
+                REQUIRE(room.vote(a1.token, turn, 1, 2) == Refusal::none);
+                uint64_t next = room.open(three_options(), 1);
+                THEN("Team B votes, Team A no longer does") {
+                    REQUIRE(room.counts() == std::vector<int>{0, 0, 0});
+                    REQUIRE(room.vote(b1.token, next, 3, 3) == Refusal::none);
+                    REQUIRE(room.vote(a1.token, next, 1, 3) == Refusal::wrong_team);
+                    REQUIRE(room.counts() == std::vector<int>{0, 0, 1});
+                }
+            }
+        }
+        WHEN("a turn opens for no team (a class vote)") {
+            uint64_t turn = room.open(three_options());
+            THEN("every phone votes") {
+                REQUIRE(room.vote(late.token, turn, 1, 2) == Refusal::none);
+                REQUIRE(room.vote(b1.token, turn, 1, 2) == Refusal::none);
+                REQUIRE(room.counts() == std::vector<int>{2, 0, 0});
+            }
+        }
+        WHEN("the teams are set again") {
+            THEN("the same number of teams keeps each phone's pick") {
+                room.set_teams({"Reds", "Blues"});
+                REQUIRE(room.phones_per_team() == std::vector<size_t>{2, 1, 1});
+            }
+            THEN("another number of teams asks every phone to pick again") {
+                room.set_teams({"Reds", "Blues", "Greens"});
+                REQUIRE(room.phones_per_team() == std::vector<size_t>{0, 0, 0, 4});
+            }
+        }
+    }
+    GIVEN("a room without teams") {
+        VoteRoom room({}, 4);
+        Joined p = room.join(room.code(), "", 0);
+        THEN("there is no team to pick and everyone is counted together") {
+            REQUIRE(room.pick_team(p.token, 0, 1) == Refusal::bad_team);
+            REQUIRE(room.phones_per_team() == std::vector<size_t>{1});
+        }
+    }
+}

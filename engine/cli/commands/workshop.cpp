@@ -22,6 +22,7 @@ struct WorkshopCommandOptions {
     std::vector<std::string> files;
     std::string mode = "hot-seat";
     int teams = 3;
+    bool teams_given = false;  ///< --teams on the command line (with --phones: hot seat)
     double timer = 90;
     std::string data;
     bool phones = false;
@@ -48,8 +49,10 @@ int open_workshop(const WorkshopCommandOptions& o, const CLI::App& root, Io& io)
     start.style = o.mode;
     start.teams = o.teams;
     start.decision_seconds = o.timer;
-    if (o.phones) {  // the room votes from its phones: a class vote
-        start.style = "class-vote";
+    if (o.phones) {
+        // The room votes from its phones: a class vote, or with --teams, teams taking
+        // turns (hot seat) where each phone picks its team.
+        start.style = o.teams_given ? "hot-seat" : "class-vote";
         start.phones = true;
         start.phone_bind = o.bind;
         start.phone_port = o.port;
@@ -71,15 +74,21 @@ void add_workshop_command(CLI::App& app, Action& action) {
     cmd->add_option("scenarios", o->files, "Scenario files, played in this order")->required()->check(CLI::ExistingFile);
     cmd->add_option("--mode", o->mode, "hot-seat (teams take turns) or class-vote (the room decides)")
         ->check(CLI::IsMember({"hot-seat", "class-vote"}));
-    cmd->add_option("--teams", o->teams, "Teams taking turns in hot seat, named Team 1..N")->check(CLI::Range(2, 8));
+    auto* teams = cmd->add_option("--teams", o->teams, "Teams taking turns in hot seat, named Team 1..N")
+                      ->check(CLI::Range(2, 8));
     cmd->add_option("--timer", o->timer, "Seconds for each decision")->check(CLI::Range(10.0, 3600.0));
-    cmd->add_flag("--phones", o->phones, "Class vote from the room's phones: prints the join address and room code");
+    cmd->add_flag("--phones", o->phones,
+                  "Vote from the room's phones (a class vote; with --teams, each team on its turn): prints the join "
+                  "address and room code");
     cmd->add_option("--bind", o->bind, "Address the phones' vote is served on (127.0.0.1: this computer only)")
         ->check(CLI::ValidIPV4);
     cmd->add_option("--port", o->port, "Port for the phones (0 = any free one)")->check(CLI::Range(0, 65535));
     cmd->add_option("--data", o->data, "Results database file or folder (default $FRONTLINE_DATA, else ~/.local/share/frontline/results.db)");
     CLI::App* root = &app;
-    cmd->callback([o, root, &action] { action = [o, root](Io& io) { return open_workshop(*o, *root, io); }; });
+    cmd->callback([o, root, teams, &action] {
+        o->teams_given = teams->count() > 0;
+        action = [o, root](Io& io) { return open_workshop(*o, *root, io); };
+    });
 }
 
 }  // namespace frontline::cli

@@ -50,7 +50,9 @@ std::string describe_one(const intent::StartWorkshop& v) {
 }
 std::string describe_one(const intent::ResumeWorkshop& v) { return "resume workshop " + std::to_string(v.workshop); }
 std::string describe_one(const intent::CloseWorkshop& v) { return "close workshop " + std::to_string(v.workshop); }
-std::string describe_one(const intent::WorkshopChoose& v) { return "workshop choose " + std::to_string(v.number); }
+std::string describe_one(const intent::WorkshopChoose& v) {
+    return "workshop choose " + std::to_string(v.number) + (v.votes.empty() ? "" : " (phones)");
+}
 std::string describe_one(const intent::WorkshopVote& v) {
     std::string out = "workshop vote";
     for (int n : v.votes) out += " " + std::to_string(n);
@@ -63,6 +65,8 @@ std::string describe_one(const intent::WorkshopSummaryView&) { return "workshop 
 std::string describe_one(const intent::PhoneLock&) { return "phones lock"; }
 std::string describe_one(const intent::PhoneReveal&) { return "phones reveal"; }
 std::string describe_one(const intent::PhoneNewCode&) { return "phones new code"; }
+std::string describe_one(const intent::PhoneRemove& v) { return "phones remove " + std::to_string(v.phone); }
+std::string describe_one(const intent::PhoneShowNicknames&) { return "phones show nicknames"; }
 
 }  // namespace
 

@@ -86,31 +86,41 @@ struct StartPlaytest {
 struct OpenWorkshopSetup {};
 struct StartWorkshop {
     results::WorkshopRecord setup;  ///< teams, queue, style; no steps
-    bool phones = false;            ///< class vote: open the vote to the room's phones
+    bool phones = false;            ///< open the vote to the room's phones (class vote, or each team's turn)
 };
 struct ResumeWorkshop { int64_t workshop = 0; };
 struct CloseWorkshop { int64_t workshop = 0; };  ///< mark an unfinished one finished without playing on
-struct WorkshopChoose { int number = 0; };       ///< hot seat: 1-based visible choice
+/// Hot seat: 1-based visible choice; with the team's phone split when its phones voted.
+struct WorkshopChoose {
+    int number = 0;
+    std::vector<int> votes;  ///< the phones' votes per visible option (empty: chosen by hand)
+};
 struct WorkshopVote { std::vector<int> votes; }; ///< class vote: counts per visible option
 struct WorkshopPause {};                         ///< toggles the decision timer
 struct WorkshopReveal {};                        ///< toggles meters and paths not taken
 struct WorkshopContinue {};                      ///< past the ending of a call
 struct WorkshopSummaryView {};                   ///< the scoreboard and summary
-// The phones of a class vote (the phones' split is applied as a WorkshopVote).
+// The room's phones (their split is applied as a WorkshopVote, or in hot seat as a
+// WorkshopChoose of the team's majority with its votes).
 struct PhoneLock {};     ///< toggles: no more changes to the phones' votes
 struct PhoneReveal {};   ///< the split shown on the projector and the phones
 struct PhoneNewCode {};  ///< a new room code for new joins
+struct PhoneRemove {
+    int phone = 0;
+};                             ///< takes a phone (by the room's number) out of the room
+struct PhoneShowNicknames {};  ///< toggles nicknames in the facilitator's list of phones
 }  // namespace intent
 
-using Intent = std::variant<std::monostate, intent::OpenScenario, intent::StartCall, intent::Choose, intent::Retry,
-                            intent::RetryFromTurn, intent::NextScenario, intent::BackToLibrary, intent::OpenSettings,
-                            intent::CloseSettings, intent::ChangeSettings, intent::SetSkillFilter, intent::SetMode,
-                            intent::ShowDiagnostics, intent::Quit, intent::SelectTrainee, intent::ResumeAttempt,
-                            intent::DiscardAttempt, intent::OpenProgress, intent::SetWatch, intent::OpenMap,
-                            intent::CloseMap, intent::StartPlaytest, intent::OpenWorkshopSetup, intent::StartWorkshop,
-                            intent::ResumeWorkshop, intent::CloseWorkshop, intent::WorkshopChoose, intent::WorkshopVote,
-                            intent::WorkshopPause, intent::WorkshopReveal, intent::WorkshopContinue,
-                            intent::WorkshopSummaryView, intent::PhoneLock, intent::PhoneReveal, intent::PhoneNewCode>;
+using Intent =
+    std::variant<std::monostate, intent::OpenScenario, intent::StartCall, intent::Choose, intent::Retry,
+                 intent::RetryFromTurn, intent::NextScenario, intent::BackToLibrary, intent::OpenSettings,
+                 intent::CloseSettings, intent::ChangeSettings, intent::SetSkillFilter, intent::SetMode,
+                 intent::ShowDiagnostics, intent::Quit, intent::SelectTrainee, intent::ResumeAttempt,
+                 intent::DiscardAttempt, intent::OpenProgress, intent::SetWatch, intent::OpenMap, intent::CloseMap,
+                 intent::StartPlaytest, intent::OpenWorkshopSetup, intent::StartWorkshop, intent::ResumeWorkshop,
+                 intent::CloseWorkshop, intent::WorkshopChoose, intent::WorkshopVote, intent::WorkshopPause,
+                 intent::WorkshopReveal, intent::WorkshopContinue, intent::WorkshopSummaryView, intent::PhoneLock,
+                 intent::PhoneReveal, intent::PhoneNewCode, intent::PhoneRemove, intent::PhoneShowNicknames>;
 
 /// Human-readable form of an intent, for test failure messages and logs.
 std::string describe(const Intent& i);
@@ -237,6 +247,8 @@ void handle(GameState& g, const intent::WorkshopSummaryView&);
 void handle(GameState& g, const intent::PhoneLock&);
 void handle(GameState& g, const intent::PhoneReveal&);
 void handle(GameState& g, const intent::PhoneNewCode&);
+void handle(GameState& g, const intent::PhoneRemove&);
+void handle(GameState& g, const intent::PhoneShowNicknames&);
 /// Once a frame, on the game thread: opens the room's vote on each new decision of a
 /// class vote with phones and copies the room's code, phones and counts into g.phones.
 void sync_phones(GameState& g);

@@ -1,5 +1,5 @@
-// The class vote's phones as the game sees them: the vote server of a class-vote
-// workshop with phones on, and what the game thread last read from its room.
+// The room's phones as the game sees them: the vote server of a workshop with
+// phones on (a class vote, or teams taking turns in hot seat), and what the game thread last read from its room.
 // Votes arrive on the server's threads; the game reads them only under the room's
 // lock (sync_phones, once a frame), and the server wakes the loop through `Waker`
 // (the platform pushes an SDL event), so an idle projector does not poll.
@@ -30,6 +30,12 @@ struct QrCode {
     bool at(int x, int y) const { return dark[static_cast<size_t>(y * size + x)]; }
 };
 class PhoneServer;
+struct PhoneEntry {
+    int phone = 0;
+    std::string nickname;
+    bool voted = false;
+    int team = -1;
+};
 }  // namespace frontline::phones
 #endif
 
@@ -60,6 +66,7 @@ struct PhoneLink {
     std::shared_ptr<phones::PhoneServer> server;  ///< null when it could not start (see error)
     std::string error;                            ///< why phones are off, for the projector
     std::string host;                             ///< the address phones reach the laptop at
+    std::vector<std::string> team_names;          ///< hot seat: the teams phones pick from
     // The room as the game thread last read it (sync_phones).
     std::string code;
     std::string join_address;
@@ -68,6 +75,12 @@ struct PhoneLink {
     int voters = 0;
     phones::VoteState state = phones::VoteState::waiting;
     std::vector<int> counts;                      ///< per visible option, in the room's order
+    /// Hot seat: phones per team in the workshop's order, then those without a team.
+    std::vector<size_t> team_phones;
+    int turn_team = -1;  ///< the team whose phones vote now; -1 = the whole room
+    /// The joined phones by number, for "remove"; nicknames only when shown.
+    std::vector<phones::PhoneEntry> roster;
+    bool show_nicknames = false;                  ///< the facilitator allows nicknames on screen
     size_t opened_for = static_cast<size_t>(-1);  ///< the decision the room's vote is open on
 };
 

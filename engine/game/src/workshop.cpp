@@ -71,11 +71,17 @@ void Workshop::start_play() {
     if (!finished()) runner_.emplace(scenario(), choice_order());
 }
 
-std::optional<results::WorkshopStep> Workshop::choose(int number) {
+std::optional<results::WorkshopStep> Workshop::choose(int number, const std::vector<int>& votes) {
     if (finished() || style() != WorkshopStyle::hot_seat) return std::nullopt;
     std::vector<int> visible = runner_->presented();
     if (number < 1 || number > static_cast<int>(visible.size())) return std::nullopt;
     results::WorkshopStep step;
+    if (!votes.empty()) {  // the team's phones decided: their majority, and nothing else
+        std::optional<VoteOutcome> outcome = tally(votes);
+        if (votes.size() != visible.size() || !outcome || outcome->winner != number) return std::nullopt;
+        step.votes = votes;
+        step.tie_broken = outcome->tie_broken;
+    }
     step.round = play().round;
     step.team = play().team;
     step.node = runner_->node()->id;
@@ -174,7 +180,7 @@ WorkshopSummary Workshop::summary() const {
             int total = 0;
             for (int v : s.votes) total += v;
             if (top < total) {
-                SplitVote split{s.round, s.node, s.votes, {}, 0, s.tie_broken};
+                SplitVote split{s.round, s.node, s.votes, {}, 0, s.tie_broken, s.team};
                 for (int c : visible) split.options.push_back(node.choice(c).say);
                 auto it = std::find(visible.begin(), visible.end(), s.choice_index);
                 split.winner = static_cast<int>(it - visible.begin()) + 1;

@@ -56,7 +56,7 @@ struct PlayResult {
     AttemptScore score;
 };
 
-/// A class vote that was not unanimous.
+/// A vote that was not unanimous: the class's, or in hot seat a team's phones.
 struct SplitVote {
     int round = 0;
     std::string node;
@@ -64,6 +64,7 @@ struct SplitVote {
     std::vector<std::string> options;  ///< the words of each visible option, in vote order
     int winner = 0;  ///< 1-based
     bool tie_broken = false;
+    int team = -1;  ///< the team whose phones voted (hot seat); -1 = the class
 };
 
 /// A choice made in the workshop that cost the personal need.
@@ -112,8 +113,10 @@ public:
     void acknowledge_ending() { just_ended_.reset(); }
 
     /// Hot seat: the team on the seat makes visible choice `number` (1-based).
+    /// `votes`: the team's phone votes per visible option, kept with the step; `number`
+    /// must then be their majority (tie rule in tally()).
     /// Returns the step to save, or nullopt when it is not allowed now.
-    std::optional<results::WorkshopStep> choose(int number);
+    std::optional<results::WorkshopStep> choose(int number, const std::vector<int>& votes = {});
     /// Class vote: votes per visible option; the majority proceeds (tie rule in tally()).
     std::optional<results::WorkshopStep> vote(const std::vector<int>& votes);
     /// Applies a saved step (restore, and after choose/vote). False if it does not fit.

@@ -40,9 +40,12 @@ void open_workshop(GameState& g, const results::WorkshopRecord& record, std::opt
 
 // --- Phones ---------------------------------------------------------------------------
 
-void start_phones(GameState& g) {
+/// Starts the vote server for the workshop on screen. `port`: the one a resumed
+/// workshop's phones joined on, tried first (any free port when it is taken).
+void start_phones(GameState& g, std::optional<int> port = std::nullopt) {
     PhoneLink link;
 #ifndef FRONTLINE_HAS_PHONES
+    (void)port;
     link.error = "this build has no phone vote";
     g.phones = std::move(link);
 #else
@@ -51,7 +54,12 @@ void start_phones(GameState& g) {
     o.port = g.phone_options.port;
     o.pages = g.phone_options.pages;
     std::string error;
+    if (port) o.port = *port;
     std::unique_ptr<phones::PhoneServer> server = phones::PhoneServer::start(o, error);
+    if (!server && port && *port != 0) {  // the old port is taken now: any free one
+        o.port = 0;
+        server = phones::PhoneServer::start(o, error);
+    }
     if (!server) {
         link.error = error;  // the projector says so; typed votes carry on
         g.phones = std::move(link);
@@ -66,9 +74,20 @@ void start_phones(GameState& g) {
     } else {
         link.host = o.bind;
     }
+    if (g.workshop && g.workshop->style() == WorkshopStyle::hot_seat) {
+        // Teams take turns: each phone picks its team, and only the team on the seat votes.
+        std::vector<std::string> names;
+        for (const results::WorkshopTeam& t : g.workshop->record().teams) names.push_back(t.name);
+        server->with_room([&](phones::VoteRoom& room) { room.set_teams(names); });
+        link.team_names = names;
+    }
     link.server = std::move(server);
     g.phones = std::move(link);
     sync_phones(g);
+    // Kept with the workshop, so resuming it opens the vote to the phones again.
+    if (ResultsLink& r = g.results; r.on() && r.workshop && (!port || *port != g.phones->server->port()))
+        if (auto saved = r.store->set_workshop_phone_port(*r.workshop, g.phones->server->port()); !saved)
+            results_failed(r, saved.error());
 #endif
 }
 
@@ -113,7 +132,7 @@ void handle(GameState& g, const intent::StartWorkshop& v) {
     }
     open_workshop(g, setup, id);
     stop_phones(g);
-    if (v.phones && g.workshop && g.workshop->style() == WorkshopStyle::class_vote) start_phones(g);
+    if (v.phones && g.workshop) start_phones(g);
 }
 
 void handle(GameState& g, const intent::ResumeWorkshop& v) {
@@ -121,6 +140,10 @@ void handle(GameState& g, const intent::ResumeWorkshop& v) {
     auto record = g.results.store->workshop(v.workshop);
     if (!record) return results_failed(g.results, record.error());
     open_workshop(g, *record, v.workshop);
+    stop_phones(g);
+    // The room voted from its phones: open the vote to them again (a new room code;
+    // the same port when it is free, so a page left open finds the game again).
+    if (record->phone_port && g.workshop && !g.workshop->finished()) start_phones(g, record->phone_port);
 }
 
 void handle(GameState& g, const intent::CloseWorkshop& v) {
@@ -131,7 +154,7 @@ void handle(GameState& g, const intent::CloseWorkshop& v) {
 
 void handle(GameState& g, const intent::WorkshopChoose& v) {
     if (g.screen != Screen::workshop || !g.workshop || g.workshop->just_ended()) return;
-    if (auto step = g.workshop->choose(v.number)) save_step(g, *step);
+    if (auto step = g.workshop->choose(v.number, v.votes)) save_step(g, *step);
 }
 
 void handle(GameState& g, const intent::WorkshopVote& v) {
@@ -187,6 +210,18 @@ void handle(GameState& g, const intent::PhoneNewCode&) {
     sync_phones(g);
 }
 
+void handle(GameState& g, const intent::PhoneRemove& v) {
+    if (!g.phones || !g.phones->server) return;
+    g.phones->server->with_room([&](phones::VoteRoom& room) { room.remove(v.phone); });
+    sync_phones(g);
+}
+
+void handle(GameState& g, const intent::PhoneShowNicknames&) {
+    if (!g.phones || !g.phones->server) return;
+    g.phones->server->with_room([](phones::VoteRoom& room) { room.show_nicknames = !room.show_nicknames; });
+    sync_phones(g);
+}
+
 void sync_phones(GameState& g) {
     if (!g.phones || !g.phones->server) return;
     PhoneLink& link = *g.phones;
@@ -195,6 +230,7 @@ void sync_phones(GameState& g) {
     const bool deciding = g.screen == Screen::workshop && w && !w->finished() && !w->just_ended() && w->call().node();
     const size_t decision = w ? w->record().steps.size() * 1024 + w->play_index() : 0;
     phones::PhoneTurn turn;
+    const int team = w && w->style() == WorkshopStyle::hot_seat && !w->finished() ? w->play().team : -1;
     if (deciding && link.opened_for != decision) {
         turn.title = w->scenario().title;
         for (const TranscriptEntry& e : w->call().transcript())
@@ -205,7 +241,7 @@ void sync_phones(GameState& g) {
     std::string code_before = link.code;
     link.server->with_room([&](phones::VoteRoom& room) {
         if (deciding && link.opened_for != decision) {
-            room.open(std::move(turn));
+            room.open(std::move(turn), team);
             link.opened_for = decision;
         } else if (!deciding && g.screen != Screen::workshop_summary && room.state() != phones::VoteState::waiting) {
             room.wait();  // between calls
@@ -216,6 +252,10 @@ void sync_phones(GameState& g) {
         link.voters = room.voters();
         link.state = room.state();
         link.counts = room.counts();
+        link.turn_team = room.turn_team();
+        link.team_phones = room.phones_per_team();
+        link.roster = room.roster();
+        link.show_nicknames = room.show_nicknames;
     });
     if (link.code != code_before) {
         link.join_address = phones::join_url(link.host, link.server->port(), link.code);
@@ -226,6 +266,8 @@ void sync_phones(GameState& g) {
 void handle(GameState&, const intent::PhoneLock&) {}
 void handle(GameState&, const intent::PhoneReveal&) {}
 void handle(GameState&, const intent::PhoneNewCode&) {}
+void handle(GameState&, const intent::PhoneRemove&) {}
+void handle(GameState&, const intent::PhoneShowNicknames&) {}
 void sync_phones(GameState&) {}
 #endif
 

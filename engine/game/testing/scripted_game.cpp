@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <random>
+#include <thread>
 
 namespace frontline::game {
 
@@ -17,6 +18,7 @@ std::unique_ptr<ScriptedGame> ScriptedGame::start(const GameOptions& options, in
                                                   const std::string& font_path) {
     std::unique_ptr<ScriptedGame> s(new ScriptedGame());
     s->clock_ = std::make_shared<double>(0.0);
+    s->real_time_ = std::make_shared<std::optional<std::chrono::steady_clock::time_point>>();
     PlatformConfig config;
     config.width = width;
     config.height = height;
@@ -24,7 +26,10 @@ std::unique_ptr<ScriptedGame> ScriptedGame::start(const GameOptions& options, in
     config.rasterize = rasterize;  // tests: pixels only for screenshots
     config.font_path = font_path;
     config.asset_dirs = options.asset_dirs;  // sounds: only tests that ask for them
-    config.clock = [c = s->clock_] { return *c; };
+    config.clock = [c = s->clock_, real = s->real_time_] {
+        if (!*real) return *c;
+        return *c + std::chrono::duration<double>(std::chrono::steady_clock::now() - **real).count();
+    };
     GameState state = make_game_state(options);
     state.settings = settings;
     if (options.language) state.settings.language = *options.language;
@@ -119,6 +124,24 @@ bool ScriptedGame::type_into(const std::string& field, const std::string& text) 
     io.AddInputCharactersUTF8(text.c_str());
     frames(2);
     return true;
+}
+
+int ScriptedGame::run_loop(double seconds) {
+    const int before = app_->frames_drawn();
+    *real_time_ = std::chrono::steady_clock::now();
+    // SDL_PushEvent is thread-safe: a quit after `seconds` ends App::run.
+    std::thread stopper([seconds] {
+        std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+        SDL_Event ev{};
+        ev.type = SDL_QUIT;
+        SDL_PushEvent(&ev);
+    });
+    app_->run();
+    stopper.join();
+    *clock_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - **real_time_).count();
+    real_time_->reset();
+    app_->game().quit = false;
+    return app_->frames_drawn() - before;
 }
 
 void ScriptedGame::wait(double seconds, double step) {
@@ -243,10 +266,10 @@ bool workshop_screenshot(const GameOptions& options, const std::filesystem::path
     apply(g, intent::StartWorkshop{r});
     if (!g.workshop) return false;
     for (int choice : planned_path(s, Need::technical, true))
-        apply(g, intent::WorkshopChoose{visible_number(g.workshop->call(), choice)});
+        apply(g, intent::WorkshopChoose{visible_number(g.workshop->call(), choice), {}});
     apply(g, intent::WorkshopContinue{});
     std::vector<int> best = planned_path(s, Need::personal);
-    if (!best.empty()) apply(g, intent::WorkshopChoose{visible_number(g.workshop->call(), best[0])});
+    if (!best.empty()) apply(g, intent::WorkshopChoose{visible_number(g.workshop->call(), best[0]), {}});
     apply(g, intent::WorkshopReveal{});
     game->wait(25, 1.0);  // the decision timer has been running
     return game->screenshot(png);

@@ -7,6 +7,7 @@
 
 #include "app.hpp"
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -42,6 +43,10 @@ public:
     void read_answers();
     /// Lets `seconds` pass in steps of `step`, drawing a frame each step.
     void wait(double seconds, double step = 0.25);
+    /// Runs the real event loop (App::run: it sleeps until an event or the next
+    /// timer) for `seconds` of wall time, the clock following real time meanwhile;
+    /// for benchmarks of the idle game. Returns the frames it drew.
+    int run_loop(double seconds);
     bool has(const std::string& widget) const;
     /// Draws one frame and returns every text on it, as drawn (one line per row of text).
     std::string frame_text();
@@ -56,6 +61,8 @@ public:
 private:
     ScriptedGame() = default;
     std::shared_ptr<double> clock_;
+    /// While run_loop() runs: the clock reads real time from this start (else clock_).
+    std::shared_ptr<std::optional<std::chrono::steady_clock::time_point>> real_time_;
     std::unique_ptr<App> app_;
 };
 

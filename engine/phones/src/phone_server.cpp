@@ -101,6 +101,9 @@ int status_for(Refusal r) {
         case Refusal::no_vote_open: return 409;
         case Refusal::wrong_turn: return 409;
         case Refusal::bad_option: return 400;
+        case Refusal::no_team: return 409;
+        case Refusal::wrong_team: return 409;  // not counted; the page says whose turn it is
+        case Refusal::bad_team: return 400;
     }
     return 400;
 }
@@ -116,6 +119,9 @@ std::string_view refusal_id(Refusal r) {
         case Refusal::no_vote_open: return "vote-closed";
         case Refusal::wrong_turn: return "wrong-turn";
         case Refusal::bad_option: return "bad-option";
+        case Refusal::no_team: return "no-team";
+        case Refusal::wrong_team: return "wrong-team";
+        case Refusal::bad_team: return "bad-team";
     }
     return "refused";
 }
@@ -142,8 +148,13 @@ std::optional<json> body_object(const httplib::Request& req, httplib::Response& 
     return body;
 }
 
-json view_json(const PhoneView& v) {
+json view_json(const PhoneView& v, const std::vector<std::string>& teams) {
     json out{{"version", v.version}, {"state", state_id(v.state)}, {"turn", v.turn_id}, {"my_vote", v.my_vote}};
+    if (!teams.empty()) {  // teams take turns: the picker, the phone's team, whose turn it is
+        out["teams"] = teams;
+        out["my_team"] = v.my_team;
+        out["turn_team"] = v.turn_team;
+    }
     if (v.turn) {
         out["title"] = v.turn->title;
         out["line"] = v.turn->line;
@@ -361,13 +372,16 @@ std::unique_ptr<PhoneServer> PhoneServer::start(const ServerOptions& options, st
             return;
         }
         std::string nickname = nick != body->end() && nick->is_string() ? nick->get<std::string>() : "";
-        Joined joined = self->with_room(
-            [&](VoteRoom& room) { return room.join(code->get<std::string>(), nickname, self->impl_->now()); });
+        std::vector<std::string> teams;
+        Joined joined = self->with_room([&](VoteRoom& room) {
+            teams = room.teams();
+            return room.join(code->get<std::string>(), nickname, self->impl_->now());
+        });
         if (joined.refusal != Refusal::none) {
             send_refusal(res, joined.refusal);
             return;
         }
-        send_json(res, 200, json{{"token", joined.token}, {"phone", joined.phone}});
+        send_json(res, 200, json{{"token", joined.token}, {"phone", joined.phone}, {"teams", teams}});
         self->notify_game();
     });
 
@@ -401,7 +415,7 @@ std::unique_ptr<PhoneServer> PhoneServer::start(const ServerOptions& options, st
             send_refusal(res, why == Refusal::none ? Refusal::unknown_phone : why);
             return;
         }
-        json body = view_json(*v);
+        json body = view_json(*v, self->room_.teams());
         lock.unlock();
         send_json(res, 200, body);
     });
@@ -420,14 +434,46 @@ std::unique_ptr<PhoneServer> PhoneServer::start(const ServerOptions& options, st
         int choice = option->get<int64_t>() > 100 || option->get<int64_t>() < -100
                          ? 0
                          : static_cast<int>(option->get<int64_t>());
+        std::string on_seat;  // whose turn it is, for a phone of another team
         Refusal r = self->with_room([&](VoteRoom& room) {
-            return room.vote(token->get<std::string>(), turn->get<uint64_t>(), choice, self->impl_->now());
+            Refusal why = room.vote(token->get<std::string>(), turn->get<uint64_t>(), choice, self->impl_->now());
+            if (why == Refusal::wrong_team) on_seat = room.teams()[static_cast<size_t>(room.turn_team())];
+            return why;
         });
+        if (r == Refusal::wrong_team) {
+            send_json(res, status_for(r),
+                      json{{"error", refusal_id(r)},
+                           {"message", "It's " + on_seat + "'s turn: your team votes on its own turn."},
+                           {"counted", false},
+                           {"turn_team_name", on_seat}});
+            return;
+        }
         if (r != Refusal::none) {
             send_refusal(res, r);
             return;
         }
         send_json(res, 200, json{{"counted", true}, {"turn", turn->get<uint64_t>()}, {"option", choice}});
+        self->notify_game();
+    });
+
+    http.Post("/api/team", [self](const httplib::Request& req, httplib::Response& res) {
+        std::optional<json> body = body_object(req, res);
+        if (!body) return;
+        auto token = body->find("token");
+        auto team = body->find("team");
+        if (token == body->end() || !token->is_string() || team == body->end() || !team->is_number_integer()) {
+            send_error(res, 400, "bad-request", "A team pick needs \"token\" (text) and \"team\" (a number).");
+            return;
+        }
+        const int64_t picked = team->get<int64_t>();
+        const int index = picked < 0 || picked > 100 ? -1 : static_cast<int>(picked);
+        Refusal r = self->with_room(
+            [&](VoteRoom& room) { return room.pick_team(token->get<std::string>(), index, self->impl_->now()); });
+        if (r != Refusal::none) {
+            send_refusal(res, r);
+            return;
+        }
+        send_json(res, 200, json{{"team", index}});
         self->notify_game();
     });
 

@@ -16,6 +16,9 @@ std::string_view refusal_text(Refusal r) {
         case Refusal::no_vote_open: return "The vote is not open.";
         case Refusal::wrong_turn: return "That decision is over; here is the current one.";
         case Refusal::bad_option: return "There is no such option.";
+        case Refusal::no_team: return "Pick your team first.";
+        case Refusal::wrong_team: return "It is another team's turn: your team votes on its own turn.";
+        case Refusal::bad_team: return "There is no such team.";
     }
     return "refused";
 }
@@ -156,6 +159,8 @@ std::optional<PhoneView> VoteRoom::view(std::string_view token) const {
     v.turn_id = turn_id_;
     if (turn_id_ != 0 && state_ != VoteState::waiting) v.turn = &turn_;
     v.my_vote = p->vote;
+    v.my_team = p->team;
+    v.turn_team = turn_team_;
     if (state_ == VoteState::revealed) {
         v.split = counts();
         v.outcome = outcome();
@@ -170,6 +175,10 @@ Refusal VoteRoom::vote(std::string_view token, uint64_t turn_id, int option, dou
     if (state_ != VoteState::open) return Refusal::no_vote_open;
     if (option < 1 || option > static_cast<int>(turn_.options.size())) return Refusal::bad_option;
     Phone* p = find(token);
+    if (turn_team_ >= 0) {  // teams take turns: only the team on the seat votes
+        if (p->team < 0) return Refusal::no_team;
+        if (p->team != turn_team_) return Refusal::wrong_team;
+    }
     if (p->vote != option) {
         p->vote = option;
         ++count_version_;
@@ -177,9 +186,38 @@ Refusal VoteRoom::vote(std::string_view token, uint64_t turn_id, int option, dou
     return Refusal::none;
 }
 
-uint64_t VoteRoom::open(PhoneTurn turn) {
+Refusal VoteRoom::pick_team(std::string_view token, int team, double now) {
+    if (Refusal r = admit(token, now); r != Refusal::none) return r;
+    if (team < 0 || team >= static_cast<int>(teams_.size())) return Refusal::bad_team;
+    Phone* p = find(token);
+    if (p->team != team) {
+        p->team = team;
+        p->vote = 0;  // a vote belongs to the team it was cast for
+        changed();    // the phone's own view changes (its long poll answers)
+    }
+    return Refusal::none;
+}
+
+void VoteRoom::set_teams(std::vector<std::string> names) {
+    const bool same_count = names.size() == teams_.size();
+    teams_ = std::move(names);
+    if (!same_count)
+        for (auto& [token, p] : by_token_) p.team = -1;
+    if (turn_team_ >= static_cast<int>(teams_.size())) turn_team_ = -1;
+    changed();
+}
+
+std::vector<size_t> VoteRoom::phones_per_team() const {
+    std::vector<size_t> out(teams_.size() + 1, 0);
+    for (const auto& [token, p] : by_token_)
+        ++out[p.team >= 0 && p.team < static_cast<int>(teams_.size()) ? static_cast<size_t>(p.team) : teams_.size()];
+    return out;
+}
+
+uint64_t VoteRoom::open(PhoneTurn turn, int team) {
     if (turn.options.size() > limits_.max_options) turn.options.resize(limits_.max_options);
     turn_ = std::move(turn);
+    turn_team_ = team >= 0 && team < static_cast<int>(teams_.size()) ? team : -1;
     ++turn_id_;
     for (auto& [token, p] : by_token_) p.vote = 0;
     state_ = VoteState::open;
@@ -227,20 +265,21 @@ std::vector<int> VoteRoom::counts() const {
     std::vector<int> c(turn_.options.size(), 0);
     if (turn_id_ == 0) return c;
     for (const auto& [token, p] : by_token_)
-        if (p.vote >= 1 && p.vote <= static_cast<int>(c.size())) ++c[static_cast<size_t>(p.vote - 1)];
+        if (p.vote >= 1 && p.vote <= static_cast<int>(c.size()) && (turn_team_ < 0 || p.team == turn_team_))
+            ++c[static_cast<size_t>(p.vote - 1)];
     return c;
 }
 
 int VoteRoom::voters() const {
     int n = 0;
-    for (const auto& [token, p] : by_token_) n += p.vote > 0 ? 1 : 0;
+    for (const auto& [token, p] : by_token_) n += p.vote > 0 && (turn_team_ < 0 || p.team == turn_team_) ? 1 : 0;
     return n;
 }
 
 std::vector<PhoneEntry> VoteRoom::roster() const {
     std::vector<PhoneEntry> out;
     for (const auto& [token, p] : by_token_)
-        out.push_back({p.number, show_nicknames ? p.nickname : std::string{}, p.vote > 0});
+        out.push_back({p.number, show_nicknames ? p.nickname : std::string{}, p.vote > 0, p.team});
     std::sort(out.begin(), out.end(), [](const PhoneEntry& a, const PhoneEntry& b) { return a.phone < b.phone; });
     return out;
 }

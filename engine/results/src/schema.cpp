@@ -11,7 +11,7 @@ namespace {
 
 // Migration N takes the schema from version N-1 to N. Never edit a shipped one:
 // add the next. Times are ISO 8601 UTC text; percentages are REAL 0..100.
-constexpr std::array<const char*, 3> migrations = {
+constexpr std::array<const char*, 4> migrations = {
     R"sql(
 CREATE TABLE trainees (
     id          INTEGER PRIMARY KEY,
@@ -137,6 +137,11 @@ ALTER TABLE attempts ADD COLUMN full_technical INTEGER;
 ALTER TABLE attempts ADD COLUMN full_personal INTEGER;
 ALTER TABLE choices ADD COLUMN presented INTEGER;
 ALTER TABLE workshops ADD COLUMN shuffle_seed INTEGER;
+)sql",
+    // 4: a workshop whose room voted from its phones, and the port they joined on
+    // (NULL: typed votes), so resuming it opens the vote to the phones again.
+    R"sql(
+ALTER TABLE workshops ADD COLUMN phone_port INTEGER;
 )sql",
 };
 

@@ -56,6 +56,7 @@ WorkshopRecord read_workshop(const detail::Connection& db, Statement& row) {
     w.id = row.int64(0);
     w.title = row.text(1);
     if (!row.is_null(6)) w.shuffle_seed = static_cast<uint64_t>(row.int64(6));
+    if (!row.is_null(7)) w.phone_port = row.integer(7);
     w.style = row.text(2);
     w.decision_seconds = row.real(3);
     w.started_at = row.text(4);
@@ -84,7 +85,8 @@ WorkshopRecord read_workshop(const detail::Connection& db, Statement& row) {
     return w;
 }
 
-constexpr const char* workshop_columns = "SELECT id, title, style, decision_seconds, started_at, finished_at, shuffle_seed FROM workshops";
+constexpr const char* workshop_columns =
+    "SELECT id, title, style, decision_seconds, started_at, finished_at, shuffle_seed, phone_port FROM workshops";
 
 }  // namespace
 
@@ -93,10 +95,14 @@ Result<WorkshopId> ResultsStore::create_workshop(const WorkshopRecord& w, Clock:
     if (std::string problem = setup_problem(w); !problem.empty()) return detail::invalid_argument(problem);
     return detail::guarded<WorkshopId>(*impl_, "saving a workshop", [&] {
         WriteTransaction tx(impl_->db);
-        Statement ins(impl_->db, "INSERT INTO workshops (title, style, decision_seconds, started_at, shuffle_seed) VALUES (?, ?, ?, ?, ?)");
+        Statement ins(impl_->db,
+                      "INSERT INTO workshops (title, style, decision_seconds, started_at, shuffle_seed, phone_port) "
+                      "VALUES (?, ?, ?, ?, ?, ?)");
         ins.bind(1, w.title).bind(2, w.style).bind(3, w.decision_seconds).bind(4, detail::iso8601_utc(at));
         if (w.shuffle_seed) ins.bind(5, static_cast<int64_t>(*w.shuffle_seed));
         else ins.bind_null(5);
+        if (w.phone_port) ins.bind(6, *w.phone_port);
+        else ins.bind_null(6);
         ins.run();
         const WorkshopId id = sqlite3_last_insert_rowid(impl_->db.get());
         Statement team(impl_->db, "INSERT INTO workshop_teams (workshop_id, position, name, color) VALUES (?, ?, ?, ?)");
@@ -116,6 +122,22 @@ Result<WorkshopId> ResultsStore::create_workshop(const WorkshopRecord& w, Clock:
         }
         tx.commit();
         return id;
+    });
+}
+
+Status ResultsStore::set_workshop_phone_port(WorkshopId id, std::optional<int> port) {
+    if (impl_->read_only) return detail::read_only_error(impl_->path);
+    if (port && (*port < 0 || *port > 65535)) return detail::invalid_argument("a phone port is 0-65535");
+    return detail::guarded<Done>(*impl_, "saving a workshop's phones", [&]() -> Result<Done> {
+        WriteTransaction tx(impl_->db);
+        if (!workshop_exists(impl_->db, id)) return detail::invalid_argument("no workshop " + std::to_string(id));
+        Statement up(impl_->db, "UPDATE workshops SET phone_port = ? WHERE id = ?");
+        if (port) up.bind(1, *port);
+        else up.bind_null(1);
+        up.bind(2, id);
+        up.run();
+        tx.commit();
+        return Done{};
     });
 }
 

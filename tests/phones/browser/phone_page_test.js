@@ -131,6 +131,38 @@ async function main() {
     await waitText("#status", "Counted ✓", "a vote in the restarted room");
     if ((await room.send("counts")) !== "0 0 1") throw new Error("the vote in the restarted room was not counted");
 
+    step("teams take turns: the phone picks its team, another team's turn is shown but not voted on");
+    await room.send("teams Reds Blues");
+    await room.send("open 3 0");
+    await page.waitForSelector("#team:not([hidden])");
+    if ((await page.$$eval("#teams button", (bs) => bs.map((b) => b.textContent)).then((t) => t.join(","))) !== "Reds,Blues")
+      throw new Error("the team picker does not list the room's teams in order");
+    await page.screenshot({ path: path.join(shotsDir, "phone-team.png") });
+    await page.tap("#teams li:nth-child(2) button");
+    await waitText("#team-name", "Blues", "the picked team");
+    await waitText("#status", "It's Reds's turn", "another team's turn");
+    if (!(await page.$eval("#options li:nth-child(1) button", (b) => b.disabled))) throw new Error("another team's turn takes votes");
+    if ((await room.send("team-counts")) !== "0 1 0") throw new Error("the room did not count the phone in Blues");
+    await page.screenshot({ path: path.join(shotsDir, "phone-other-team.png") });
+
+    step("Blues' turn: it votes, and a reload keeps the team");
+    await room.send("open 3 1");
+    await waitText("#status", "Tap your answer", "its own team's turn");
+    await page.tap("#options li:nth-child(2) button");
+    await waitText("#status", "Counted ✓", "a vote on its team's turn");
+    if ((await room.send("counts")) !== "0 1 0") throw new Error("the team's vote was not counted");
+    await page.reload({ waitUntil: "load" });
+    await waitText("#team-name", "Blues", "the team after a reload");
+
+    step("changes team: back to the picker, and Reds' turn is its own");
+    await page.tap("#change-team");
+    await page.waitForSelector("#team:not([hidden])");
+    await page.tap("#teams li:nth-child(1) button");
+    await waitText("#team-name", "Reds", "the changed team");
+    if ((await room.send("team-counts")) !== "1 0 0") throw new Error("the team change was not counted");
+    await room.send("open 2 0");
+    await waitText("#status", "Tap your answer", "Reds' turn after the change");
+
     step("removed by the facilitator: told so, and not back in by itself");
     await room.send("remove-all");
     await waitText("#join-error", "removed", "after removal");

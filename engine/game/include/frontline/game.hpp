@@ -60,8 +60,8 @@ struct GameOptions {
         std::string style = "hot-seat";  ///< or "class-vote"
         int teams = 3;                   ///< hot seat: Team 1..N
         double decision_seconds = 90;
-        /// Class vote: the room votes from its phones (`--phones`), served on this
-        /// address and port (0 = any free one).
+        /// The room votes from its phones (`--phones`): a class vote, or in hot seat each
+        /// team on its turn; served on this address and port (0 = any free one).
         bool phones = false;
         std::string phone_bind = "0.0.0.0";
         int phone_port = 0;

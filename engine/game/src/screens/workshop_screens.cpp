@@ -96,7 +96,7 @@ Intent draw_workshop_setup(const GameState& g, UiState& ui) {
             const Scenario& sc = library_entry(g, i).scenario();
             r.queue.push_back({sc.id, sc.content_hash, sc.title});
         }
-        keep_first(out, intent::StartWorkshop{r, ui.workshop_vote && ui.workshop_phones});
+        keep_first(out, intent::StartWorkshop{r, ui.workshop_phones});
     }
     remember(ui, "start workshop");
     same_line_if_fits(tr("Back (Esc)"));
@@ -144,17 +144,20 @@ Intent draw_workshop_setup(const GameState& g, UiState& ui) {
     same_line_if_fits(tr("Class vote: the room decides"));
     if (action_button(tr_label("Class vote: the room decides"), ui.workshop_vote)) ui.workshop_vote = true;
     remember(ui, "class vote");
-    if (ui.workshop_vote) {
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(tr("Votes:"));
-        same_line_if_fits(tr("Typed by the facilitator"));
-        if (action_button(tr_label("Typed by the facilitator"), !ui.workshop_phones)) ui.workshop_phones = false;
-        remember(ui, "typed votes");
-        same_line_if_fits(tr("Phones: the room votes from its phones"));
-        if (action_button(tr_label("Phones: the room votes from its phones"), ui.workshop_phones))
-            ui.workshop_phones = true;
-        remember(ui, "phones");
-    }
+    // Class vote: the room votes from its phones. Hot seat: each phone picks its team,
+    // and the team on the seat votes from its phones.
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(ui.workshop_vote ? tr("Votes:") : "Choices:");
+    same_line_if_fits(ui.workshop_vote ? tr("Typed by the facilitator") : "Clicked by the facilitator");
+    const std::string typed = ui.workshop_vote ? tr_label("Typed by the facilitator") : "Clicked by the facilitator";
+    if (action_button(typed.c_str(), !ui.workshop_phones)) ui.workshop_phones = false;
+    remember(ui, "typed votes");
+    same_line_if_fits(ui.workshop_vote ? tr("Phones: the room votes from its phones")
+                                       : "Phones: each team votes from its phones");
+    const std::string from_phones = ui.workshop_vote ? tr_label("Phones: the room votes from its phones")
+                                                     : "Phones: each team votes from its phones";
+    if (action_button(from_phones.c_str(), ui.workshop_phones)) ui.workshop_phones = true;
+    remember(ui, "phones");
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr("Decision timer:"));
     for (int secs : {60, 90, 120, 180}) {
@@ -186,8 +189,92 @@ Intent draw_workshop_setup(const GameState& g, UiState& ui) {
 
 namespace {
 
-/// The join address, room code and QR code for the room to scan, then the facilitator's
-/// controls: lock, reveal (the count stays hidden until then), use the phones' split.
+/// Folded under the phone controls: a new room code, nicknames on or off, and the
+/// joined phones by number (nicknames only when shown), each with a remove button, in
+/// a short scrolling list.
+void draw_phone_list(const PhoneLink& link, UiState& ui, Intent& out) {
+    const std::string header = "Phones in the room (" + std::to_string(link.roster.size()) + ")###phone list";
+    const bool open = ImGui::TreeNodeEx(header.c_str(), ImGuiTreeNodeFlags_FramePadding);
+    remember(ui, "phone list");
+    if (!open) return;
+    if (action_button(tr_label("New code"))) keep_first(out, intent::PhoneNewCode{});
+    remember(ui, "new code");
+    same_line_if_fits(link.show_nicknames ? "Nicknames: shown" : "Nicknames: hidden");
+    if (action_button(link.show_nicknames ? "Nicknames: shown" : "Nicknames: hidden", link.show_nicknames))
+        keep_first(out, intent::PhoneShowNicknames{});
+    remember(ui, "show nicknames");
+    if (link.roster.empty()) {
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette().text_dim), "No phone has joined yet.");
+    } else {
+        const float row = ImGui::GetFrameHeightWithSpacing();
+        const float rows = static_cast<float>(std::min<size_t>(link.roster.size(), 4));
+        ImGui::BeginChild("phones", ImVec2(0, row * rows), false);
+        for (const phones::PhoneEntry& e : link.roster) {
+            ImGui::PushID(e.phone);
+            std::string label = "Phone " + std::to_string(e.phone);
+            if (!e.nickname.empty()) label += "  " + e.nickname;
+            if (e.team >= 0 && e.team < static_cast<int>(link.team_names.size()))
+                label += "  (" + link.team_names[static_cast<size_t>(e.team)] + ")";
+            if (action_button("Remove")) keep_first(out, intent::PhoneRemove{e.phone});
+            remember(ui, "remove phone " + std::to_string(e.phone));
+            ImGui::SameLine();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(label.c_str());
+            ImGui::PopID();
+        }
+        ImGui::EndChild();
+        remember(ui, "phone rows");
+    }
+    ImGui::TreePop();
+}
+
+/// The phones' vote on the decision, beside the decision itself (the call side): lock,
+/// reveal (the count stays hidden until then), then use the phones' split (in hot seat,
+/// the split of the team on the seat: its majority is the team's choice).
+void draw_phone_vote(const PhoneLink& link, UiState& ui, Intent& out) {
+    const Palette& p = palette();
+    if (!link.server || link.state == phones::VoteState::waiting) return;
+    const char* state = link.state == phones::VoteState::open     ? tr("voting")
+                        : link.state == phones::VoteState::locked ? tr("locked")
+                                                                  : tr("revealed");
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("Phones (%s): %d voted", state, link.voters);
+    remember(ui, "phone vote");
+    if (link.state != phones::VoteState::revealed) ImGui::SameLine();
+    if (link.state == phones::VoteState::open || link.state == phones::VoteState::locked) {
+        if (action_button(link.state == phones::VoteState::locked ? tr_label("Unlock") : tr_label("Lock"),
+                          link.state == phones::VoteState::locked))
+            keep_first(out, intent::PhoneLock{});
+        remember(ui, "lock phones");
+        same_line_if_fits(tr("Reveal count"));
+        if (action_button(tr_label("Reveal count"))) keep_first(out, intent::PhoneReveal{});
+        remember(ui, "reveal phones");
+    } else if (link.state == phones::VoteState::revealed) {
+        std::string split;
+        for (size_t k = 0; k < link.counts.size(); ++k)
+            split += (k ? "  " : "") + std::to_string(k + 1) + ": " + std::to_string(link.counts[k]);
+        text_wrapped_colored(p.text, split);
+        remember(ui, "phone split");
+        const std::optional<VoteOutcome> result = tally(link.counts);
+        if (result) {
+            std::string label =
+                fmt(result->tie_broken ? tr("Use the phones: option %d (tie)") : tr("Use the phones: option %d"),
+                    result->winner) +
+                "###use phones";
+            if (action_button(label.c_str(), true)) {
+                if (link.turn_team >= 0) keep_first(out, intent::WorkshopChoose{result->winner, link.counts});
+                else keep_first(out, intent::WorkshopVote{link.counts});
+            }
+            remember(ui, "use phone votes");
+        }
+    }
+    ImGui::Spacing();
+}
+
+/// The QR code for the room to scan with, beside it the room code, how many phones
+/// joined and voted, and the join address; then the list of phones, folded. Compact,
+/// so the facilitator panel fits a 720-pixel projector at 150 % (the vote's own
+/// controls sit with the decision: draw_phone_vote).
 void draw_phones(const PhoneLink& link, UiState& ui, Intent& out) {
     const Palette& p = palette();
     if (!link.server) {
@@ -196,9 +283,9 @@ void draw_phones(const PhoneLink& link, UiState& ui, Intent& out) {
         return;
     }
     if (link.qr) {
-        // Dark modules on a white square with its quiet zone; the room code beside it.
+        // Dark modules on a white square with its quiet zone.
         const int n = link.qr->size + 8;
-        const float side = ImGui::GetFontSize() * 7;
+        const float side = ImGui::GetFontSize() * 5;
         const float module = std::max(2.0f, std::floor(side / static_cast<float>(n)));
         const ImVec2 at = ImGui::GetCursorScreenPos();
         ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -216,52 +303,31 @@ void draw_phones(const PhoneLink& link, UiState& ui, Intent& out) {
         ImGui::SameLine();
     }
     ImGui::BeginGroup();
-    ImGui::TextUnformatted(tr("Room code"));
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted(link.code.c_str());
     ImGui::PopFont();
     remember(ui, "room code");
-    const char* state = link.state == phones::VoteState::open       ? tr("voting")
-                        : link.state == phones::VoteState::locked   ? tr("locked")
-                        : link.state == phones::VoteState::revealed ? tr("revealed")
-                                                                    : tr("waiting");
     ImGui::TextUnformatted(
         fmt(tr_n("%lu phone, %d voted", "%lu phones, %d voted", static_cast<unsigned long>(link.phones)),
             static_cast<unsigned long>(link.phones), link.voters)
             .c_str());
     remember(ui, "phones joined");
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s", state);
-    ImGui::EndGroup();
-    text_wrapped_colored(p.text_dim, fmt(tr("Join at %s"), link.join_address.c_str()));
-    remember(ui, "join address");
-    if (link.state == phones::VoteState::waiting) return;
-    if (link.state != phones::VoteState::revealed) {
-        if (action_button(link.state == phones::VoteState::locked ? tr_label("Unlock") : tr_label("Lock"),
-                          link.state == phones::VoteState::locked))
-            keep_first(out, intent::PhoneLock{});
-        remember(ui, "lock phones");
-        same_line_if_fits(tr("Reveal count"));
-        if (action_button(tr_label("Reveal count"))) keep_first(out, intent::PhoneReveal{});
-        remember(ui, "reveal phones");
-    } else {
-        std::string split;
-        for (size_t k = 0; k < link.counts.size(); ++k)
-            split += (k ? "  " : "") + std::to_string(k + 1) + ": " + std::to_string(link.counts[k]);
-        text_wrapped_colored(p.text, fmt(tr("Phones: %s"), split.c_str()));
-        remember(ui, "phone split");
-        const std::optional<VoteOutcome> result = tally(link.counts);
-        if (result) {
-            std::string label =
-                fmt(result->tie_broken ? tr("Use the phones: option %d (tie)") : tr("Use the phones: option %d"),
-                    result->winner) +
-                "###use phones";
-            if (action_button(label.c_str(), true)) keep_first(out, intent::WorkshopVote{link.counts});
-            remember(ui, "use phone votes");
-        }
+    if (!link.team_names.empty() && link.team_phones.size() == link.team_names.size() + 1) {
+        // Teams take turns: how many phones each team has (counts only, never who).
+        std::string per_team;
+        for (size_t t = 0; t < link.team_names.size(); ++t)
+            per_team += (t ? ", " : "") + link.team_names[t] + ": " + std::to_string(link.team_phones[t]);
+        if (link.team_phones.back() > 0) per_team += ", no team yet: " + std::to_string(link.team_phones.back());
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(per_team.c_str());
+        ImGui::PopTextWrapPos();
+        remember(ui, "phones per team");
     }
-    same_line_if_fits(tr("New code"));
-    if (action_button(tr_label("New code"))) keep_first(out, intent::PhoneNewCode{});
-    remember(ui, "new code");
+    ImGui::EndGroup();
+    // Its own line at the panel's width, so the address is not broken inside a number.
+    text_wrapped_colored(p.text_dim, link.join_address);
+    remember(ui, "join address");
+    draw_phone_list(link, ui, out);
 }
 
 void draw_facilitator_panel(const Workshop& w, const PhoneLink* link, UiState& ui, Intent& out) {
@@ -270,10 +336,15 @@ void draw_facilitator_panel(const Workshop& w, const PhoneLink* link, UiState& u
     ImGui::PushFont(fonts().heading);
     ImGui::TextColored(team_color(w, play.team), "%s", team_name(w, play.team).c_str());
     ImGui::PopFont();
-    ImGui::TextUnformatted(fmt(tr("Call %lu of %lu  •  %s"), static_cast<unsigned long>(w.play_index() + 1),
-                               static_cast<unsigned long>(w.plays().size()), w.scenario().title.c_str())
-                               .c_str());
-    if (link) draw_phones(*link, ui, out);  // the room scans it first
+    const std::string call = fmt(tr("Call %lu of %lu  •  %s"), static_cast<unsigned long>(w.play_index() + 1),
+                                 static_cast<unsigned long>(w.plays().size()), w.scenario().title.c_str());
+    if (link) {  // beside the team when it fits: the phones need the room below
+        ImGui::SameLine();
+        const float width = ImGui::CalcTextSize(call.c_str()).x + ImGui::GetStyle().ItemSpacing.x;
+        if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+        else ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (ImGui::GetFontSize() * 0.25f));
+    }
+    ImGui::TextUnformatted(call.c_str());
 
     const double left = w.remaining();
     const std::string timer = fmt(w.paused ? tr("Paused %d:%02d") : tr("Time to decide %d:%02d"),
@@ -298,6 +369,11 @@ void draw_facilitator_panel(const Workshop& w, const PhoneLink* link, UiState& u
     same_line_if_fits(tr("Library"));
     if (action_button(tr_label("Library"))) keep_first(out, intent::BackToLibrary{});
     remember(ui, "library");
+    // The phones under the timer row: the timer and its buttons never fall below the fold.
+    if (link) {
+        ImGui::Spacing();
+        draw_phones(*link, ui, out);
+    }
     // The scoreboard is short and the room watches it: above the notes, which may
     // be long and scroll in this panel.
     ImGui::Spacing();
@@ -326,7 +402,7 @@ void draw_facilitator_panel(const Workshop& w, const PhoneLink* link, UiState& u
     }
 }
 
-void draw_call_side(const Workshop& w, UiState& ui, Intent& out, float width) {
+void draw_call_side(const Workshop& w, const PhoneLink* link, UiState& ui, Intent& out, float width) {
     const Palette& p = palette();
     const Runner& run = w.call();
     const Scenario& s = w.scenario();
@@ -355,6 +431,7 @@ void draw_call_side(const Workshop& w, UiState& ui, Intent& out, float width) {
         ui.votes.assign(visible.size(), 0);
         ui.votes_for_step = w.record().steps.size();
     }
+    if (link) draw_phone_vote(*link, ui, out);
     if (vote) {
         // The decision button first, so it never falls below the fold of a long list.
         const std::optional<VoteOutcome> result = tally(ui.votes);
@@ -394,9 +471,11 @@ void draw_call_side(const Workshop& w, UiState& ui, Intent& out, float width) {
             ImGui::SameLine();
             text_wrapped_colored(p.text, std::to_string(number) + ". " + label);
         } else {
-            if (wrapped_button("choice", label, width, std::to_string(number)) && ready) keep_first(out, intent::WorkshopChoose{number});
+            if (wrapped_button("choice", label, width, std::to_string(number)) && ready)
+                keep_first(out, intent::WorkshopChoose{number, {}});
             remember(ui, "choice " + std::to_string(number));
-            if (ready && number <= 9 && key_pressed(SDL_SCANCODE_1 + number - 1)) keep_first(out, intent::WorkshopChoose{number});
+            if (ready && number <= 9 && key_pressed(SDL_SCANCODE_1 + number - 1))
+                keep_first(out, intent::WorkshopChoose{number, {}});
         }
         ImGui::PopID();
     }
@@ -435,7 +514,8 @@ Intent draw_workshop(const GameState& g, UiState& ui) {
         draw_scoreboard(w, ui);
     } else if (!w.finished()) {
         ImGui::BeginChild("call side", ImVec2(avail - right - ImGui::GetStyle().ItemSpacing.x * 2, 0), false);
-        draw_call_side(w, ui, out, ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize);
+        draw_call_side(w, g.phones ? &*g.phones : nullptr, ui, out,
+                       ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize);
         ImGui::EndChild();
         ImGui::SameLine();
         ImGui::BeginChild("facilitator", ImVec2(0, 0), true);
@@ -482,8 +562,9 @@ Intent draw_workshop_summary(const GameState& g, UiState& ui) {
                                    .c_str());
     }
     remember(ui, "results grid");
-    if (w.style() == WorkshopStyle::class_vote) {
-        heading(tr("Where the class split"));
+    // Hot seat has splits only where a team voted from its phones.
+    if (w.style() == WorkshopStyle::class_vote || !sum.splits.empty()) {
+        heading(w.style() == WorkshopStyle::class_vote ? tr("Where the class split") : "Where a team's phones split");
         if (sum.splits.empty())
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s", tr("Every vote was unanimous."));
         for (const SplitVote& s : sum.splits) {
@@ -494,7 +575,8 @@ Intent draw_workshop_summary(const GameState& g, UiState& ui) {
                 if (n >= 0 && !sc->node(n).customer.empty())
                     where = fmt(tr("“%s”"), shorten_text(sc->node(n).customer.back().text, 60).c_str());
             }
-            std::string line = w.record().queue[static_cast<size_t>(s.round)].title + ", " + where + ":";
+            std::string line = (s.team >= 0 ? team_name(w, s.team) + ", " : std::string()) +
+                               w.record().queue[static_cast<size_t>(s.round)].title + ", " + where + ":";
             for (size_t k = 0; k < s.votes.size(); ++k)
                 line += (k ? " / " : " ") + fmt(tr("%d for “%s”"), s.votes[k], s.options[k].c_str());
             if (s.tie_broken) line += tr(" (tie: the first listed went ahead)");

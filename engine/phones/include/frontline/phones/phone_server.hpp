@@ -3,9 +3,10 @@
 // request reaches the file system: the page files are read once at start.
 //
 //   GET  /, /phone.css, /phone.js          the page (known files only)
-//   POST /api/join   {"code","nickname"}   -> {"token","phone"}
+//   POST /api/join   {"code","nickname"}   -> {"token","phone","teams"}
 //   GET  /api/state?token=T&since=V        long poll: answers when the version passes V
 //   POST /api/vote   {"token","turn","option"} -> {"counted":true,...}
+//   POST /api/team   {"token","team"}      -> {"team"} (teams taking turns: the phone's team)
 //
 // Sections: options / the server / addresses.
 #pragma once

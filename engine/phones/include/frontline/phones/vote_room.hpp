@@ -43,6 +43,9 @@ enum class Refusal : uint8_t {
     no_vote_open,   ///< no turn, or the vote is locked or revealed
     wrong_turn,     ///< a vote for a turn that is no longer on screen
     bad_option,     ///< not one of the turn's options
+    no_team,        ///< teams take turns and this phone has not picked its team
+    wrong_team,     ///< teams take turns and it is another team's turn
+    bad_team,       ///< not one of the room's teams
 };
 std::string_view refusal_text(Refusal r);  ///< a short sentence a phone can show
 
@@ -71,6 +74,8 @@ struct PhoneView {
     int my_vote = 0;                     ///< 1-based, 0 = none yet
     std::vector<int> split;              ///< per option, revealed only
     std::optional<VoteOutcome> outcome;  ///< revealed only
+    int my_team = -1;                    ///< 0-based; -1 = none picked (or the room has no teams)
+    int turn_team = -1;                  ///< whose turn it is (hot seat); -1 = everyone votes
 };
 
 struct Joined {
@@ -85,6 +90,7 @@ struct PhoneEntry {
     int phone = 0;
     std::string nickname;
     bool voted = false;  ///< on the current turn
+    int team = -1;       ///< 0-based; -1 = none picked
 };
 
 /// The room code's characters: capitals and digits that cannot be mistaken for
@@ -118,10 +124,20 @@ public:
     /// A vote (1-based `option`) for turn `turn_id`; a second vote replaces the first
     /// until the vote is locked.
     Refusal vote(std::string_view token, uint64_t turn_id, int option, double now);
+    /// The phone picks its team (0-based; changeable). A phone that changes team
+    /// loses its vote on the current turn.
+    Refusal pick_team(std::string_view token, int team, double now);
+
+    /// Teams that take turns (hot seat), in the workshop's order; empty = the whole
+    /// room votes together (class vote). Phones keep their team when this is set again
+    /// with the same number of teams; otherwise each picks again.
+    void set_teams(std::vector<std::string> names);
+    const std::vector<std::string>& teams() const { return teams_; }
 
     // The facilitator.
     /// A new decision on screen: votes cleared, the vote open. Returns its turn id.
-    uint64_t open(PhoneTurn turn);
+    /// `team` (0-based) when teams take turns: only that team's phones vote on it.
+    uint64_t open(PhoneTurn turn, int team = -1);
     void lock();    ///< no more changes (open -> locked)
     void unlock();  ///< changes allowed again (locked -> open)
     void reveal();  ///< everyone sees the split (locks too)
@@ -133,12 +149,16 @@ public:
     VoteState state() const { return state_; }
     uint64_t turn_id() const { return turn_id_; }
     const PhoneTurn& turn() const { return turn_; }
-    /// Votes per option in the turn's order.
+    int turn_team() const { return turn_team_; }  ///< -1 = everyone votes
+    /// Votes per option in the turn's order (only the voting team's phones count).
     std::vector<int> counts() const;
     int voters() const;  ///< phones that voted on this turn
     /// The majority with the workshop's tie rule (nullopt if nobody voted).
     std::optional<VoteOutcome> outcome() const { return tally(counts()); }
     size_t phones() const { return by_token_.size(); }
+    /// Joined phones per team in the room's order, then those that have not picked
+    /// one (teams().size() + 1 numbers). Counts only: never who.
+    std::vector<size_t> phones_per_team() const;
     std::vector<PhoneEntry> roster() const;
     /// Changes with every turn, state change and removal (what long polls wait for).
     uint64_t version() const { return version_; }
@@ -155,6 +175,7 @@ private:
         int number = 0;
         std::string nickname;
         int vote = 0;  ///< 1-based on turn_id_, 0 none
+        int team = -1;
         Bucket bucket;
     };
     Phone* find(std::string_view token);
@@ -175,6 +196,8 @@ private:
     VoteState state_ = VoteState::waiting;
     uint64_t turn_id_ = 0;
     PhoneTurn turn_;
+    int turn_team_ = -1;
+    std::vector<std::string> teams_;
     uint64_t version_ = 1;
     uint64_t count_version_ = 1;
 };

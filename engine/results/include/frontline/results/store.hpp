@@ -29,7 +29,7 @@ struct ReportFilter;  // report.hpp
 struct ReportRows;
 
 /// Schema version this build writes; older files are migrated on open.
-inline constexpr int schema_version = 3;
+inline constexpr int schema_version = 4;
 
 /// How long a write waits for another Frontline writing the same file.
 inline constexpr std::chrono::milliseconds default_busy_timeout{5000};
@@ -128,6 +128,9 @@ public:
     Result<WorkshopId> create_workshop(const WorkshopRecord& w, Clock::time_point at = Clock::now());
     /// Appends one decision, committed before the workshop moves on.
     Status record_workshop_step(WorkshopId id, const WorkshopStep& step, Clock::time_point at = Clock::now());
+    /// The room votes from its phones on `port` (nullopt: typed votes again), kept so a
+    /// resumed workshop opens the vote to the phones on the same port.
+    Status set_workshop_phone_port(WorkshopId id, std::optional<int> port);
     /// Marks it finished (it is then no longer offered for resuming).
     Status finish_workshop(WorkshopId id, Clock::time_point at = Clock::now());
     /// Workshops not yet finished, newest first, each with its teams, queue and steps.

@@ -47,6 +47,8 @@ struct WorkshopRecord {
     /// The whole room sees one shuffled order of the choices, from this seed (none:
     /// the author's order); saved so a resumed workshop shows the same order.
     std::optional<uint64_t> shuffle_seed;
+    /// The room voted from its phones, which joined on this port (none: typed votes).
+    std::optional<int> phone_port;
     std::vector<WorkshopTeam> teams;
     std::vector<QueuedScenario> queue;
     std::vector<WorkshopStep> steps;  ///< in the order they happened
