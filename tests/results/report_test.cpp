@@ -526,6 +526,14 @@ std::vector<WorkshopStep> workshop_steps(const Fixture& f, const std::vector<int
     return out;
 }
 
+/// Hot seat with phones: `team`'s phones give `played` votes to the option it played and
+/// one to the first other option shown, as the game saves the team's split.
+std::vector<WorkshopStep> phone_steps(const Fixture& f, const std::vector<int>& script, int team, int played) {
+    std::vector<WorkshopStep> out = workshop_steps(f, script, -1, played);
+    for (WorkshopStep& s : out) s.team = team;
+    return out;
+}
+
 WorkshopRecord workshop_setup(const std::string& style, int teams) {
     const Fixture& f = bundled("cold-meal");
     WorkshopRecord w;
@@ -588,6 +596,11 @@ SCENARIO("a workshop's report: each turn's split, the scoreboard and the facilit
             CHECK(html.find("Facilitator&#39;s note") == std::string::npos);  // the apostrophe is written as is
             CHECK(html.find("Facilitator's note:") != std::string::npos);
             CHECK(html.find("8 votes") != std::string::npos);
+            CHECK(html.find("s phones") == std::string::npos);  // a class vote's table is as it was: no team columns
+            CHECK(html.find("<table><tbody><tr><td><b>&#10003;</b> &#8220;") != std::string::npos);
+        }
+        THEN("a class vote has no team splits") {
+            for (const auto& t : r.workshop->turns) CHECK(t.splits.empty());
         }
     }
     GIVEN("a hot seat where team A played the best call and team B the worst") {
@@ -609,6 +622,105 @@ SCENARIO("a workshop's report: each turn's split, the scoreboard and the facilit
             std::set<int> teams;
             for (const auto& o : opening.options) teams.insert(o.teams.begin(), o.teams.end());
             CHECK(teams == std::set<int>{0, 1});
+        }
+        THEN("no team voted from phones, so there are no splits and no phone columns") {
+            for (const auto& t : r.workshop->turns) CHECK(t.splits.empty());
+            CHECK(html_of(r).find("s phones") == std::string::npos);
+        }
+    }
+    GIVEN("a hot seat where team A's phones voted 5 to 1 on each decision and team B chose by hand") {
+        auto id = store->create_workshop(workshop_setup("hot-seat", 2));
+        REQUIRE(id.ok());
+        const std::vector<WorkshopStep> a = phone_steps(f, best_script(f), 0, 5);
+        std::vector<WorkshopStep> b = workshop_steps(f, worst_script(f), 1, 0);
+        for (const WorkshopStep& s : a) REQUIRE(store->record_workshop_step(*id, s).ok());
+        for (const WorkshopStep& s : b) REQUIRE(store->record_workshop_step(*id, s).ok());
+        ReportFilter filter;
+        filter.workshop = *id;
+        auto rows = store->report_rows(filter);
+        REQUIRE(rows.ok());
+        const Report r = build_report(*rows, filter, false, bundled_files(), "2030-01-01T00:00:00Z");
+        const Node& opening_node = f.scenario.node(f.scenario.find_node(a[0].node));
+        THEN("the opening keeps team A's split: which team, the count per option, the choice played") {
+            const auto& opening = r.workshop->turns.front();
+            REQUIRE(opening.node == a[0].node);
+            REQUIRE(opening.splits.size() == 1);  // team B's choice by hand is not a split
+            const auto& split = opening.splits[0];
+            CHECK(split.team == 0);
+            CHECK(split.total == 6);
+            CHECK_FALSE(split.tie_broken);
+            REQUIRE(split.votes.size() == opening.options.size());
+            REQUIRE(split.chosen >= 0);
+            REQUIRE(split.chosen < static_cast<int>(opening.options.size()));
+            const auto& played = opening.options[static_cast<size_t>(split.chosen)];
+            CHECK(played.choice_index == a[0].choice_index);
+            CHECK(played.say == opening_node.choices[static_cast<size_t>(a[0].choice_index)].say);
+            CHECK(split.votes[static_cast<size_t>(split.chosen)] == 5);
+            // The one other vote went to the first other option the room was shown.
+            Runner run(f.scenario);
+            int first_other = -1;
+            for (int shown : run.presented())
+                if (shown != a[0].choice_index) {
+                    first_other = shown;
+                    break;
+                }
+            for (size_t k = 0; k < opening.options.size(); ++k)
+                if (static_cast<int>(k) != split.chosen)
+                    CHECK(split.votes[k] == (opening.options[k].choice_index == first_other ? 1 : 0));
+            CHECK(opening.votes == 0);  // a class vote's total stays a class vote's
+        }
+        THEN("every decision of team A's call has its split, in the order voted") {
+            size_t splits = 0;
+            for (const auto& t : r.workshop->turns)
+                for (const auto& split : t.splits) {
+                    CHECK(split.team == 0);
+                    CHECK(split.total == 6);
+                    ++splits;
+                }
+            CHECK(splits == a.size());
+        }
+        THEN("the HTML names the team, its total and its counts, with the choice played ticked") {
+            const std::string html = html_of(r);
+            CHECK(html.find("Team A's phones: 6 votes") != std::string::npos);
+            CHECK(html.find("Team A's phones</th>") != std::string::npos);
+            CHECK(html.find("<td class=\"num\"><b>&#10003; 5</b></td>") != std::string::npos);
+            CHECK(html.find("<td class=\"num\">1</td>") != std::string::npos);
+            CHECK(html.find("Team B's phones") == std::string::npos);
+        }
+        AND_WHEN("team A's phones tied at the last decision and the rule picked the first listed") {
+            // A new workshop: the same calls, with the last phone vote a tie.
+            auto tied_id = store->create_workshop(workshop_setup("hot-seat", 2));
+            REQUIRE(tied_id.ok());
+            std::vector<WorkshopStep> tied = phone_steps(f, best_script(f), 0, 5);
+            for (int& v : tied.back().votes)
+                if (v == 5) v = 1;  // one each for the played option and the first other
+            tied.back().tie_broken = true;
+            for (const WorkshopStep& s : tied) REQUIRE(store->record_workshop_step(*tied_id, s).ok());
+            ReportFilter tf;
+            tf.workshop = *tied_id;
+            auto tied_rows = store->report_rows(tf);
+            REQUIRE(tied_rows.ok());
+            const Report tr = build_report(*tied_rows, tf, false, bundled_files(), "2030-01-01T00:00:00Z");
+            THEN("the split says so, on the report as in the summary") {
+                const auto& last = tr.workshop->turns.back();
+                REQUIRE(last.splits.size() == 1);
+                CHECK(last.splits[0].tie_broken);
+                CHECK(last.splits[0].total == 2);
+                CHECK(html_of(tr).find("Team A's phones: 2 votes, tie broken by the order shown") != std::string::npos);
+            }
+        }
+        AND_WHEN("frontline results report --workshop writes it") {
+            const std::filesystem::path report = dir.path() / "workshop.html";
+            const Ran ran =
+                run_frontline({"results", "report", "--data", dir.db().string(), "--workshop", std::to_string(*id),
+                               "--scenarios", FRONTLINE_SCENARIOS_DIR, "-o", report.string()});
+            INFO(ran.output);
+            THEN("the file shows team A's phone split") {
+                CHECK(ran.exit == 0);
+                const std::string html = file_text(report);
+                CHECK(html.find("Team A's phones: 6 votes") != std::string::npos);
+                CHECK(html.find("<td class=\"num\"><b>&#10003; 5</b></td>") != std::string::npos);
+            }
         }
     }
 }

@@ -272,20 +272,45 @@ WorkshopInsight workshop_insight(const WorkshopRecord& w, const std::vector<Scen
             t.notes = node->notes;
             for (int c : shown) {
                 const Choice& choice = node->choice(c);
-                t.options.push_back({choice.say, 0, {}, choice.technical, choice.personal, false});
+                t.options.push_back({choice.say, 0, {}, choice.technical, choice.personal, false, c});
             }
             out.turns.push_back(std::move(t));
         }
         WorkshopInsight::Turn& t = out.turns[at->second];
-        t.tie_broken = t.tie_broken || s.tie_broken;
-        for (size_t i = 0; i < shown.size() && i < t.options.size(); ++i) {
-            if (i < s.votes.size()) {
-                t.options[i].votes += s.votes[i];
-                t.votes += s.votes[i];
+        if (class_vote) {
+            t.tie_broken = t.tie_broken || s.tie_broken;
+            for (size_t i = 0; i < shown.size() && i < t.options.size(); ++i) {
+                if (i < s.votes.size()) {
+                    t.options[i].votes += s.votes[i];
+                    t.votes += s.votes[i];
+                }
+                if (shown[i] == s.choice_index) t.options[i].chosen = true;
             }
-            if (shown[i] == s.choice_index) {
-                t.options[i].chosen = true;
-                if (!class_vote) t.options[i].teams.push_back(s.team);
+        } else {
+            // Teams reach a node on their own paths, so the options each saw are matched by
+            // their place in the file; one only a later team was shown joins the turn's list.
+            const auto option_of = [&](int c) {
+                for (size_t k = 0; k < t.options.size(); ++k)
+                    if (t.options[k].choice_index == c) return k;
+                const Choice& choice = node->choice(c);
+                t.options.push_back({choice.say, 0, {}, choice.technical, choice.personal, false, c});
+                return t.options.size() - 1;
+            };
+            WorkshopInsight::Option& played = t.options[option_of(s.choice_index)];
+            played.chosen = true;
+            played.teams.push_back(s.team);
+            if (!s.votes.empty()) {  // the team voted from its phones
+                WorkshopInsight::TeamSplit split;
+                split.team = s.team;
+                split.tie_broken = s.tie_broken;
+                split.chosen = static_cast<int>(option_of(s.choice_index));
+                for (size_t i = 0; i < shown.size() && i < s.votes.size(); ++i) {
+                    const size_t k = option_of(shown[i]);
+                    if (split.votes.size() <= k) split.votes.resize(k + 1, 0);
+                    split.votes[k] += s.votes[i];
+                    split.total += s.votes[i];
+                }
+                t.splits.push_back(std::move(split));
             }
         }
         if (!run->choose(s.choice_index)) continue;
@@ -299,6 +324,8 @@ WorkshopInsight workshop_insight(const WorkshopRecord& w, const std::vector<Scen
             if (score.quadrant == Quadrant::best_in_class) ++st.best_in_class;
         }
     }
+    for (WorkshopInsight::Turn& t : out.turns)  // an option a later team was shown had no votes from the earlier ones
+        for (WorkshopInsight::TeamSplit& split : t.splits) split.votes.resize(t.options.size(), 0);
     for (auto& [team, st] : standings) {
         if (st.calls > 0) {
             st.technical /= st.calls;

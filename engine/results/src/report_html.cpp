@@ -400,11 +400,26 @@ void workshop_section(std::ostream& o, const WorkshopInsight& w) {
             o << "<h4 class=\"round\">Call " << round + 1 << ": " << html_escaped(t.scenario_title) << "</h4>";
         }
         o << "<div class=\"point\"><p><b>" << html_escaped(t.node) << "</b>"
-          << (vote ? " <span class=\"dim\">" + plural(t.votes, "vote", "votes") + (t.tie_broken ? ", tie broken by the order shown" : "") + "</span>" : "")
-          << "</p>";
+          << (vote ? " <span class=\"dim\">" + plural(t.votes, "vote", "votes") +
+                         (t.tie_broken ? ", tie broken by the order shown" : "") + "</span>"
+                   : "");
+        // Hot seat: each team whose phones voted here, with its total, as a class vote shows the room's.
+        for (const auto& split : t.splits)
+            o << " <span class=\"dim\">" << team_dot(split.team) << team_name(split.team)
+              << "'s phones: " << plural(split.total, "vote", "votes")
+              << (split.tie_broken ? ", tie broken by the order shown" : "") << "</span>";
+        o << "</p>";
         if (!t.notes.empty()) o << "<p class=\"notes\"><b>Facilitator's note:</b> " << html_escaped(t.notes) << "</p>";
-        o << "<table><tbody>";
-        for (const auto& opt : t.options) {
+        o << "<table>";
+        if (!t.splits.empty()) {  // the phones' counts need saying whose they are
+            o << "<thead><tr><th></th><th>chosen by</th>";
+            for (const auto& split : t.splits)
+                o << "<th class=\"num\">" << team_dot(split.team) << team_name(split.team) << "'s phones</th>";
+            o << "<th class=\"num\">technical</th><th class=\"num\">personal</th></tr></thead>";
+        }
+        o << "<tbody>";
+        for (size_t k = 0; k < t.options.size(); ++k) {
+            const auto& opt = t.options[k];
             o << "<tr><td>" << (opt.chosen && vote ? "<b>&#10003;</b> " : "") << "&#8220;" << html_escaped(opt.say) << "&#8221;</td>";
             if (vote) {
                 const double share = t.votes > 0 ? static_cast<double>(opt.votes) / t.votes : 0;
@@ -414,6 +429,10 @@ void workshop_section(std::ostream& o, const WorkshopInsight& w) {
                 o << "<td>";
                 for (int team : opt.teams) o << team_dot(team) << team_name(team) << ' ';
                 o << "</td>";
+                // The team's majority, played, in bold with a tick.
+                for (const auto& split : t.splits)
+                    o << "<td class=\"num\">" << (split.chosen == static_cast<int>(k) ? "<b>&#10003; " : "")
+                      << split.votes[k] << (split.chosen == static_cast<int>(k) ? "</b>" : "") << "</td>";
             }
             o << delta_cell(opt.technical) << delta_cell(opt.personal) << "</tr>";
         }

@@ -183,7 +183,16 @@ struct WorkshopInsight {
         int votes = 0;             ///< class vote: hands or phones for it
         std::vector<int> teams;    ///< hot seat: the teams that chose it here
         int technical = 0, personal = 0;
-        bool chosen = false;       ///< what the room played (class vote)
+        bool chosen = false;    ///< what the room (class vote) or some team (hot seat) played
+        int choice_index = -1;  ///< position in the scenario file
+    };
+    /// Hot seat: one team's phone vote at this decision.
+    struct TeamSplit {
+        int team = 0;
+        std::vector<int> votes;  ///< per option of the turn, in `options` order (0: not shown to this team)
+        int total = 0;
+        int chosen = 0;  ///< index into `options`: the team's majority, played
+        bool tie_broken = false;
     };
     struct Turn {
         int round = 0;
@@ -192,7 +201,8 @@ struct WorkshopInsight {
         std::string notes;  ///< the node's facilitator notes
         std::vector<Option> options;  ///< in the order the room saw them
         int votes = 0;      ///< total votes (class vote)
-        bool tie_broken = false;
+        bool tie_broken = false;        ///< class vote
+        std::vector<TeamSplit> splits;  ///< hot seat: the teams whose phones voted here, in the order they did
     };
     std::vector<Turn> turns;  ///< one per decision point per round (hot seat: the teams together)
     struct Standing {

@@ -33,7 +33,8 @@ struct WorkshopStep {
     int team = -1;   ///< 0-based team on the seat; -1 = the whole class voted
     std::string node;      ///< node id where the decision was made
     int choice_index = 0;  ///< node choice index (file order) that was played
-    /// Class vote: votes per visible option, in the order shown. Empty in hot seat.
+    /// Votes per visible option, in the order shown: the class's, or in hot seat the
+    /// team's phones. Empty when the choice was made by hand.
     std::vector<int> votes;
     bool tie_broken = false;  ///< the top count was shared; the rule picked the winner
     std::string made_at;      ///< ISO 8601 UTC, filled by the store
