@@ -567,7 +567,8 @@ Intent draw_workshop_summary(const GameState& g, UiState& ui) {
     remember(ui, "results grid");
     // Hot seat has splits only where a team voted from its phones.
     if (w.style() == WorkshopStyle::class_vote || !sum.splits.empty()) {
-        heading(w.style() == WorkshopStyle::class_vote ? tr("Where the class split") : tr("Where a team's phones split"));
+        heading(w.style() == WorkshopStyle::class_vote ? tr("Where the class split")
+                                                       : tr("Where a team's phones split"));
         if (sum.splits.empty())
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s", tr("Every vote was unanimous."));
         for (const SplitVote& s : sum.splits) {
