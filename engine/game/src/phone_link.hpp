@@ -74,7 +74,7 @@ struct PhoneLink {
     size_t phones = 0;
     int voters = 0;
     phones::VoteState state = phones::VoteState::waiting;
-    std::vector<int> counts;                      ///< per visible option, in the room's order
+    std::vector<int> counts;  ///< per visible option, in the room's order
     /// Hot seat: phones per team in the workshop's order, then those without a team.
     std::vector<size_t> team_phones;
     int turn_team = -1;  ///< the team whose phones vote now; -1 = the whole room

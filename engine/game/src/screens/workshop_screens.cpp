@@ -147,15 +147,16 @@ Intent draw_workshop_setup(const GameState& g, UiState& ui) {
     // Class vote: the room votes from its phones. Hot seat: each phone picks its team,
     // and the team on the seat votes from its phones.
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(ui.workshop_vote ? tr("Votes:") : "Choices:");
-    same_line_if_fits(ui.workshop_vote ? tr("Typed by the facilitator") : "Clicked by the facilitator");
-    const std::string typed = ui.workshop_vote ? tr_label("Typed by the facilitator") : "Clicked by the facilitator";
+    ImGui::TextUnformatted(ui.workshop_vote ? tr("Votes:") : tr("Choices:"));
+    same_line_if_fits(ui.workshop_vote ? tr("Typed by the facilitator") : tr("Clicked by the facilitator"));
+    const std::string typed =
+        ui.workshop_vote ? tr_label("Typed by the facilitator") : tr_label("Clicked by the facilitator");
     if (action_button(typed.c_str(), !ui.workshop_phones)) ui.workshop_phones = false;
     remember(ui, "typed votes");
     same_line_if_fits(ui.workshop_vote ? tr("Phones: the room votes from its phones")
-                                       : "Phones: each team votes from its phones");
+                                       : tr("Phones: each team votes from its phones"));
     const std::string from_phones = ui.workshop_vote ? tr_label("Phones: the room votes from its phones")
-                                                     : "Phones: each team votes from its phones";
+                                                     : tr_label("Phones: each team votes from its phones");
     if (action_button(from_phones.c_str(), ui.workshop_phones)) ui.workshop_phones = true;
     remember(ui, "phones");
     ImGui::AlignTextToFramePadding();
@@ -193,29 +194,31 @@ namespace {
 /// joined phones by number (nicknames only when shown), each with a remove button, in
 /// a short scrolling list.
 void draw_phone_list(const PhoneLink& link, UiState& ui, Intent& out) {
-    const std::string header = "Phones in the room (" + std::to_string(link.roster.size()) + ")###phone list";
+    const std::string header =
+        fmt(tr("Phones in the room (%d)"), static_cast<int>(link.roster.size())) + "###phone list";
     const bool open = ImGui::TreeNodeEx(header.c_str(), ImGuiTreeNodeFlags_FramePadding);
     remember(ui, "phone list");
     if (!open) return;
     if (action_button(tr_label("New code"))) keep_first(out, intent::PhoneNewCode{});
     remember(ui, "new code");
-    same_line_if_fits(link.show_nicknames ? "Nicknames: shown" : "Nicknames: hidden");
-    if (action_button(link.show_nicknames ? "Nicknames: shown" : "Nicknames: hidden", link.show_nicknames))
+    same_line_if_fits(link.show_nicknames ? tr("Nicknames: shown") : tr("Nicknames: hidden"));
+    if (action_button(link.show_nicknames ? tr_label("Nicknames: shown") : tr_label("Nicknames: hidden"),
+                      link.show_nicknames))
         keep_first(out, intent::PhoneShowNicknames{});
     remember(ui, "show nicknames");
     if (link.roster.empty()) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette().text_dim), "No phone has joined yet.");
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette().text_dim), tr("No phone has joined yet."));
     } else {
         const float row = ImGui::GetFrameHeightWithSpacing();
         const float rows = static_cast<float>(std::min<size_t>(link.roster.size(), 4));
         ImGui::BeginChild("phones", ImVec2(0, row * rows), false);
         for (const phones::PhoneEntry& e : link.roster) {
             ImGui::PushID(e.phone);
-            std::string label = "Phone " + std::to_string(e.phone);
+            std::string label = fmt(tr("Phone %d"), e.phone);
             if (!e.nickname.empty()) label += "  " + e.nickname;
             if (e.team >= 0 && e.team < static_cast<int>(link.team_names.size()))
                 label += "  (" + link.team_names[static_cast<size_t>(e.team)] + ")";
-            if (action_button("Remove")) keep_first(out, intent::PhoneRemove{e.phone});
+            if (action_button(tr_label("Remove"))) keep_first(out, intent::PhoneRemove{e.phone});
             remember(ui, "remove phone " + std::to_string(e.phone));
             ImGui::SameLine();
             ImGui::AlignTextToFramePadding();
@@ -238,7 +241,7 @@ void draw_phone_vote(const PhoneLink& link, UiState& ui, Intent& out) {
                         : link.state == phones::VoteState::locked ? tr("locked")
                                                                   : tr("revealed");
     ImGui::AlignTextToFramePadding();
-    ImGui::Text("Phones (%s): %d voted", state, link.voters);
+    ImGui::TextUnformatted(fmt(tr("Phones (%s): %d voted"), state, link.voters).c_str());
     remember(ui, "phone vote");
     if (link.state != phones::VoteState::revealed) ImGui::SameLine();
     if (link.state == phones::VoteState::open || link.state == phones::VoteState::locked) {
@@ -564,7 +567,8 @@ Intent draw_workshop_summary(const GameState& g, UiState& ui) {
     remember(ui, "results grid");
     // Hot seat has splits only where a team voted from its phones.
     if (w.style() == WorkshopStyle::class_vote || !sum.splits.empty()) {
-        heading(w.style() == WorkshopStyle::class_vote ? tr("Where the class split") : "Where a team's phones split");
+        heading(w.style() == WorkshopStyle::class_vote ? tr("Where the class split")
+                                                       : tr("Where a team's phones split"));
         if (sum.splits.empty())
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_dim), "%s", tr("Every vote was unanimous."));
         for (const SplitVote& s : sum.splits) {

@@ -78,14 +78,13 @@ double scaled_score(const AttemptSummary& finished);
 /// The "answered" statements of the attempt's choices that this session has not made
 /// yet (re-issued for the launch's actor and registration, grouped under the AU), in
 /// the order answered: called after each saved choice, it gives that choice's one.
-std::vector<std::string> answered_statements(Session& s, const AttemptDetail& attempt,
-                                             const XapiOptions& options = {});
+std::vector<std::string> answered_statements(Session& s, const AttemptDetail& attempt, const XapiOptions& options = {});
 
 /// The statements of a finished attempt, in the order to send: the per-choice
-/// "answered" statements not made yet (answered_statements), then completed and passed or failed (about the AU, with both needs
-/// in result.extensions). In Browse or Review launch mode only the answered ones:
-/// cmi5 forbids completed/passed/failed outside Normal mode. A later attempt in the same
-/// session adds no second completed, and nothing of passed/failed once passed was sent.
+/// "answered" statements not made yet (answered_statements), then completed and passed or failed (about the AU, with
+/// both needs in result.extensions). In Browse or Review launch mode only the answered ones: cmi5 forbids
+/// completed/passed/failed outside Normal mode. A later attempt in the same session adds no second completed, and
+/// nothing of passed/failed once passed was sent.
 std::vector<std::string> attempt_statements(Session& s, const AttemptDetail& attempt, const XapiOptions& options = {});
 
 /// The body of the one request a closing page may still make (a keepalive fetch,
