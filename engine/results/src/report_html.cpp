@@ -426,7 +426,7 @@ void workshop_section(std::ostream& o, const WorkshopInsight& w) {
                 o << "<td class=\"barcell\">" << share_bar(share, opt.personal < 0 ? "#b42318" : "#1a7f37") << "</td><td class=\"num\">"
                   << opt.votes << "</td>";
             } else {
-                o << "<td>";
+                o << "<td class=\"who\">";  // a team name stays on one line
                 for (int team : opt.teams) o << team_dot(team) << team_name(team) << ' ';
                 o << "</td>";
                 // The team's majority, played, in bold with a tick.
@@ -475,6 +475,7 @@ table { border-collapse: collapse; width: 100%; margin: 4px 0 8px; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #eee; vertical-align: middle; }
 th { font-size: 12px; color: #555; font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; width: 1%; }
+td.who { white-space: nowrap; }
 td.neg { color: #b42318; } td.pos { color: #1a7f37; } td.zero { color: #888; }
 td.barcell, th.barcell { width: 150px; }
 svg.bar { width: 140px; height: 10px; display: block; }
