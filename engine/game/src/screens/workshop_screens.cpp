@@ -207,7 +207,7 @@ void draw_phone_list(const PhoneLink& link, UiState& ui, Intent& out) {
         keep_first(out, intent::PhoneShowNicknames{});
     remember(ui, "show nicknames");
     if (link.roster.empty()) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette().text_dim), tr("No phone has joined yet."));
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette().text_dim), "%s", tr("No phone has joined yet."));
     } else {
         const float row = ImGui::GetFrameHeightWithSpacing();
         const float rows = static_cast<float>(std::min<size_t>(link.roster.size(), 4));
