@@ -103,6 +103,17 @@ std::filesystem::path interface_catalogue_path(const I18nOptions& o, const std::
     return o.output.empty() ? pot.parent_path() / (o.language + ".po") : std::filesystem::path(o.output);
 }
 
+/// The catalogue at `path` to merge into: empty when there is none yet, nullopt (with
+/// its errors printed) when it exists but can't be read, so it is never overwritten.
+std::optional<PoFile> existing_catalogue(const std::filesystem::path& path, Io& io) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return PoFile{};
+    std::vector<std::string> errors;
+    auto po = read_po_file(path, errors);
+    for (const auto& e : errors) io.err << e << '\n';
+    return po;
+}
+
 int extract_interface(const I18nOptions& o, Io& io) {
     auto pot = interface_template(io);
     if (!pot) return exit_errors;
@@ -124,16 +135,9 @@ int merge_interface(const I18nOptions& o, Io& io) {
     auto pot = interface_template(io);
     if (!pot) return exit_errors;
     const auto path = interface_catalogue_path(o, pot->first);
-    PoFile existing;
-    std::error_code ec;
-    if (std::filesystem::exists(path, ec)) {
-        std::vector<std::string> errors;
-        auto po = read_po_file(path, errors);
-        for (const auto& e : errors) io.err << e << '\n';
-        if (!po) return exit_errors;  // never overwrite a catalogue we could not read
-        existing = std::move(*po);
-    }
-    PoFile merged = merge_interface_po(existing, pot->second, o.language);
+    const std::optional<PoFile> existing = existing_catalogue(path, io);
+    if (!existing) return exit_errors;
+    PoFile merged = merge_interface_po(*existing, pot->second, o.language);
     if (!write_file(path, write_po(merged), io)) return exit_usage;
     const InterfaceStatus st = interface_status(merged, pot->second);
     io.out << "wrote " << path.string() << ": " << st.translated << " of " << st.total << " translated, " << st.fuzzy
@@ -208,16 +212,9 @@ int merge(const I18nOptions& o, Io& io) {
     if (!scenarios) return exit_errors;
     for (const auto& [file, s] : *scenarios) {
         const auto path = scenario_translation_path(file, s.id, o.language);
-        PoFile existing;
-        std::error_code ec;
-        if (std::filesystem::exists(path, ec)) {
-            std::vector<std::string> errors;
-            auto po = read_po_file(path, errors);
-            for (const auto& e : errors) io.err << e << '\n';
-            if (!po) return exit_errors;  // never overwrite a catalogue we could not read
-            existing = std::move(*po);
-        }
-        PoFile merged = merge_po(existing, scenario_template(s, "../../" + file.filename().string()), o.language);
+        const std::optional<PoFile> existing = existing_catalogue(path, io);
+        if (!existing) return exit_errors;
+        PoFile merged = merge_po(*existing, scenario_template(s, "../../" + file.filename().string()), o.language);
         if (!write_file(path, write_po(merged), io)) return exit_usage;
         int done = 0, review = 0;
         for (const auto& e : merged.entries) {
